@@ -1,0 +1,115 @@
+import type { PlexPin, PlexServer, PlexUser } from '../../domain';
+import { clientParams, type PlexClientInfo } from './client-info';
+import { mapResources } from './map-resources';
+import { requestJson, type FetchLike } from './request';
+import { pinSchema, resourcesSchema, userSchema } from './schemas';
+
+export interface PlexTvEndpoints {
+  plexTv: string;
+  clients: string;
+  app: string;
+}
+
+export interface PlexTvClientOptions {
+  endpoints: PlexTvEndpoints;
+  client: PlexClientInfo;
+  fetchImpl?: FetchLike;
+  timeoutMs?: number;
+}
+
+function toPin(raw: { id: number; code: string; authToken: string | null; expiresAt?: string; expiresIn?: number }, now: number): PlexPin {
+  const parsedExpiry = raw.expiresAt ? Date.parse(raw.expiresAt) : Number.NaN;
+  const expiresAt = Number.isFinite(parsedExpiry)
+    ? parsedExpiry
+    : now + (raw.expiresIn ?? 900) * 1000;
+  return { id: raw.id, code: raw.code, authToken: raw.authToken || null, expiresAt };
+}
+
+/** plex.tv: PIN sign-in, the account, and the servers it can reach. */
+export class PlexTvClient {
+  private readonly options: PlexTvClientOptions;
+
+  constructor(options: PlexTvClientOptions) {
+    this.options = options;
+  }
+
+  private params(extra: Record<string, string | number | undefined> = {}) {
+    return { ...clientParams(this.options.client), ...extra };
+  }
+
+  private get common() {
+    return { timeoutMs: this.options.timeoutMs ?? 15_000 };
+  }
+
+  /** A strong PIN: the user approves it on app.plex.tv, which then forwards back to us. */
+  async createPin(signal?: AbortSignal): Promise<PlexPin> {
+    const raw = await requestJson(
+      pinSchema,
+      {
+        url: `${this.options.endpoints.plexTv}/api/v2/pins`,
+        method: 'POST',
+        params: this.params({ strong: 'true' }),
+        signal,
+        ...this.common,
+      },
+      this.options.fetchImpl,
+    );
+    return toPin(raw, Date.now());
+  }
+
+  async checkPin(id: number, signal?: AbortSignal): Promise<PlexPin> {
+    const raw = await requestJson(
+      pinSchema,
+      { url: `${this.options.endpoints.plexTv}/api/v2/pins/${id}`, params: this.params(), signal, ...this.common },
+      this.options.fetchImpl,
+    );
+    return toPin(raw, Date.now());
+  }
+
+  /** The app.plex.tv page where the user approves a PIN; its parameters live in the fragment. */
+  authUrl(pin: Pick<PlexPin, 'code'>, forwardUrl: string): string {
+    const fragment = new URLSearchParams({
+      clientID: this.options.client.clientId,
+      code: pin.code,
+      'context[device][product]': this.options.client.product,
+      forwardUrl,
+    });
+    return `${this.options.endpoints.app}/auth#?${fragment.toString()}`;
+  }
+
+  /** 200 means the token is good, 401 (PlexError 'unauthorized') means it is not. */
+  async getUser(token: string, signal?: AbortSignal): Promise<PlexUser> {
+    const raw = await requestJson(
+      userSchema,
+      {
+        url: `${this.options.endpoints.plexTv}/api/v2/user`,
+        params: this.params({ 'X-Plex-Token': token }),
+        signal,
+        ...this.common,
+      },
+      this.options.fetchImpl,
+    );
+    return {
+      id: raw.id,
+      uuid: raw.uuid,
+      username: raw.username,
+      title: raw.title || raw.username || 'Plex user',
+      email: raw.email,
+      thumb: raw.thumb,
+    };
+  }
+
+  async getServers(token: string, signal?: AbortSignal): Promise<{ servers: PlexServer[]; skipped: number }> {
+    const devices = await requestJson(
+      resourcesSchema,
+      {
+        url: `${this.options.endpoints.clients}/api/v2/resources`,
+        params: this.params({ includeHttps: 1, includeRelay: 1, includeIPv6: 1, 'X-Plex-Token': token }),
+        signal,
+        ...this.common,
+      },
+      this.options.fetchImpl,
+    );
+    return mapResources(devices, token);
+  }
+}

@@ -1,0 +1,12 @@
+/// <reference types="vite/client" />
+
+declare const __APP_VERSION__: string;
+
+interface ImportMetaEnv {
+  /** plex.tv API origin; the fake Plex for the demo and tests. */
+  readonly VITE_PLEX_TV_URL?: string;
+  /** clients.plex.tv origin (resources). */
+  readonly VITE_PLEX_CLIENTS_URL?: string;
+  /** app.plex.tv origin (the sign-in page). */
+  readonly VITE_PLEX_APP_URL?: string;
+}
