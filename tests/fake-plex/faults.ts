@@ -1,0 +1,56 @@
+/**
+ * Fault switches. A rule matches requests by origin and/or path (a substring or a /regex/) and
+ * changes how the fake answers them. `times` limits how many requests a rule hits.
+ */
+export type FaultRule =
+  | { kind: 'latency'; ms: number }
+  | { kind: 'status'; status: number; retryAfter?: string; body?: string }
+  | { kind: 'rate-limit-storm'; every: number; retryAfterSeconds?: number[] }
+  | { kind: 'malformed'; mode: 'truncated' | 'xml' | 'garbage' | 'missing-fields' }
+  /** Accept the connection and never answer: a dead route or a dead connection. */
+  | { kind: 'hang' };
+
+export type Fault = FaultRule & {
+  id?: string;
+  /** Match the request origin exactly (e.g. one connection's uri). */
+  origin?: string;
+  /** Match the path: plain substring, or a regex written as "/.../". */
+  path?: string;
+  times?: number;
+};
+
+export function faultMatches(fault: Fault, url: URL): boolean {
+  if (fault.origin && fault.origin !== url.origin) return false;
+  if (fault.path) {
+    if (fault.path.startsWith('/') && fault.path.endsWith('/') && fault.path.length > 2) {
+      if (!new RegExp(fault.path.slice(1, -1)).test(url.pathname)) return false;
+    } else if (!url.pathname.includes(fault.path)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+export class FaultBook {
+  private faults: Array<Fault & { hits: number }> = [];
+
+  add(fault: Fault): void {
+    this.faults.push({ ...fault, hits: 0 });
+  }
+
+  clear(): void {
+    this.faults = [];
+  }
+
+  /** The matching faults for this request, counting their hits. */
+  take(url: URL): Fault[] {
+    const matched: Fault[] = [];
+    for (const fault of this.faults) {
+      if (!faultMatches(fault, url)) continue;
+      if (fault.times !== undefined && fault.hits >= fault.times) continue;
+      fault.hits += 1;
+      matched.push(fault);
+    }
+    return matched;
+  }
+}

@@ -1,0 +1,186 @@
+import { authPageHtml } from './auth-page';
+import { FaultBook, type Fault } from './faults';
+import { createModel, type FakePlexModel, type FakePlexOptions } from './model';
+import { pmsRoute } from './pms';
+import { approvePin, expirePins, plexTvRoute } from './plex-tv';
+import { corsHeaders, text } from './respond';
+
+export interface RecordedRequest {
+  method: string;
+  origin: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  at: number;
+}
+
+export interface FakePlex {
+  model: FakePlexModel;
+  faults: FaultBook;
+  requests: RecordedRequest[];
+  /** The fetch-style handler: MSW, the loopback server and `npm start` all mount this. */
+  handle(request: Request): Promise<Response>;
+  /** Claims a PIN as if the user approved it on app.plex.tv. */
+  approve(code: string): boolean;
+  isPlexTvOrigin(origin: string): boolean;
+}
+
+const RECORDED_HEADERS = ['accept', 'referer', 'origin', 'access-control-request-headers', 'x-plex-token', 'x-plex-client-identifier', 'range'];
+
+function waitFor(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+function hangUntilAborted(signal: AbortSignal): Promise<Response> {
+  return new Promise((_resolve, reject) => {
+    signal.addEventListener('abort', () => reject(new DOMException('client went away', 'AbortError')));
+  });
+}
+
+async function mangle(response: Response, mode: Extract<Fault, { kind: 'malformed' }>['mode']): Promise<Response> {
+  const body = await response.text();
+  const headers = new Headers(response.headers);
+  const make = (text: string, type?: string) => {
+    if (type) headers.set('Content-Type', type);
+    return new Response(text, { status: response.status, headers });
+  };
+  if (mode === 'truncated') return make(body.slice(0, Math.max(1, Math.floor(body.length / 2))));
+  if (mode === 'garbage') return make('\u0000\u00ffnot json at all', 'application/json');
+  if (mode === 'xml') return make('<?xml version="1.0"?><MediaContainer size="0"/>', 'text/xml');
+  // missing-fields: drop every required-looking field one level into MediaContainer items.
+  try {
+    const json = JSON.parse(body) as unknown;
+    const strip = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(strip);
+      if (value && typeof value === 'object') {
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(value)) {
+          if (['machineIdentifier', 'key', 'uuid', 'code', 'clientIdentifier'].includes(k)) continue;
+          out[k] = strip(v);
+        }
+        return out;
+      }
+      return value;
+    };
+    return make(JSON.stringify(strip(json)));
+  } catch {
+    return make(body);
+  }
+}
+
+export function createFakePlex(options: FakePlexOptions): FakePlex {
+  const model = createModel(options);
+  const faults = new FaultBook();
+  const requests: RecordedRequest[] = [];
+  let stormCounter = 0;
+  const isPlexTvOrigin = (origin: string) => options.plexTvOrigins.includes(origin);
+  const serverFor = (origin: string) =>
+    model.servers.find((s) => s.connections.some((c) => new URL(c.uri).origin === origin));
+
+  function control(request: Request, url: URL): Response | Promise<Response> {
+    const ok = (value: unknown = { ok: true }) =>
+      new Response(JSON.stringify(value), { headers: { 'Content-Type': 'application/json', ...corsHeaders(request) } });
+    switch (url.pathname) {
+      case '/__fake/pins/approve':
+        return approvePin(model, url.searchParams.get('code') ?? '') ? ok() : text(request, 404, 'no such code');
+      case '/__fake/pins/expire':
+        expirePins(model);
+        return ok();
+      case '/__fake/faults':
+        if (request.method === 'DELETE') {
+          faults.clear();
+          return ok();
+        }
+        return request.json().then((body: Fault) => {
+          faults.add(body);
+          return ok();
+        });
+      case '/__fake/requests':
+        if (request.method === 'DELETE') requests.length = 0;
+        return ok(requests);
+      case '/__fake/revoke':
+        model.revokedTokens.add(model.user.token);
+        return ok();
+      case '/__fake/state':
+        return ok({ userToken: model.user.token, servers: model.servers.map((s) => ({ id: s.machineIdentifier, accessToken: s.accessToken })) });
+      default:
+        return text(request, 404, 'unknown control route');
+    }
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const headers: Record<string, string> = {};
+    for (const name of RECORDED_HEADERS) {
+      const value = request.headers.get(name);
+      if (value !== null) headers[name] = value;
+    }
+    if (!url.pathname.startsWith('/__fake/')) {
+      requests.push({
+        method: request.method,
+        origin: url.origin,
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        headers,
+        at: Date.now(),
+      });
+    }
+
+    const plexTv = isPlexTvOrigin(url.origin);
+    if (request.method === 'OPTIONS') {
+      // plex.tv has been seen failing browser preflights: so does the fake, so any request that
+      // needs one fails in tests exactly as it would for users.
+      if (plexTv) return new Response('preflight refused', { status: 403 });
+      return new Response(null, {
+        status: 204,
+        headers: {
+          ...corsHeaders(request),
+          'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
+          'Access-Control-Allow-Headers': request.headers.get('Access-Control-Request-Headers') ?? '*',
+        },
+      });
+    }
+    if (plexTv && url.pathname.startsWith('/__fake/')) return control(request, url);
+
+    let mangleMode: Extract<Fault, { kind: 'malformed' }>['mode'] | null = null;
+    for (const fault of faults.take(url)) {
+      if (fault.kind === 'latency') await waitFor(fault.ms, request.signal);
+      if (fault.kind === 'hang') return hangUntilAborted(request.signal);
+      if (fault.kind === 'status') {
+        const response = text(request, fault.status, fault.body ?? `fault ${fault.status}`);
+        if (fault.retryAfter !== undefined) response.headers.set('Retry-After', fault.retryAfter);
+        return response;
+      }
+      if (fault.kind === 'rate-limit-storm') {
+        stormCounter += 1;
+        if (stormCounter % fault.every === 0) {
+          const response = text(request, 429, 'Too Many Requests');
+          const choices = fault.retryAfterSeconds ?? [];
+          const pick = choices[stormCounter % Math.max(1, choices.length)];
+          if (pick !== undefined) response.headers.set('Retry-After', String(pick));
+          return response;
+        }
+      }
+      if (fault.kind === 'malformed') mangleMode = fault.mode;
+    }
+
+    let response: Response | null = null;
+    if (plexTv) {
+      if (url.pathname === '/auth') response = text(request, 200, authPageHtml(), 'text/html; charset=utf-8');
+      else response = plexTvRoute(model, request, url);
+    } else {
+      const server = serverFor(url.origin);
+      if (server) response = pmsRoute(model, server, request, url);
+    }
+    response ??= text(request, 404, '<html><body><h1>404 Not Found</h1></body></html>', 'text/html');
+    return mangleMode ? mangle(response, mangleMode) : response;
+  }
+
+  return { model, faults, requests, handle, approve: (code) => approvePin(model, code), isPlexTvOrigin };
+}

@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+
+export interface FakeUser {
+  id: number;
+  uuid: string;
+  username: string;
+  title: string;
+  email: string;
+  thumb: string;
+  token: string;
+}
+
+export interface FakeConnection {
+  /** Where the fake really answers (a loopback port, or an intercepted hostname under MSW). */
+  uri: string;
+  local: boolean;
+  relay: boolean;
+}
+
+export interface FakeSection {
+  key: string;
+  type: 'artist' | 'movie' | 'show' | 'photo';
+  title: string;
+}
+
+export interface FakeServer {
+  machineIdentifier: string;
+  name: string;
+  accessToken: string;
+  owned: boolean;
+  connections: FakeConnection[];
+  sections: FakeSection[];
+}
+
+export interface FakePin {
+  id: number;
+  code: string;
+  clientIdentifier: string;
+  createdAt: number;
+  expiresAt: number;
+  authToken: string | null;
+}
+
+export interface FakePlexOptions {
+  /** Origins answered as plex.tv, clients.plex.tv and app.plex.tv. */
+  plexTvOrigins: string[];
+  servers: Array<Omit<FakeServer, 'accessToken'> & { accessToken?: string }>;
+  /** Strong PINs live 30 minutes on plex.tv. */
+  pinTtlMs?: number;
+  user?: Partial<FakeUser>;
+}
+
+export interface FakePlexModel {
+  options: FakePlexOptions;
+  user: FakeUser;
+  servers: FakeServer[];
+  pins: Map<number, FakePin>;
+  nextPinId: number;
+  /** Tokens plex.tv no longer accepts (a revoked sign-in). */
+  revokedTokens: Set<string>;
+}
+
+function token(): string {
+  return randomUUID().replace(/-/g, '').slice(0, 20);
+}
+
+export function createModel(options: FakePlexOptions): FakePlexModel {
+  const user: FakeUser = {
+    id: 1001,
+    uuid: 'a1b2c3d4e5f60718',
+    username: 'demo',
+    title: 'Demo Listener',
+    email: 'demo@example.com',
+    thumb: 'https://plex.tv/users/a1b2c3d4e5f60718/avatar?c=1',
+    token: token(),
+    ...options.user,
+  };
+  return {
+    options,
+    user,
+    servers: options.servers.map((s) => ({ ...s, accessToken: s.accessToken ?? token() })),
+    pins: new Map(),
+    nextPinId: 5000,
+    revokedTokens: new Set(),
+  };
+}
+
+export function newPinCode(): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  let code = '';
+  for (let i = 0; i < 25; i += 1) code += alphabet[Math.floor(Math.random() * alphabet.length)];
+  return code;
+}

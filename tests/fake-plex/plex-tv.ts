@@ -1,0 +1,140 @@
+import type { FakePin, FakePlexModel, FakeServer } from './model';
+import { newPinCode } from './model';
+import { plexBody, plexErrors, plexParam } from './respond';
+
+/** A claimed PIN lingers only seconds on plex.tv (plex-api.md). */
+const CLAIMED_PIN_TTL_MS = 10_000;
+
+function pinJson(pin: FakePin, now: number) {
+  return {
+    id: pin.id,
+    code: pin.code,
+    product: 'PlexM8',
+    trusted: false,
+    qr: `https://plex.tv/api/v2/pins/qr/${pin.code}`,
+    clientIdentifier: pin.clientIdentifier,
+    location: { code: 'NZ', country: 'New Zealand', city: 'Wellington', subdivisions: 'Wellington' },
+    expiresIn: Math.max(0, Math.round((pin.expiresAt - now) / 1000)),
+    createdAt: new Date(pin.createdAt).toISOString(),
+    expiresAt: new Date(pin.expiresAt).toISOString(),
+    authToken: pin.authToken,
+    newRegistration: null,
+  };
+}
+
+function resourceJson(server: FakeServer) {
+  return {
+    name: server.name,
+    product: 'Plex Media Server',
+    productVersion: '1.41.3.9314-a0bfb8370',
+    platform: 'Linux',
+    platformVersion: '6.1.0',
+    device: 'PC',
+    clientIdentifier: server.machineIdentifier,
+    createdAt: '2024-01-01T00:00:00Z',
+    lastSeenAt: '2026-11-22T00:00:00Z',
+    provides: 'server',
+    ownerId: null,
+    sourceTitle: server.owned ? null : 'a friend',
+    publicAddress: '203.0.113.7',
+    accessToken: server.accessToken,
+    owned: server.owned,
+    home: false,
+    synced: false,
+    relay: true,
+    presence: true,
+    httpsRequired: false,
+    publicAddressMatches: true,
+    dnsRebindingProtection: false,
+    natLoopbackSupported: true,
+    connections: server.connections.map((c) => {
+      const url = new URL(c.uri);
+      return {
+        protocol: url.protocol.replace(':', ''),
+        address: url.hostname,
+        port: Number(url.port) || (url.protocol === 'https:' ? 443 : 80),
+        uri: c.uri,
+        local: c.local,
+        relay: c.relay,
+        IPv6: false,
+      };
+    }),
+  };
+}
+
+/** plex.tv and clients.plex.tv: PINs, the account, resources. */
+export function plexTvRoute(model: FakePlexModel, request: Request, url: URL): Response | null {
+  const now = Date.now();
+  const clientId = plexParam(request, url, 'X-Plex-Client-Identifier');
+  const needsClient = url.pathname.startsWith('/api/v2/');
+  if (needsClient && !clientId) {
+    return plexErrors(request, 400, 1000, 'X-Plex-Client-Identifier is missing');
+  }
+
+  if (url.pathname === '/api/v2/pins' && request.method === 'POST') {
+    const ttl = model.options.pinTtlMs ?? 1_800_000;
+    const pin = {
+      id: model.nextPinId++,
+      code: newPinCode(),
+      clientIdentifier: clientId ?? '',
+      createdAt: now,
+      expiresAt: now + ttl,
+      authToken: null,
+    };
+    model.pins.set(pin.id, pin);
+    return plexBody(request, 'pin', pinJson(pin, now), 201);
+  }
+
+  const pinMatch = /^\/api\/v2\/pins\/(\d+)$/.exec(url.pathname);
+  if (pinMatch && request.method === 'GET') {
+    const pin = model.pins.get(Number(pinMatch[1]));
+    if (!pin || pin.expiresAt <= now || pin.clientIdentifier !== clientId) {
+      return plexErrors(request, 404, 1020, 'Code not found or expired');
+    }
+    return plexBody(request, 'pin', pinJson(pin, now));
+  }
+
+  const token = plexParam(request, url, 'X-Plex-Token');
+  const signedIn = token !== null && token === model.user.token && !model.revokedTokens.has(token);
+
+  if (url.pathname === '/api/v2/user' && request.method === 'GET') {
+    if (!signedIn) return plexErrors(request, 401, 1001, 'User could not be authenticated');
+    const { token: authToken, ...user } = model.user;
+    return plexBody(request, 'user', {
+      ...user,
+      friendlyName: user.title,
+      authToken,
+      subscription: { active: false, status: 'Inactive', plan: null, features: [] },
+      home: false,
+      restricted: false,
+    });
+  }
+
+  if (url.pathname === '/api/v2/resources' && request.method === 'GET') {
+    if (!signedIn) return plexErrors(request, 401, 1001, 'User could not be authenticated');
+    const devices = [
+      // A player device, which PlexM8 must ignore.
+      { name: 'Living Room TV', product: 'Plex for LG', clientIdentifier: 'tv-1', provides: 'player', connections: [] },
+      ...model.servers.map(resourceJson),
+    ];
+    return plexBody(request, 'MediaContainer', devices);
+  }
+
+  return null;
+}
+
+/** The fake's own switches for the auth page and tests (never part of the real API). */
+export function approvePin(model: FakePlexModel, code: string): boolean {
+  for (const pin of model.pins.values()) {
+    if (pin.code === code && pin.expiresAt > Date.now()) {
+      pin.authToken = model.user.token;
+      pin.expiresAt = Math.min(pin.expiresAt, Date.now() + CLAIMED_PIN_TTL_MS);
+      return true;
+    }
+  }
+  return false;
+}
+
+export function expirePins(model: FakePlexModel): void {
+  for (const pin of model.pins.values()) pin.expiresAt = 0;
+}
