@@ -29,7 +29,7 @@ const boundaryZones = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-*', 'node_modules', 'coverage'] },
+  { ignores: ['dist', 'dist-*', 'node_modules', 'coverage', 'scratch'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

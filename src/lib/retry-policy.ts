@@ -19,7 +19,8 @@ const transientKinds = new Set(['unreachable', 'timeout', 'server-error']);
 export function shouldRetry(failureCount: number, error: unknown): boolean {
   if (!isPlexError(error)) return false;
   if (error.kind === 'rate-limited') {
-    if (error.retryAfterMs !== undefined && error.retryAfterMs > retryLimits.maxDelayMs) return false;
+    if (error.retryAfterMs !== undefined && error.retryAfterMs > retryLimits.maxDelayMs)
+      return false;
     return failureCount < retryLimits.rateLimited;
   }
   if (transientKinds.has(error.kind)) return failureCount < retryLimits.transient;
@@ -27,7 +28,11 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
 }
 
 /** `failureCount` is the number of earlier failures: 0 before the first retry (TanStack Query v5). */
-export function retryDelay(failureCount: number, error: unknown, random: () => number = Math.random): number {
+export function retryDelay(
+  failureCount: number,
+  error: unknown,
+  random: () => number = Math.random,
+): number {
   if (isPlexError(error, 'rate-limited') && error.retryAfterMs !== undefined) {
     // A little on top, so the retry lands after the server's window, never inside it.
     return Math.min(error.retryAfterMs, retryLimits.maxDelayMs) + Math.round(random() * 250);

@@ -3,7 +3,7 @@
  * (`#?clientID=…&code=…&forwardUrl=…`), lets the person approve or deny, then goes to forwardUrl
  * as Plex does. Approving claims the PIN through the fake's control route.
  */
-export function authPageHtml(): string {
+export function authPageHtml(autoApprove = false): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -42,7 +42,16 @@ export function authPageHtml(): string {
     forward();
   });
   document.getElementById('deny').addEventListener('click', forward);
+  if (${autoApprove ? 'true' : 'false'}) {
+    document.getElementById('what').textContent = 'Demo: signing you in as the demo listener…';
+    document.getElementById('approve').click();
+  }
 </script>
 </body>
 </html>`;
+}
+
+/** The demo listener's avatar, as plex.tv serves one per user. */
+export function avatarSvg(): string {
+  return '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" fill="#5b6ee1"/><circle cx="32" cy="25" r="12" fill="#fff"/><path d="M10 60c4-14 14-20 22-20s18 6 22 20z" fill="#fff"/></svg>';
 }

@@ -17,13 +17,17 @@ describe('fake Plex', () => {
     const xml = await fake.handle(new Request(`${local}/identity`));
     expect(xml.headers.get('Content-Type')).toContain('text/xml');
     expect(await xml.text()).toContain(`machineIdentifier="${LIVING_ROOM_ID}"`);
-    const body = await (await fake.handle(new Request(`${local}/identity`, { headers: json }))).json();
+    const body = await (
+      await fake.handle(new Request(`${local}/identity`, { headers: json }))
+    ).json();
     expect(body.MediaContainer.machineIdentifier).toBe(LIVING_ROOM_ID);
   });
 
   it('requires a client identifier on plex.tv', async () => {
     const { fake } = setup();
-    const res = await fake.handle(new Request('https://plex.tv/api/v2/pins?strong=true', { method: 'POST', headers: json }));
+    const res = await fake.handle(
+      new Request('https://plex.tv/api/v2/pins?strong=true', { method: 'POST', headers: json }),
+    );
     expect(res.status).toBe(400);
     expect((await res.json()).errors[0].code).toBe(1000);
   });
@@ -31,22 +35,33 @@ describe('fake Plex', () => {
   it('runs the PIN flow: created unclaimed, claimed on approval, gone when expired', async () => {
     const { fake } = setup();
     const created = await fake.handle(
-      new Request(`https://plex.tv/api/v2/pins?strong=true&${cid}`, { method: 'POST', headers: json }),
+      new Request(`https://plex.tv/api/v2/pins?strong=true&${cid}`, {
+        method: 'POST',
+        headers: json,
+      }),
     );
     expect(created.status).toBe(201);
     const pin = await created.json();
     expect(pin.authToken).toBeNull();
     expect(fake.approve(pin.code)).toBe(true);
-    const checked = await (await fake.handle(new Request(`https://plex.tv/api/v2/pins/${pin.id}?${cid}`, { headers: json }))).json();
+    const checked = await (
+      await fake.handle(
+        new Request(`https://plex.tv/api/v2/pins/${pin.id}?${cid}`, { headers: json }),
+      )
+    ).json();
     expect(checked.authToken).toBe(fake.model.user.token);
-    fake.model.pins.get(pin.id)!.expiresAt = 0;
-    const gone = await fake.handle(new Request(`https://plex.tv/api/v2/pins/${pin.id}?${cid}`, { headers: json }));
+    for (const stored of fake.model.pins.values()) stored.expiresAt = 0;
+    const gone = await fake.handle(
+      new Request(`https://plex.tv/api/v2/pins/${pin.id}?${cid}`, { headers: json }),
+    );
     expect(gone.status).toBe(404);
   });
 
   it('refuses preflights on plex.tv, as browsers have seen', async () => {
     const { fake } = setup();
-    const res = await fake.handle(new Request('https://plex.tv/api/v2/user', { method: 'OPTIONS' }));
+    const res = await fake.handle(
+      new Request('https://plex.tv/api/v2/user', { method: 'OPTIONS' }),
+    );
     expect(res.status).toBe(403);
     expect(res.headers.get('Access-Control-Allow-Origin')).toBeNull();
   });
@@ -72,10 +87,18 @@ describe('fake Plex', () => {
 
   it('rejects a PMS request without a valid token and lists sections with one', async () => {
     const { fake, local } = setup();
-    expect((await fake.handle(new Request(`${local}/library/sections`, { headers: json }))).status).toBe(401);
+    expect(
+      (await fake.handle(new Request(`${local}/library/sections`, { headers: json }))).status,
+    ).toBe(401);
     const token = fake.model.servers[0]?.accessToken;
-    const res = await fake.handle(new Request(`${local}/library/sections?X-Plex-Token=${token}`, { headers: json }));
+    const res = await fake.handle(
+      new Request(`${local}/library/sections?X-Plex-Token=${token}`, { headers: json }),
+    );
     const body = await res.json();
-    expect(body.MediaContainer.Directory.map((d: { title: string }) => d.title)).toEqual(['Music', 'Movies', 'Audiobooks']);
+    expect(body.MediaContainer.Directory.map((d: { title: string }) => d.title)).toEqual([
+      'Music',
+      'Movies',
+      'Audiobooks',
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { authPageHtml } from './auth-page';
+import { authPageHtml, avatarSvg } from './auth-page';
 import { FaultBook, type Fault } from './faults';
 import { createModel, type FakePlexModel, type FakePlexOptions } from './model';
 import { pmsRoute } from './pms';
@@ -25,7 +25,15 @@ export interface FakePlex {
   isPlexTvOrigin(origin: string): boolean;
 }
 
-const RECORDED_HEADERS = ['accept', 'referer', 'origin', 'access-control-request-headers', 'x-plex-token', 'x-plex-client-identifier', 'range'];
+const RECORDED_HEADERS = [
+  'accept',
+  'referer',
+  'origin',
+  'access-control-request-headers',
+  'x-plex-token',
+  'x-plex-client-identifier',
+  'range',
+];
 
 function waitFor(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -39,11 +47,16 @@ function waitFor(ms: number, signal: AbortSignal): Promise<void> {
 
 function hangUntilAborted(signal: AbortSignal): Promise<Response> {
   return new Promise((_resolve, reject) => {
-    signal.addEventListener('abort', () => reject(new DOMException('client went away', 'AbortError')));
+    signal.addEventListener('abort', () =>
+      reject(new DOMException('client went away', 'AbortError')),
+    );
   });
 }
 
-async function mangle(response: Response, mode: Extract<Fault, { kind: 'malformed' }>['mode']): Promise<Response> {
+async function mangle(
+  response: Response,
+  mode: Extract<Fault, { kind: 'malformed' }>['mode'],
+): Promise<Response> {
   const body = await response.text();
   const headers = new Headers(response.headers);
   const make = (text: string, type?: string) => {
@@ -61,7 +74,8 @@ async function mangle(response: Response, mode: Extract<Fault, { kind: 'malforme
       if (value && typeof value === 'object') {
         const out: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(value)) {
-          if (['machineIdentifier', 'key', 'uuid', 'code', 'clientIdentifier'].includes(k)) continue;
+          if (['machineIdentifier', 'key', 'uuid', 'code', 'clientIdentifier'].includes(k))
+            continue;
           out[k] = strip(v);
         }
         return out;
@@ -85,10 +99,14 @@ export function createFakePlex(options: FakePlexOptions): FakePlex {
 
   function control(request: Request, url: URL): Response | Promise<Response> {
     const ok = (value: unknown = { ok: true }) =>
-      new Response(JSON.stringify(value), { headers: { 'Content-Type': 'application/json', ...corsHeaders(request) } });
+      new Response(JSON.stringify(value), {
+        headers: { 'Content-Type': 'application/json', ...corsHeaders(request) },
+      });
     switch (url.pathname) {
       case '/__fake/pins/approve':
-        return approvePin(model, url.searchParams.get('code') ?? '') ? ok() : text(request, 404, 'no such code');
+        return approvePin(model, url.searchParams.get('code') ?? '')
+          ? ok()
+          : text(request, 404, 'no such code');
       case '/__fake/pins/expire':
         expirePins(model);
         return ok();
@@ -108,7 +126,13 @@ export function createFakePlex(options: FakePlexOptions): FakePlex {
         model.revokedTokens.add(model.user.token);
         return ok();
       case '/__fake/state':
-        return ok({ userToken: model.user.token, servers: model.servers.map((s) => ({ id: s.machineIdentifier, accessToken: s.accessToken })) });
+        return ok({
+          userToken: model.user.token,
+          servers: model.servers.map((s) => ({
+            id: s.machineIdentifier,
+            accessToken: s.accessToken,
+          })),
+        });
       default:
         return text(request, 404, 'unknown control route');
     }
@@ -142,7 +166,8 @@ export function createFakePlex(options: FakePlexOptions): FakePlex {
         headers: {
           ...corsHeaders(request),
           'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
-          'Access-Control-Allow-Headers': request.headers.get('Access-Control-Request-Headers') ?? '*',
+          'Access-Control-Allow-Headers':
+            request.headers.get('Access-Control-Request-Headers') ?? '*',
         },
       });
     }
@@ -172,15 +197,35 @@ export function createFakePlex(options: FakePlexOptions): FakePlex {
 
     let response: Response | null = null;
     if (plexTv) {
-      if (url.pathname === '/auth') response = text(request, 200, authPageHtml(), 'text/html; charset=utf-8');
+      if (/^\/users\/[^/]+\/avatar$/.test(url.pathname))
+        response = text(request, 200, avatarSvg(), 'image/svg+xml');
+      else if (url.pathname === '/auth')
+        response = text(
+          request,
+          200,
+          authPageHtml(options.autoApprove),
+          'text/html; charset=utf-8',
+        );
       else response = plexTvRoute(model, request, url);
     } else {
       const server = serverFor(url.origin);
       if (server) response = pmsRoute(model, server, request, url);
     }
-    response ??= text(request, 404, '<html><body><h1>404 Not Found</h1></body></html>', 'text/html');
+    response ??= text(
+      request,
+      404,
+      '<html><body><h1>404 Not Found</h1></body></html>',
+      'text/html',
+    );
     return mangleMode ? mangle(response, mangleMode) : response;
   }
 
-  return { model, faults, requests, handle, approve: (code) => approvePin(model, code), isPlexTvOrigin };
+  return {
+    model,
+    faults,
+    requests,
+    handle,
+    approve: (code) => approvePin(model, code),
+    isPlexTvOrigin,
+  };
 }

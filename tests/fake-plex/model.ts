@@ -48,6 +48,8 @@ export interface FakePlexOptions {
   /** Strong PINs live 30 minutes on plex.tv. */
   pinTtlMs?: number;
   user?: Partial<FakeUser>;
+  /** The demo's auth page approves at once, so a newcomer signs in with one click. */
+  autoApprove?: boolean;
 }
 
 export interface FakePlexModel {

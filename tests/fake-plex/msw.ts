@@ -7,6 +7,8 @@ export function fakePlexHandlers(fake: FakePlex, origins: string[]) {
 }
 
 export function originsOf(fake: FakePlex): string[] {
-  const servers = fake.model.servers.flatMap((s) => s.connections.map((c) => new URL(c.uri).origin));
+  const servers = fake.model.servers.flatMap((s) =>
+    s.connections.map((c) => new URL(c.uri).origin),
+  );
   return [...fake.model.options.plexTvOrigins, ...servers];
 }

@@ -6,7 +6,11 @@ export interface RunningFakePlex {
   close(): Promise<void>;
 }
 
-async function toRequest(req: IncomingMessage, host: string, signal: AbortSignal): Promise<Request> {
+async function toRequest(
+  req: IncomingMessage,
+  host: string,
+  signal: AbortSignal,
+): Promise<Request> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const headers = new Headers();
@@ -39,7 +43,11 @@ async function answer(fake: FakePlex, host: string, req: IncomingMessage, res: S
 }
 
 /** Serves one fake Plex on several loopback ports: each port is one origin (plex.tv, a connection). */
-export async function listenFakePlex(fake: FakePlex, ports: number[], host = '127.0.0.1'): Promise<RunningFakePlex> {
+export async function listenFakePlex(
+  fake: FakePlex,
+  ports: number[],
+  host = '127.0.0.1',
+): Promise<RunningFakePlex> {
   const servers: Server[] = [];
   const sockets = new Set<Socket>();
   for (const port of ports) {
@@ -58,7 +66,9 @@ export async function listenFakePlex(fake: FakePlex, ports: number[], host = '12
     async close() {
       // Hanging routes keep sockets open on purpose: end them, or close() would wait forever.
       for (const socket of sockets) socket.destroy();
-      await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+      await Promise.all(
+        servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))),
+      );
     },
   };
 }

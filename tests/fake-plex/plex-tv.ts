@@ -13,7 +13,12 @@ function pinJson(pin: FakePin, now: number) {
     trusted: false,
     qr: `https://plex.tv/api/v2/pins/qr/${pin.code}`,
     clientIdentifier: pin.clientIdentifier,
-    location: { code: 'NZ', country: 'New Zealand', city: 'Wellington', subdivisions: 'Wellington' },
+    location: {
+      code: 'NZ',
+      country: 'New Zealand',
+      city: 'Wellington',
+      subdivisions: 'Wellington',
+    },
     expiresIn: Math.max(0, Math.round((pin.expiresAt - now) / 1000)),
     createdAt: new Date(pin.createdAt).toISOString(),
     expiresAt: new Date(pin.expiresAt).toISOString(),
@@ -114,7 +119,13 @@ export function plexTvRoute(model: FakePlexModel, request: Request, url: URL): R
     if (!signedIn) return plexErrors(request, 401, 1001, 'User could not be authenticated');
     const devices = [
       // A player device, which PlexM8 must ignore.
-      { name: 'Living Room TV', product: 'Plex for LG', clientIdentifier: 'tv-1', provides: 'player', connections: [] },
+      {
+        name: 'Living Room TV',
+        product: 'Plex for LG',
+        clientIdentifier: 'tv-1',
+        provides: 'player',
+        connections: [],
+      },
       ...model.servers.map(resourceJson),
     ];
     return plexBody(request, 'MediaContainer', devices);

@@ -2,7 +2,12 @@ import type { FakePlexModel, FakeServer } from './model';
 import { plexBody, plexParam, text } from './respond';
 
 /** A Plex Media Server, answering on each of its connections. */
-export function pmsRoute(model: FakePlexModel, server: FakeServer, request: Request, url: URL): Response | null {
+export function pmsRoute(
+  model: FakePlexModel,
+  server: FakeServer,
+  request: Request,
+  url: URL,
+): Response | null {
   if (url.pathname === '/identity') {
     return plexBody(request, 'MediaContainer', {
       MediaContainer: {
@@ -22,7 +27,12 @@ export function pmsRoute(model: FakePlexModel, server: FakeServer, request: Requ
     (token === server.accessToken || (server.owned && token === model.user.token)) &&
     !model.revokedTokens.has(token);
   if (!accepted) {
-    return text(request, 401, '<html><head><title>Unauthorized</title></head><body><h1>401 Unauthorized</h1></body></html>', 'text/html');
+    return text(
+      request,
+      401,
+      '<html><head><title>Unauthorized</title></head><body><h1>401 Unauthorized</h1></body></html>',
+      'text/html',
+    );
   }
 
   if (url.pathname === '/library/sections' && request.method === 'GET') {

@@ -14,7 +14,12 @@ export function wantsJson(request: Request): boolean {
 }
 
 /** JSON when asked for it, Plex-style XML otherwise, as the real servers do. */
-export function plexBody(request: Request, rootName: string, value: unknown, status = 200): Response {
+export function plexBody(
+  request: Request,
+  rootName: string,
+  value: unknown,
+  status = 200,
+): Response {
   if (wantsJson(request)) {
     return new Response(JSON.stringify(value), {
       status,
@@ -27,11 +32,21 @@ export function plexBody(request: Request, rootName: string, value: unknown, sta
   });
 }
 
-export function plexErrors(request: Request, status: number, code: number, message: string): Response {
+export function plexErrors(
+  request: Request,
+  status: number,
+  code: number,
+  message: string,
+): Response {
   return plexBody(request, 'errors', { errors: [{ code, message, status }] }, status);
 }
 
-export function text(request: Request, status: number, body: string, type = 'text/plain'): Response {
+export function text(
+  request: Request,
+  status: number,
+  body: string,
+  type = 'text/plain',
+): Response {
   return new Response(body, { status, headers: { 'Content-Type': type, ...corsHeaders(request) } });
 }
 

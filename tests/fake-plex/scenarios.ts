@@ -33,7 +33,9 @@ export function hostnameScenario(): FakePlexOptions {
         name: "Jo's Server",
         owned: false,
         sections: [{ key: '7', type: 'artist', title: "Jo's Music" }],
-        connections: [{ uri: `https://198-51-100-9.${hash}.plex.direct:32400`, local: false, relay: false }],
+        connections: [
+          { uri: `https://198-51-100-9.${hash}.plex.direct:32400`, local: false, relay: false },
+        ],
       },
     ],
   };
@@ -46,7 +48,11 @@ export interface LoopbackPorts {
 }
 
 export function loopbackPorts(base: number): LoopbackPorts {
-  return { plexTv: base, living: { local: base + 1, relay: base + 2, remote: base + 3 }, friend: base + 4 };
+  return {
+    plexTv: base,
+    living: { local: base + 1, relay: base + 2, remote: base + 3 },
+    friend: base + 4,
+  };
 }
 
 /** The same library on loopback ports: for Chromium end-to-end tests and `npm start`. */
@@ -57,6 +63,7 @@ export function loopbackScenario(ports: LoopbackPorts, host = '127.0.0.1'): Fake
   if (!living || !friend) throw new Error('scenario servers missing');
   return {
     plexTvOrigins: [at(ports.plexTv)],
+    user: { thumb: `${at(ports.plexTv)}/users/a1b2c3d4e5f60718/avatar` },
     servers: [
       {
         ...living,

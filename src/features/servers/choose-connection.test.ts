@@ -60,29 +60,48 @@ async function timed<T>(work: Promise<T>): Promise<[T, number]> {
 
 describe('chooseConnection', () => {
   it('takes a local connection as soon as it answers, without waiting for the rest', async () => {
-    const { probe, aborted } = plannedProbe({ [local.uri]: ok(10), [relay.uri]: 'hang', [remote.uri]: 'hang' });
+    const { probe, aborted } = plannedProbe({
+      [local.uri]: ok(10),
+      [relay.uri]: 'hang',
+      [remote.uri]: 'hang',
+    });
     const [choice, ms] = await timed(chooseConnection([remote, relay, local], probe, https));
     expect(choice.chosen).toBe(local);
     expect(ms).toBeLessThan(TIMEOUT);
     expect(aborted.sort()).toEqual([relay.uri, remote.uri].sort());
-    expect(choice.candidates.find((c) => c.connection === relay)?.state).toEqual({ ok: null, reason: 'not-needed' });
+    expect(choice.candidates.find((c) => c.connection === relay)?.state).toEqual({
+      ok: null,
+      reason: 'not-needed',
+    });
   });
 
   it('prefers relay over remote even when remote answers first', async () => {
-    const { probe } = plannedProbe({ [local.uri]: fail(30), [relay.uri]: ok(20), [remote.uri]: ok(5) });
+    const { probe } = plannedProbe({
+      [local.uri]: fail(30),
+      [relay.uri]: ok(20),
+      [remote.uri]: ok(5),
+    });
     const choice = await chooseConnection([local, relay, remote], probe, https);
     expect(choice.chosen).toBe(relay);
   });
 
   it('falls to remote when local and relay fail', async () => {
-    const { probe } = plannedProbe({ [local.uri]: fail(5), [relay.uri]: fail(10), [remote.uri]: ok(15) });
+    const { probe } = plannedProbe({
+      [local.uri]: fail(5),
+      [relay.uri]: fail(10),
+      [remote.uri]: ok(15),
+    });
     const choice = await chooseConnection([local, relay, remote], probe, https);
     expect(choice.chosen).toBe(remote);
     expect(choice.candidates.map((c) => c.state.ok)).toEqual([false, false, true]);
   });
 
   it('with a hanging local, chooses within one probe timeout, not the sum of timeouts', async () => {
-    const { probe } = plannedProbe({ [local.uri]: 'hang', [relay.uri]: ok(5), [remote.uri]: ok(5) });
+    const { probe } = plannedProbe({
+      [local.uri]: 'hang',
+      [relay.uri]: ok(5),
+      [remote.uri]: ok(5),
+    });
     const [choice, ms] = await timed(chooseConnection([local, relay, remote], probe, https));
     expect(choice.chosen).toBe(relay);
     expect(ms).toBeGreaterThanOrEqual(TIMEOUT - 5);
@@ -149,13 +168,18 @@ describe('chooseConnection', () => {
 
   it('still takes a better tier that answers before the remembered one', async () => {
     const { probe } = plannedProbe({ [local.uri]: ok(5), [remote.uri]: ok(40) });
-    const choice = await chooseConnection([local, remote], probe, { ...https, preferredUri: remote.uri });
+    const choice = await chooseConnection([local, remote], probe, {
+      ...https,
+      preferredUri: remote.uri,
+    });
     expect(choice.chosen).toBe(local);
   });
 
   it('treats a probe that throws as unreachable', async () => {
     const probe = (c: Connection) =>
-      c === local ? Promise.reject(new Error('boom')) : Promise.resolve<ProbeOutcome>({ ok: true, latencyMs: 1 });
+      c === local
+        ? Promise.reject(new Error('boom'))
+        : Promise.resolve<ProbeOutcome>({ ok: true, latencyMs: 1 });
     const choice = await chooseConnection([local, remote], probe, https);
     expect(choice.chosen).toBe(remote);
     expect(choice.candidates[0]?.state).toEqual({ ok: false, reason: 'unreachable' });

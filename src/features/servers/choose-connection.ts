@@ -1,13 +1,7 @@
 import type { Connection, ConnectionTier } from '../../domain';
 
 export type ProbeFailure =
-  | 'timeout'
-  | 'unreachable'
-  | 'cors'
-  | 'offline'
-  | 'wrong-server'
-  | 'bad-response'
-  | 'insecure';
+  'timeout' | 'unreachable' | 'cors' | 'offline' | 'wrong-server' | 'bad-response' | 'insecure';
 
 export type ProbeOutcome = { ok: true; latencyMs: number } | { ok: false; reason: ProbeFailure };
 

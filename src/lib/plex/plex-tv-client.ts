@@ -17,7 +17,16 @@ export interface PlexTvClientOptions {
   timeoutMs?: number;
 }
 
-function toPin(raw: { id: number; code: string; authToken: string | null; expiresAt?: string; expiresIn?: number }, now: number): PlexPin {
+function toPin(
+  raw: {
+    id: number;
+    code: string;
+    authToken: string | null;
+    expiresAt?: string;
+    expiresIn?: number;
+  },
+  now: number,
+): PlexPin {
   const parsedExpiry = raw.expiresAt ? Date.parse(raw.expiresAt) : Number.NaN;
   const expiresAt = Number.isFinite(parsedExpiry)
     ? parsedExpiry
@@ -60,7 +69,12 @@ export class PlexTvClient {
   async checkPin(id: number, signal?: AbortSignal): Promise<PlexPin> {
     const raw = await requestJson(
       pinSchema,
-      { url: `${this.options.endpoints.plexTv}/api/v2/pins/${id}`, params: this.params(), signal, ...this.common },
+      {
+        url: `${this.options.endpoints.plexTv}/api/v2/pins/${id}`,
+        params: this.params(),
+        signal,
+        ...this.common,
+      },
       this.options.fetchImpl,
     );
     return toPin(raw, Date.now());
@@ -99,12 +113,20 @@ export class PlexTvClient {
     };
   }
 
-  async getServers(token: string, signal?: AbortSignal): Promise<{ servers: PlexServer[]; skipped: number }> {
+  async getServers(
+    token: string,
+    signal?: AbortSignal,
+  ): Promise<{ servers: PlexServer[]; skipped: number }> {
     const devices = await requestJson(
       resourcesSchema,
       {
         url: `${this.options.endpoints.clients}/api/v2/resources`,
-        params: this.params({ includeHttps: 1, includeRelay: 1, includeIPv6: 1, 'X-Plex-Token': token }),
+        params: this.params({
+          includeHttps: 1,
+          includeRelay: 1,
+          includeIPv6: 1,
+          'X-Plex-Token': token,
+        }),
         signal,
         ...this.common,
       },

@@ -1,4 +1,6 @@
+import type * as v from 'valibot';
 import type { MusicSection } from '../../domain';
+import { isPlexError } from './errors';
 import { clientParams, type PlexClientInfo } from './client-info';
 import { requestJson, type FetchLike } from './request';
 import { identitySchema, sectionsSchema } from './schemas';
@@ -11,6 +13,8 @@ export interface PmsClientOptions {
   baseUrl: () => string;
   fetchImpl?: FetchLike;
   timeoutMs?: number;
+  /** Told when the current connection stops answering, so the owner can re-probe and fail over. */
+  onUnreachable?: () => void;
 }
 
 /** `/identity` needs no token: it is how a connection proves which server answers it. */
@@ -44,17 +48,27 @@ export class PmsClient {
     return { ...clientParams(this.options.client), 'X-Plex-Token': this.options.token, ...extra };
   }
 
+  private async get<S extends v.GenericSchema>(schema: S, path: string, signal?: AbortSignal) {
+    try {
+      return await requestJson(
+        schema,
+        {
+          url: `${this.options.baseUrl()}${path}`,
+          params: this.params(),
+          signal,
+          timeoutMs: this.options.timeoutMs ?? 15_000,
+        },
+        this.options.fetchImpl,
+      );
+    } catch (error) {
+      if (isPlexError(error, 'unreachable') || isPlexError(error, 'timeout'))
+        this.options.onUnreachable?.();
+      throw error;
+    }
+  }
+
   async musicSections(signal?: AbortSignal): Promise<MusicSection[]> {
-    const body = await requestJson(
-      sectionsSchema,
-      {
-        url: `${this.options.baseUrl()}/library/sections`,
-        params: this.params(),
-        signal,
-        timeoutMs: this.options.timeoutMs ?? 15_000,
-      },
-      this.options.fetchImpl,
-    );
+    const body = await this.get(sectionsSchema, '/library/sections', signal);
     return body.MediaContainer.Directory.filter((d) => d.type === 'artist').map((d) => ({
       key: d.key,
       title: d.title,

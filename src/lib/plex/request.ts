@@ -57,9 +57,19 @@ function timeoutSignal(ms: number | undefined, outer: AbortSignal | undefined) {
 function statusError(response: Response, where: string): PlexError {
   const status = response.status;
   if (status === 401)
-    return new PlexError({ kind: 'unauthorized', status, where, message: 'Plex did not accept your sign-in.' });
+    return new PlexError({
+      kind: 'unauthorized',
+      status,
+      where,
+      message: 'Plex did not accept your sign-in.',
+    });
   if (status === 404)
-    return new PlexError({ kind: 'not-found', status, where, message: `Plex could not find ${where}.` });
+    return new PlexError({
+      kind: 'not-found',
+      status,
+      where,
+      message: `Plex could not find ${where}.`,
+    });
   if (status === 429) {
     const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
     return new PlexError({
@@ -71,8 +81,18 @@ function statusError(response: Response, where: string): PlexError {
     });
   }
   if (status >= 500)
-    return new PlexError({ kind: 'server-error', status, where, message: `Plex had a problem (error ${status}).` });
-  return new PlexError({ kind: 'http', status, where, message: `Plex refused the request (error ${status}).` });
+    return new PlexError({
+      kind: 'server-error',
+      status,
+      where,
+      message: `Plex had a problem (error ${status}).`,
+    });
+  return new PlexError({
+    kind: 'http',
+    status,
+    where,
+    message: `Plex refused the request (error ${status}).`,
+  });
 }
 
 /** Sends one request and returns the raw Response, or throws a PlexError. */
@@ -95,8 +115,14 @@ export async function send(request: PlexRequest, fetchImpl: FetchLike = fetch): 
   } catch (error) {
     if (error instanceof PlexError) throw error;
     if (timing.timedOut())
-      throw new PlexError({ kind: 'timeout', where, message: `${where.split('/')[0]} did not answer in time.`, cause: error });
-    if (request.signal?.aborted) throw new PlexError({ kind: 'aborted', where, message: 'Cancelled.', cause: error });
+      throw new PlexError({
+        kind: 'timeout',
+        where,
+        message: `${where.split('/')[0]} did not answer in time.`,
+        cause: error,
+      });
+    if (request.signal?.aborted)
+      throw new PlexError({ kind: 'aborted', where, message: 'Cancelled.', cause: error });
     if (typeof navigator !== 'undefined' && navigator.onLine === false)
       throw new PlexError({ kind: 'offline', where, message: 'You are offline.', cause: error });
     throw new PlexError({

@@ -2,7 +2,10 @@
  * Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). Returns the wait in ms,
  * or undefined when absent or unreadable (cross-origin it is readable only when exposed).
  */
-export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+export function parseRetryAfter(
+  value: string | null | undefined,
+  now = Date.now(),
+): number | undefined {
   if (value === null || value === undefined) return undefined;
   const trimmed = value.trim();
   if (trimmed === '') return undefined;

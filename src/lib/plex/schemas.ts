@@ -7,7 +7,16 @@ import * as v from 'valibot';
 
 const numberish = v.union([v.number(), v.pipe(v.string(), v.regex(/^\d+$/), v.transform(Number))]);
 const stringish = v.union([v.string(), v.pipe(v.number(), v.transform(String))]);
-const flag = v.optional(v.union([v.boolean(), v.pipe(v.number(), v.transform((n) => n === 1))]), false);
+const flag = v.optional(
+  v.union([
+    v.boolean(),
+    v.pipe(
+      v.number(),
+      v.transform((n) => n === 1),
+    ),
+  ]),
+  false,
+);
 
 export const pinSchema = v.looseObject({
   id: numberish,

@@ -1,0 +1,56 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { AccountMenu, SignInReturnScreen } from '../features/auth';
+import { PlexServicesProvider, type PlexServices } from '../lib/plex-context';
+import { Layout } from '../shell/layout';
+import { PmsBridge } from './pms-bridge';
+import { NotFound } from './routes/not-found';
+import { RequireSession } from './routes/require-session';
+import { ServersRoute } from './routes/servers-route';
+import { announceSessionChange, listenForSessionChanges } from './session-sync';
+import { signOutEverywhere } from './sign-out';
+
+/** BrowserRouter wants the base without its trailing slash. */
+const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
+
+export function App({
+  services,
+  queryClient,
+}: {
+  services: PlexServices;
+  queryClient: QueryClient;
+}) {
+  useEffect(() => listenForSessionChanges(), []);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <PlexServicesProvider value={services}>
+        <BrowserRouter basename={basename}>
+          <Routes>
+            <Route
+              path="sign-in/return"
+              element={<SignInReturnScreen onSignedIn={announceSessionChange} />}
+            />
+            <Route element={<RequireSession />}>
+              <Route
+                element={
+                  <PmsBridge>
+                    <Layout
+                      account={
+                        <AccountMenu onSignOut={() => void signOutEverywhere(queryClient)} />
+                      }
+                    />
+                  </PmsBridge>
+                }
+              >
+                <Route index element={<Navigate to="/servers" replace />} />
+                <Route path="servers" element={<ServersRoute />} />
+                <Route path="*" element={<NotFound />} />
+              </Route>
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </PlexServicesProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,13 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { clearPendingPins, useSessionStore } from '../features/auth';
+import { useServersStore } from '../features/servers';
+import { announceSessionChange } from './session-sync';
+
+/** Sign-out (or a revoked token) wipes tokens, the user, server list and cached Plex data. */
+export async function signOutEverywhere(queryClient: QueryClient, reason?: string): Promise<void> {
+  useSessionStore.getState().signedOut(reason);
+  useServersStore.getState().reset();
+  queryClient.clear();
+  await clearPendingPins();
+  announceSessionChange();
+}

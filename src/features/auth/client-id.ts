@@ -1,0 +1,15 @@
+import { idbGet, idbSet } from '../../lib/idb';
+
+const KEY = 'client-id';
+
+/**
+ * Plex knows this browser by its client id: created once, kept across sign-outs, so the device
+ * list on plex.tv shows one PlexM8 rather than a new one per sign-in.
+ */
+export async function getOrCreateClientId(): Promise<string> {
+  const existing = await idbGet<string>(KEY);
+  if (existing) return existing;
+  const id = crypto.randomUUID();
+  await idbSet(KEY, id);
+  return id;
+}

@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import { appRootUrl } from '../../config';
+import { describeError } from '../../lib/plex';
+import { usePlexServices } from '../../lib/plex-context';
+import { Button } from '../../ui/button';
+import { Notice } from '../../ui/notice';
+import { beginSignIn } from './sign-in';
+
+/** Where app.plex.tv sends the user back: built from our own location only, never from input. */
+export function forwardUrl(): string {
+  return new URL('sign-in/return', appRootUrl()).toString();
+}
+
+export function SignInButton({
+  label = 'Sign in with Plex',
+  goTo = (url: string) => window.location.assign(url),
+}: {
+  label?: string;
+  goTo?: (url: string) => void;
+}) {
+  const { plexTv } = usePlexServices();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function start() {
+    setBusy(true);
+    setError(null);
+    try {
+      goTo(await beginSignIn(plexTv, forwardUrl()));
+    } catch (cause) {
+      setError(describeError(cause));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <Button variant="primary" busy={busy} onClick={() => void start()}>
+        {busy ? 'Opening Plex…' : label}
+      </Button>
+      {error ? (
+        <Notice tone="error" title="Couldn't start signing in with Plex.">
+          <p>{error} Check your connection and try again.</p>
+        </Notice>
+      ) : null}
+    </>
+  );
+}

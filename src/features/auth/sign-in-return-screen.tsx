@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { usePlexServices } from '../../lib/plex-context';
+import { Button } from '../../ui/button';
+import { Notice } from '../../ui/notice';
+import { Skeleton } from '../../ui/skeleton';
+import { completeSignIn, type SignInResult } from './sign-in';
+import { useSessionStore } from './session-store';
+import { SignInButton } from './sign-in-button';
+import './auth.css';
+
+function Outcome({ result, onRetry }: { result: SignInResult; onRetry: () => void }) {
+  switch (result.status) {
+    case 'not-approved':
+      return (
+        <Notice tone="warning" title="Sign-in wasn't approved.">
+          <p>If you approved PlexM8 on Plex a moment ago, check again. Otherwise, start over.</p>
+          <Button onClick={onRetry}>Check again</Button>
+          <SignInButton label="Start over" />
+        </Notice>
+      );
+    case 'expired':
+      return (
+        <Notice tone="warning" title="That sign-in code has expired.">
+          <p>Codes last 30 minutes. Start a new sign-in.</p>
+          <SignInButton />
+        </Notice>
+      );
+    case 'no-pending':
+      return (
+        <Notice tone="info" title="There's no sign-in in progress in this browser.">
+          <SignInButton />
+        </Notice>
+      );
+    case 'error':
+      return (
+        <Notice tone="error" title="Couldn't finish signing in.">
+          <p>{result.message}</p>
+          <Button onClick={onRetry}>Try again</Button>
+        </Notice>
+      );
+    case 'signed-in':
+      return null;
+  }
+}
+
+/** app.plex.tv's forwardUrl lands here. */
+export function SignInReturnScreen({ onSignedIn }: { onSignedIn?: () => void }) {
+  const { plexTv } = usePlexServices();
+  const signedIn = useSessionStore((s) => s.signedIn);
+  const navigate = useNavigate();
+  const [result, setResult] = useState<SignInResult | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    void completeSignIn(plexTv).then((outcome) => {
+      if (!live) return;
+      if (outcome.status === 'signed-in') {
+        signedIn(outcome.token, outcome.user);
+        onSignedIn?.();
+        void navigate('/', { replace: true });
+      } else {
+        setResult(outcome);
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [plexTv, signedIn, navigate, onSignedIn, attempt]);
+
+  return (
+    <main className="auth-screen">
+      <div className="auth-card">
+        <h1>Signing in</h1>
+        {result === null ? (
+          <div role="status" aria-label="Finishing sign-in with Plex" className="auth-progress">
+            <p>Checking with Plex…</p>
+            <Skeleton height="0.75rem" />
+          </div>
+        ) : (
+          <Outcome
+            result={result}
+            onRetry={() => {
+              setResult(null);
+              setAttempt((n) => n + 1);
+            }}
+          />
+        )}
+      </div>
+    </main>
+  );
+}

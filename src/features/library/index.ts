@@ -1,0 +1,2 @@
+export { MusicSections } from './music-sections';
+export { libraryKeys, musicSectionsQuery } from './sections-query';

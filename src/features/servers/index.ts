@@ -1,0 +1,4 @@
+export { ServersScreen } from './servers-screen';
+export { useServersStore, currentConnection, SERVERS_KEY } from './servers-store';
+export { connectServer } from './connect';
+export { chooseConnection } from './choose-connection';

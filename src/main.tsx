@@ -1,0 +1,40 @@
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import { createQueryClient } from './app/query-client';
+import { appInfo, plexEndpoints } from './config';
+import { getOrCreateClientId, useSessionStore } from './features/auth';
+import { useServersStore } from './features/servers';
+import { describeBrowser, PlexTvClient, type PlexClientInfo } from './lib/plex';
+import './shell/theme.css';
+
+async function boot(root: HTMLElement) {
+  const clientId = await getOrCreateClientId();
+  await Promise.all([useSessionStore.persist.rehydrate(), useServersStore.persist.rehydrate()]);
+  const { platform, device } = describeBrowser(navigator.userAgent);
+  const clientInfo: PlexClientInfo = {
+    clientId,
+    product: appInfo.product,
+    version: appInfo.version,
+    platform,
+    device,
+    deviceName: `PlexM8 on ${platform} (${device})`,
+  };
+  const services = {
+    clientInfo,
+    plexTv: new PlexTvClient({ endpoints: plexEndpoints, client: clientInfo }),
+  };
+  createRoot(root).render(<App services={services} queryClient={createQueryClient()} />);
+}
+
+const root = document.getElementById('root');
+if (root) {
+  boot(root).catch((error: unknown) => {
+    // Private modes can refuse IndexedDB: say so in the static shell instead of a blank page.
+    console.error('PlexM8 could not start', error);
+    const message = document.createElement('p');
+    message.className = 'boot-error';
+    message.textContent =
+      "PlexM8 couldn't start: this browser refused it storage (private browsing can do this). Try a normal window.";
+    root.replaceChildren(message);
+  });
+}

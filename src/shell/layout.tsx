@@ -1,0 +1,37 @@
+import type { ReactNode } from 'react';
+import { NavLink, Outlet } from 'react-router';
+import './layout.css';
+
+/** Destinations grow with the app; each one is a real screen. */
+const destinations = [{ to: '/servers', label: 'Servers', icon: '⌂' }];
+
+export function Layout({ account }: { account: ReactNode }) {
+  return (
+    <div className="layout">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <aside className="sidebar">
+        <div className="brand">
+          <img src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" width={28} height={28} />
+          <span>PlexM8</span>
+        </div>
+        <nav aria-label="Main">
+          <ul>
+            {destinations.map((d) => (
+              <li key={d.to}>
+                <NavLink to={d.to}>
+                  <span aria-hidden="true">{d.icon}</span> {d.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="sidebar-account">{account}</div>
+      </aside>
+      <main id="main" className="content" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

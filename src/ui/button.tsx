@@ -1,0 +1,24 @@
+import type { ButtonHTMLAttributes } from 'react';
+import './button.css';
+
+type Variant = 'primary' | 'secondary' | 'quiet';
+
+export function Button({
+  variant = 'secondary',
+  busy = false,
+  className,
+  children,
+  ...rest
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; busy?: boolean }) {
+  return (
+    <button
+      type="button"
+      {...rest}
+      aria-busy={busy || undefined}
+      disabled={rest.disabled || busy}
+      className={['btn', `btn-${variant}`, className].filter(Boolean).join(' ')}
+    >
+      {children}
+    </button>
+  );
+}

@@ -1,0 +1,57 @@
+import { chromium, type Browser, type BrowserContext, type LaunchOptions } from 'playwright-core';
+
+/** Debian's Chromium; Playwright's own browser download is impossible here (web-platform.md). */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--autoplay-policy=no-user-gesture-required',
+  // Network safety: every name but loopback resolves nowhere, so nothing can leave this machine.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+];
+
+export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    ...options,
+  });
+}
+
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+};
+export const DESKTOP = { viewport: { width: 1280, height: 800 } };
+
+/** Fails the test on any page error or console error, and never lets a request leave loopback. */
+export async function guardedContext(
+  browser: Browser,
+  options: Parameters<Browser['newContext']>[0] = {},
+) {
+  const context: BrowserContext = await browser.newContext(options);
+  const problems: string[] = [];
+  const offLoopback: string[] = [];
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (
+      !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) &&
+      url.protocol.startsWith('http')
+    ) {
+      offLoopback.push(request.url());
+    }
+  });
+  context.on('page', (page) => {
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  });
+  return { context, problems, offLoopback };
+}
