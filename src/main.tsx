@@ -22,6 +22,7 @@ async function boot(root: HTMLElement) {
   const services = {
     clientInfo,
     plexTv: new PlexTvClient({ endpoints: plexEndpoints, client: clientInfo }),
+    openExternal: (url: string) => window.location.assign(url),
   };
   createRoot(root).render(<App services={services} queryClient={createQueryClient()} />);
 }

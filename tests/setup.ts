@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 
 // A console.error during a test is a bug we want to see fail, not scroll past.
@@ -9,5 +10,6 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  cleanup();
   vi.useRealTimers();
 });

@@ -11,6 +11,8 @@ export interface PmsAccess {
 export interface PlexServices {
   clientInfo: PlexClientInfo;
   plexTv: PlexTvClient;
+  /** Leaves the app for another site (app.plex.tv's sign-in page). */
+  openExternal: (url: string) => void;
 }
 
 const ServicesContext = createContext<PlexServices | null>(null);

@@ -8,7 +8,9 @@ export type FaultRule =
   | { kind: 'rate-limit-storm'; every: number; retryAfterSeconds?: number[] }
   | { kind: 'malformed'; mode: 'truncated' | 'xml' | 'garbage' | 'missing-fields' }
   /** Accept the connection and never answer: a dead route or a dead connection. */
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  /** Cut the connection: the browser's fetch rejects with a network error. */
+  | { kind: 'drop' };
 
 export type Fault = FaultRule & {
   id?: string;

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { createFakePlex } from './handler';
 import { LIVING_ROOM_ID, hostnameScenario } from './scenarios';

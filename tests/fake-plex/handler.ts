@@ -47,6 +47,7 @@ function waitFor(ms: number, signal: AbortSignal): Promise<void> {
 
 function hangUntilAborted(signal: AbortSignal): Promise<Response> {
   return new Promise((_resolve, reject) => {
+    if (signal.aborted) reject(new DOMException('client went away', 'AbortError'));
     signal.addEventListener('abort', () =>
       reject(new DOMException('client went away', 'AbortError')),
     );
@@ -177,6 +178,7 @@ export function createFakePlex(options: FakePlexOptions): FakePlex {
     for (const fault of faults.take(url)) {
       if (fault.kind === 'latency') await waitFor(fault.ms, request.signal);
       if (fault.kind === 'hang') return hangUntilAborted(request.signal);
+      if (fault.kind === 'drop') return Response.error();
       if (fault.kind === 'status') {
         const response = text(request, fault.status, fault.body ?? `fault ${fault.status}`);
         if (fault.retryAfter !== undefined) response.headers.set('Retry-After', fault.retryAfter);

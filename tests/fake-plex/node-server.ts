@@ -32,6 +32,10 @@ async function answer(fake: FakePlex, host: string, req: IncomingMessage, res: S
   res.on('close', () => controller.abort());
   try {
     const response = await fake.handle(await toRequest(req, host, controller.signal));
+    if (response.type === 'error') {
+      req.socket.destroy();
+      return;
+    }
     res.statusCode = response.status;
     response.headers.forEach((value, name) => res.setHeader(name, value));
     res.end(Buffer.from(await response.arrayBuffer()));

@@ -11,14 +11,8 @@ export function forwardUrl(): string {
   return new URL('sign-in/return', appRootUrl()).toString();
 }
 
-export function SignInButton({
-  label = 'Sign in with Plex',
-  goTo = (url: string) => window.location.assign(url),
-}: {
-  label?: string;
-  goTo?: (url: string) => void;
-}) {
-  const { plexTv } = usePlexServices();
+export function SignInButton({ label = 'Sign in with Plex' }: { label?: string }) {
+  const { plexTv, openExternal } = usePlexServices();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -26,7 +20,7 @@ export function SignInButton({
     setBusy(true);
     setError(null);
     try {
-      goTo(await beginSignIn(plexTv, forwardUrl()));
+      openExternal(await beginSignIn(plexTv, forwardUrl()));
     } catch (cause) {
       setError(describeError(cause));
       setBusy(false);

@@ -9,19 +9,17 @@ export type ConnectReason = 'start' | 'test' | 'failover';
 const inflight = new Map<string, Promise<ConnectionChoice>>();
 
 function apply(serverId: string, choice: ConnectionChoice) {
-  useServersStore
-    .getState()
-    .setStatus(
-      serverId,
-      choice.chosen
-        ? {
-            state: 'connected',
-            connection: choice.chosen,
-            candidates: choice.candidates,
-            checkedAt: Date.now(),
-          }
-        : { state: 'unreachable', candidates: choice.candidates, checkedAt: Date.now() },
-    );
+  useServersStore.getState().setStatus(
+    serverId,
+    choice.chosen
+      ? {
+          state: 'connected',
+          connection: choice.chosen,
+          candidates: choice.candidates,
+          checkedAt: Date.now(),
+        }
+      : { state: 'unreachable', candidates: choice.candidates, checkedAt: Date.now() },
+  );
 }
 
 /**

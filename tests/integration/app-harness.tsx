@@ -1,0 +1,80 @@
+import { render, type RenderResult } from '@testing-library/react';
+import type { QueryClient } from '@tanstack/react-query';
+import { clear } from 'idb-keyval';
+import { setupServer } from 'msw/node';
+import { App } from '../../src/app/app';
+import { createQueryClient } from '../../src/app/query-client';
+import { useSessionStore } from '../../src/features/auth';
+import { useServersStore } from '../../src/features/servers';
+import { appStore, idbSet } from '../../src/lib/idb';
+import { PlexTvClient, type PlexClientInfo } from '../../src/lib/plex';
+import { createFakePlex, type FakePlex } from '../fake-plex/handler';
+import { fakePlexHandlers, originsOf } from '../fake-plex/msw';
+import { hostnameScenario } from '../fake-plex/scenarios';
+
+export const clientInfo: PlexClientInfo = {
+  clientId: 'integration-client-id',
+  product: 'PlexM8',
+  version: 'test',
+  platform: 'Chrome',
+  device: 'Linux',
+  deviceName: 'PlexM8 test',
+};
+
+export const endpoints = {
+  plexTv: 'https://plex.tv',
+  clients: 'https://clients.plex.tv',
+  app: 'https://app.plex.tv',
+};
+
+/** MSW server for one test file; each test gets a fresh fake Plex through `useFake`. */
+export const mswServer = setupServer();
+let current: FakePlex | null = null;
+
+export function freshFake(): FakePlex {
+  current = createFakePlex(hostnameScenario());
+  mswServer.resetHandlers(...fakePlexHandlers(current, originsOf(current)));
+  return current;
+}
+
+export function fake(): FakePlex {
+  if (!current) throw new Error('call freshFake() first');
+  return current;
+}
+
+/** Stores and IndexedDB start empty in every test. */
+export async function resetAppState(): Promise<void> {
+  await clear(appStore());
+  useSessionStore.setState({
+    token: null,
+    user: null,
+    tokenCheck: 'unchecked',
+    endedBecause: null,
+  });
+  useServersStore.setState({ servers: [], selectedId: null, remembered: {}, statuses: {} });
+}
+
+export async function signInAsDemo(f: FakePlex): Promise<void> {
+  const { token, ...user } = f.model.user;
+  await idbSet('session', JSON.stringify({ state: { token, user }, version: 0 }));
+  useSessionStore.setState({ token, user, tokenCheck: 'unchecked' });
+}
+
+export interface Rendered extends RenderResult {
+  opened: string[];
+  queryClient: QueryClient;
+}
+
+/** Renders the whole app at `path`, as main.tsx would, against the fake Plex. */
+export function renderApp(path = '/'): Rendered {
+  window.history.replaceState(null, '', path);
+  const opened: string[] = [];
+  const services = {
+    clientInfo,
+    plexTv: new PlexTvClient({ endpoints, client: clientInfo }),
+    openExternal: (url: string) => opened.push(url),
+  };
+  const queryClient = createQueryClient();
+  const result = render(<App services={services} queryClient={queryClient} />);
+  return Object.assign(result, { opened, queryClient });
+}

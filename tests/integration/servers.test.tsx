@@ -1,0 +1,160 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { useServersStore } from '../../src/features/servers';
+import { fake, freshFake, mswServer, renderApp, resetAppState, signInAsDemo } from './app-harness';
+
+beforeAll(() => mswServer.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => mswServer.close());
+beforeEach(async () => {
+  freshFake();
+  await resetAppState();
+  await signInAsDemo(fake());
+});
+
+function defined<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('fixture missing');
+  return value;
+}
+const livingRoom = () => defined(fake().model.servers[0]);
+const uriOf = (tier: 'local' | 'relay' | 'remote') =>
+  defined(
+    livingRoom().connections.find((x) =>
+      tier === 'relay' ? x.relay : tier === 'local' ? x.local : !x.local && !x.relay,
+    ),
+  ).uri;
+const card = async (name: string) =>
+  (await screen.findByRole('heading', { name })).closest('li') as HTMLElement;
+
+describe('servers screen', () => {
+  it('lists servers (not players), connects locally and shows the music libraries', async () => {
+    renderApp('/servers');
+    const living = await card('Living Room Server');
+    expect(await within(living).findByText('Connected on your local network.')).toBeTruthy();
+    expect(within(living).getByText('Local network', { selector: '.badge' })).toBeTruthy();
+    expect(screen.queryByText('Living Room TV')).toBeNull();
+    const music = await screen.findByRole('region', { name: 'Music on Living Room Server' });
+    expect(await within(music).findByText('Music')).toBeTruthy();
+    expect(within(music).getByText('Audiobooks')).toBeTruthy();
+    expect(within(music).queryByText('Movies')).toBeNull();
+    // The server's own token was used, sent as a query parameter.
+    const sections = fake().requests.find((r) => r.path === '/library/sections');
+    expect(sections?.query['X-Plex-Token']).toBe(livingRoom().accessToken);
+    expect(sections?.headers['x-plex-token']).toBeUndefined();
+  });
+
+  it('falls back to the relay, and says why, when the local address fails', async () => {
+    fake().faults.add({ kind: 'drop', origin: uriOf('local') });
+    renderApp('/servers');
+    const living = await card('Living Room Server');
+    expect(
+      await within(living).findByText(
+        "Can't reach Living Room Server over your local network; using Plex Relay (slower).",
+      ),
+    ).toBeTruthy();
+    expect(within(living).getByText('Plex Relay', { selector: '.badge' })).toBeTruthy();
+  });
+
+  it('re-probes on "Test connection" and moves back to local when it returns', async () => {
+    fake().faults.add({ kind: 'drop', origin: uriOf('local'), times: 1 });
+    renderApp('/servers');
+    const living = await card('Living Room Server');
+    await within(living).findByText(/using Plex Relay/);
+    await userEvent.click(within(living).getByRole('button', { name: 'Test connection' }));
+    expect(await within(living).findByText('Connected on your local network.')).toBeTruthy();
+  });
+
+  it('shows an unreachable server plainly, without hiding the others', async () => {
+    const friend = defined(fake().model.servers[1]);
+    fake().faults.add({ kind: 'drop', origin: defined(friend.connections[0]).uri });
+    renderApp('/servers');
+    const jo = await card("Jo's Server");
+    expect(
+      await within(jo).findByText(
+        "Can't reach Jo's Server. Check that it is running, then test the connection again.",
+      ),
+    ).toBeTruthy();
+    expect(within(jo).getByText('Unreachable')).toBeTruthy();
+    expect(
+      await within(await card('Living Room Server')).findByText('Connected on your local network.'),
+    ).toBeTruthy();
+  });
+
+  it('lets the user pick another server', async () => {
+    renderApp('/servers');
+    const jo = await card("Jo's Server");
+    await userEvent.click(within(jo).getByRole('button', { name: 'Use this server' }));
+    expect(await screen.findByRole('region', { name: "Music on Jo's Server" })).toBeTruthy();
+    expect(await screen.findByText("Jo's Music")).toBeTruthy();
+  });
+
+  it('explains a malformed server list (XML instead of JSON) and offers a retry', async () => {
+    fake().faults.add({ kind: 'malformed', mode: 'xml', path: '/api/v2/resources', times: 1 });
+    renderApp('/servers');
+    expect(await screen.findByText("Couldn't load your servers from Plex.")).toBeTruthy();
+    expect(screen.getByText(/answered in XML instead of JSON/)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('heading', { name: 'Living Room Server' })).toBeTruthy();
+  });
+
+  it('waits out a 429 as long as Retry-After says, then loads', async () => {
+    fake().faults.add({
+      kind: 'status',
+      status: 429,
+      retryAfter: '1',
+      path: '/api/v2/resources',
+      times: 1,
+    });
+    renderApp('/servers');
+    expect(
+      await screen.findByRole('heading', { name: 'Living Room Server' }, { timeout: 4000 }),
+    ).toBeTruthy();
+    const calls = fake().requests.filter((r) => r.path === '/api/v2/resources');
+    expect(calls).toHaveLength(2);
+    expect(defined(calls[1]).at - defined(calls[0]).at).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('keeps the servers screen when the libraries request is malformed', async () => {
+    fake().faults.add({ kind: 'malformed', mode: 'truncated', path: '/library/sections' });
+    renderApp('/servers');
+    expect(
+      await screen.findByText("Couldn't load libraries from Living Room Server."),
+    ).toBeTruthy();
+    expect(screen.getByText(/couldn't read \(it may have been cut off\)/)).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Living Room Server' })).toBeTruthy();
+  });
+
+  it('says when the account has no servers', async () => {
+    fake().model.servers.length = 0;
+    renderApp('/servers');
+    expect(await screen.findByText('No Plex Media Servers on this account.')).toBeTruthy();
+  });
+});
+
+describe('connection failover from a failing request', () => {
+  it('re-probes when a library request cannot reach the server, and the retry succeeds via relay', async () => {
+    const view = renderApp('/servers');
+    const living = await card('Living Room Server');
+    await within(living).findByText('Connected on your local network.');
+    await screen.findByText('Audiobooks');
+    fake().faults.add({ kind: 'drop', origin: uriOf('local') });
+    await view.queryClient.invalidateQueries();
+    expect(
+      await within(living).findByText(/using Plex Relay \(slower\)/, {}, { timeout: 4000 }),
+    ).toBeTruthy();
+    await waitFor(
+      () =>
+        expect(
+          fake().requests.some(
+            (r) => r.path === '/library/sections' && r.origin === uriOf('relay'),
+          ),
+        ).toBe(true),
+      { timeout: 4000 },
+    );
+    expect(screen.getByText('Audiobooks')).toBeTruthy();
+    expect(screen.queryByText(/Couldn't load libraries/)).toBeNull();
+    expect(useServersStore.getState().remembered[livingRoom().machineIdentifier]).toBe(
+      uriOf('relay'),
+    );
+  });
+});

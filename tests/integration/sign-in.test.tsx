@@ -1,0 +1,122 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { idbGet } from '../../src/lib/idb';
+import { fake, freshFake, mswServer, renderApp, resetAppState, signInAsDemo } from './app-harness';
+
+beforeAll(() => mswServer.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => mswServer.close());
+beforeEach(async () => {
+  freshFake();
+  await resetAppState();
+});
+
+function authParams(url: string): URLSearchParams {
+  const parsed = new URL(url);
+  expect(parsed.origin + parsed.pathname).toBe('https://app.plex.tv/auth');
+  return new URLSearchParams(parsed.hash.replace(/^#\??/, ''));
+}
+
+async function startSignIn() {
+  const view = renderApp('/');
+  await userEvent.click(await screen.findByRole('button', { name: 'Sign in with Plex' }));
+  await waitFor(() => expect(view.opened).toHaveLength(1));
+  const params = authParams(view.opened[0] ?? '');
+  view.unmount();
+  return params;
+}
+
+describe('signing in with Plex', () => {
+  it('sends the user to app.plex.tv with a strong PIN and our own return address, then finishes', async () => {
+    const params = await startSignIn();
+    expect(params.get('clientID')).toBe('integration-client-id');
+    expect(params.get('context[device][product]')).toBe('PlexM8');
+    expect(params.get('forwardUrl')).toBe(`${window.location.origin}/sign-in/return`);
+    const code = params.get('code') ?? '';
+    expect(code).toHaveLength(25);
+
+    const created = fake().requests.find((r) => r.path === '/api/v2/pins' && r.method === 'POST');
+    expect(created?.query).toMatchObject({
+      strong: 'true',
+      'X-Plex-Client-Identifier': 'integration-client-id',
+      'X-Plex-Product': 'PlexM8',
+    });
+
+    expect(fake().approve(code)).toBe(true);
+    renderApp('/sign-in/return');
+    expect(await screen.findByText('Demo Listener')).toBeTruthy();
+    expect(window.location.pathname).toBe('/servers');
+    expect(await screen.findByRole('heading', { name: 'Living Room Server' })).toBeTruthy();
+  });
+
+  it('says so when the user comes back without approving, and finishes on "Check again" after approval', async () => {
+    const params = await startSignIn();
+    renderApp('/sign-in/return');
+    expect(await screen.findByText("Sign-in wasn't approved.")).toBeTruthy();
+    fake().approve(params.get('code') ?? '');
+    await userEvent.click(screen.getByRole('button', { name: 'Check again' }));
+    expect(await screen.findByText('Demo Listener')).toBeTruthy();
+  });
+
+  it('explains an expired PIN and offers a new sign-in', async () => {
+    await startSignIn();
+    for (const pin of fake().model.pins.values()) pin.expiresAt = 0;
+    renderApp('/sign-in/return');
+    expect(await screen.findByText('That sign-in code has expired.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sign in with Plex' })).toBeTruthy();
+  });
+
+  it('handles a return with no sign-in in progress', async () => {
+    renderApp('/sign-in/return');
+    expect(await screen.findByText("There's no sign-in in progress in this browser.")).toBeTruthy();
+  });
+
+  it('finishes whichever of two tabs’ PINs was approved', async () => {
+    const first = await startSignIn();
+    await startSignIn();
+    fake().approve(first.get('code') ?? '');
+    renderApp('/sign-in/return');
+    expect(await screen.findByText('Demo Listener')).toBeTruthy();
+  });
+
+  it('shows a clear message when plex.tv cannot create a PIN', async () => {
+    fake().faults.add({ kind: 'status', status: 503, path: '/api/v2/pins' });
+    renderApp('/');
+    await userEvent.click(await screen.findByRole('button', { name: 'Sign in with Plex' }));
+    expect(await screen.findByText("Couldn't start signing in with Plex.")).toBeTruthy();
+    expect(screen.getByText(/Plex had a problem \(error 503\)/)).toBeTruthy();
+  });
+});
+
+describe('the stored sign-in', () => {
+  it('is checked on start: a revoked token (401) ends the session with a reason', async () => {
+    await signInAsDemo(fake());
+    fake().model.revokedTokens.add(fake().model.user.token);
+    renderApp('/servers');
+    expect(
+      await screen.findByText('Your Plex sign-in has expired or was revoked. Sign in again.'),
+    ).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sign in with Plex' })).toBeTruthy();
+  });
+
+  it('survives a check that fails for other reasons (5xx): still signed in, marked unverified', async () => {
+    await signInAsDemo(fake());
+    fake().faults.add({ kind: 'status', status: 502, path: '/api/v2/user' });
+    renderApp('/servers');
+    expect(await screen.findByText("Couldn't check sign-in with Plex")).toBeTruthy();
+    expect(screen.getByText('Demo Listener')).toBeTruthy();
+  });
+
+  it('is wiped by sign-out: no token left in IndexedDB, sign-in screen shown', async () => {
+    await signInAsDemo(fake());
+    renderApp('/servers');
+    await screen.findByRole('heading', { name: 'Living Room Server' });
+    await userEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByRole('button', { name: 'Sign in with Plex' })).toBeTruthy();
+    await waitFor(async () => {
+      const stored = JSON.stringify([await idbGet('session'), await idbGet('servers')]);
+      expect(stored).not.toContain(fake().model.user.token);
+      expect(stored).not.toContain(fake().model.servers[0]?.accessToken ?? 'missing');
+    });
+  });
+});
