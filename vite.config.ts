@@ -1,7 +1,9 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -14,9 +16,27 @@ function basePath(): string {
   return withLeading.endsWith('/') ? withLeading : `${withLeading}/`;
 }
 
+/**
+ * GitHub Pages answers unknown paths with 404.html: make it the app, so deep links load PlexM8
+ * (whose router then shows the right screen) instead of GitHub's page.
+ */
+function pagesFallback(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'plexm8-pages-404',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    async closeBundle() {
+      await copyFile(resolve(outDir, 'index.html'), resolve(outDir, '404.html'));
+    },
+  };
+}
+
 export default defineConfig({
   base: basePath(),
-  plugins: [react()],
+  plugins: [react(), pagesFallback()],
   define: {
     __APP_VERSION__: JSON.stringify(pkg.version),
   },

@@ -31,7 +31,7 @@ export const PHONE = {
   isMobile: true,
   hasTouch: true,
 };
-export const DESKTOP = { viewport: { width: 1280, height: 800 } };
+export const DESKTOP = { viewport: { width: 1280, height: 800 }, colorScheme: 'dark' as const };
 
 /** Fails the test on any page error or console error, and never lets a request leave loopback. */
 export async function guardedContext(

@@ -1,0 +1,49 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createFakePlex, type FakePlex } from '../fake-plex/handler';
+import { listenFakePlex, type RunningFakePlex } from '../fake-plex/node-server';
+import { allPorts, loopbackScenario } from '../fake-plex/scenarios';
+import { guardedContext, launchChromium } from './browser';
+import { E2E_APP_PORT, E2E_BASE, E2E_DIST, E2E_FAKE_PORTS } from './ports';
+import { serveBuild } from './static-server';
+
+export interface E2E {
+  browser: Browser;
+  fake: FakePlex;
+  stop(): Promise<void>;
+}
+
+/** Chromium, the built app on a sub-path, and a fresh fake Plex on loopback. */
+export async function startE2E(): Promise<E2E> {
+  const fake = createFakePlex(loopbackScenario(E2E_FAKE_PORTS));
+  const plex: RunningFakePlex = await listenFakePlex(fake, allPorts(E2E_FAKE_PORTS));
+  const app = await serveBuild(E2E_DIST, E2E_BASE, E2E_APP_PORT);
+  const browser = await launchChromium();
+  return {
+    browser,
+    fake,
+    async stop() {
+      await browser.close();
+      await app.close();
+      await plex.close();
+    },
+  };
+}
+
+export interface OpenPage {
+  context: BrowserContext;
+  page: Page;
+  /** Page errors seen so far: a test ends by expecting none. */
+  problems: string[];
+  offLoopback: string[];
+}
+
+export async function openPage(
+  e2e: E2E,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<OpenPage> {
+  const { context, problems, offLoopback } = await guardedContext(e2e.browser, options);
+  const page = await context.newPage();
+  return { context, page, problems, offLoopback };
+}
+
+export const fakeOrigin = (port: number) => `http://127.0.0.1:${port}`;

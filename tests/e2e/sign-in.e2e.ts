@@ -1,0 +1,150 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE } from './browser';
+import { openPage, startE2E, type E2E, type OpenPage } from './harness';
+import { E2E_APP_URL, E2E_PLEX_TV } from './ports';
+import { screenshot } from './screenshots';
+
+let e2e: E2E;
+let open: OpenPage | null = null;
+
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+afterAll(async () => {
+  await e2e.stop();
+});
+afterEach(async () => {
+  if (open) {
+    expect(open.problems).toEqual([]);
+    expect(open.offLoopback).toEqual([]);
+    await open.context.close();
+  }
+  open = null;
+});
+
+async function goToPlexAuth(o: OpenPage) {
+  await o.page.goto(E2E_APP_URL);
+  await o.page.getByRole('button', { name: 'Sign in with Plex' }).click();
+  await o.page.waitForURL(`${E2E_PLEX_TV}/auth#?**`);
+  return new URLSearchParams(new URL(o.page.url()).hash.replace(/^#\??/, ''));
+}
+
+describe('sign-in through app.plex.tv in Chromium', () => {
+  for (const [size, viewport] of [
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const) {
+    it(`signs in on the fake auth page and comes back connected (${size})`, async () => {
+      open = await openPage(e2e, viewport);
+      const { page } = open;
+      await page.goto(E2E_APP_URL);
+      await page.getByRole('button', { name: 'Sign in with Plex' }).waitFor();
+      await screenshot(page, `sign-in-${size}`);
+
+      const params = await goToPlexAuth(open);
+      expect(params.get('forwardUrl')).toBe(`${E2E_APP_URL}sign-in/return`);
+      await page.getByRole('button', { name: 'Approve' }).click();
+
+      await page.waitForURL(`${E2E_APP_URL}servers`);
+      await page.getByText('Connected on your local network.').waitFor();
+      await page
+        .getByRole('region', { name: 'Music on Living Room Server' })
+        .getByText('Audiobooks')
+        .waitFor();
+      if (size === 'desktop') await page.getByText('Demo Listener').waitFor();
+      await screenshot(page, `servers-${size}`);
+
+      // plex.tv calls were CORS simple requests: no preflight, X-Plex-* in the query string.
+      const plexTv = e2e.fake.requests.filter(
+        (r) => r.origin === E2E_PLEX_TV && r.path.startsWith('/api/'),
+      );
+      expect(plexTv.length).toBeGreaterThanOrEqual(4);
+      expect(plexTv.filter((r) => r.method === 'OPTIONS')).toEqual([]);
+      for (const r of plexTv)
+        expect(r.query['X-Plex-Client-Identifier']).toMatch(/^[0-9a-f-]{36}$/);
+      // PlexM8's pages send no Referer at all (the token rides in URLs).
+      const appOrigin = new URL(E2E_APP_URL).origin;
+      expect(e2e.fake.requests.filter((r) => r.headers.referer?.startsWith(appOrigin))).toEqual([]);
+      expect(e2e.fake.requests.some((r) => r.path.endsWith('/avatar'))).toBe(true);
+    });
+  }
+
+  it('explains a denied sign-in and lets the user try again', async () => {
+    open = await openPage(e2e, PHONE);
+    await goToPlexAuth(open);
+    await open.page.getByRole('button', { name: 'Deny' }).click();
+    await open.page.getByText("Sign-in wasn't approved.").waitFor();
+    await screenshot(open.page, 'sign-in-denied-phone');
+    await open.page.getByRole('button', { name: 'Start over' }).click();
+    await open.page.waitForURL(`${E2E_PLEX_TV}/auth#?**`);
+    await open.page.getByRole('button', { name: 'Approve' }).click();
+    await open.page.getByText('Connected on your local network.').waitFor();
+  });
+
+  it('explains an expired PIN', async () => {
+    open = await openPage(e2e, PHONE);
+    await goToPlexAuth(open);
+    for (const pin of e2e.fake.model.pins.values()) pin.expiresAt = 0;
+    await open.page.getByRole('button', { name: 'Deny' }).click();
+    await open.page.getByText('That sign-in code has expired.').waitFor();
+    expect(await open.page.getByRole('button', { name: 'Sign in with Plex' }).isVisible()).toBe(
+      true,
+    );
+  });
+
+  it('finishes a sign-in approved in a tab that was closed, when PlexM8 is opened again', async () => {
+    open = await openPage(e2e, DESKTOP);
+    const params = await goToPlexAuth(open);
+    // The user approves on another device; this tab is closed before Plex forwards it.
+    e2e.fake.approve(params.get('code') ?? '');
+    await open.page.goto(`${E2E_APP_URL}sign-in/return`);
+    await open.page.getByText('Connected on your local network.').waitFor();
+  });
+
+  it('keeps the session across a reload and deep link, checks the token, and signs out for good', async () => {
+    open = await openPage(e2e, DESKTOP);
+    const { page } = open;
+    await goToPlexAuth(open);
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByText('Connected on your local network.').waitFor();
+
+    const userChecks = () => e2e.fake.requests.filter((r) => r.path === '/api/v2/user').length;
+    const before = userChecks();
+    const deepLink = await page.goto(`${E2E_APP_URL}servers`);
+    expect(deepLink?.status()).toBe(404); // GitHub Pages' 404.html carries the app
+    await page.getByText('Connected on your local network.').waitFor();
+    expect(userChecks()).toBe(before + 1);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in with Plex' }).waitFor();
+    await page.reload();
+    await page.getByRole('button', { name: 'Sign in with Plex' }).waitFor();
+    const stored = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('plexm8');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const all = await new Promise<unknown[]>((resolve) => {
+        const req = db.transaction('kv').objectStore('kv').getAll();
+        req.onsuccess = () => resolve(req.result);
+      });
+      return JSON.stringify(all);
+    });
+    expect(stored).not.toContain(e2e.fake.model.user.token);
+    for (const server of e2e.fake.model.servers) expect(stored).not.toContain(server.accessToken);
+  });
+
+  it('sends a revoked sign-in back to the sign-in screen with the reason', async () => {
+    open = await openPage(e2e, DESKTOP);
+    await goToPlexAuth(open);
+    await open.page.getByRole('button', { name: 'Approve' }).click();
+    await open.page.getByText('Connected on your local network.').waitFor();
+    e2e.fake.model.revokedTokens.add(e2e.fake.model.user.token);
+    await open.page.reload();
+    await open.page
+      .getByText('Your Plex sign-in has expired or was revoked. Sign in again.')
+      .waitFor();
+    e2e.fake.model.revokedTokens.clear();
+  });
+});

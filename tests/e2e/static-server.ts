@@ -1,0 +1,59 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/**
+ * Serves a build the way GitHub Pages does: files under the base path, and 404.html (with status
+ * 404) for anything else, which is how deep links reach the app there.
+ */
+export async function serveBuild(
+  dir: string,
+  base: string,
+  port: number,
+): Promise<{ close(): Promise<void> }> {
+  const server: Server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let file: string | null = null;
+    if (path.startsWith(base)) {
+      const relative = normalize(path.slice(base.length) || 'index.html').replace(
+        /^(\.\.[/\\])+/,
+        '',
+      );
+      const candidate = join(
+        dir,
+        relative.endsWith('/') || relative === '' ? 'index.html' : relative,
+      );
+      const info = await stat(candidate).catch(() => null);
+      if (info?.isFile()) file = candidate;
+      else if (info?.isDirectory()) file = join(candidate, 'index.html');
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    if (!file) {
+      res.statusCode = 404;
+      res.setHeader('Content-Type', types['.html'] ?? 'text/html');
+      createReadStream(join(dir, '404.html')).pipe(res);
+      return;
+    }
+    res.setHeader('Content-Type', types[extname(file)] ?? 'application/octet-stream');
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
