@@ -1,0 +1,26 @@
+/**
+ * `npm run bench`: every PlexM8 benchmark in one go. Prints a table and writes bench/results.json
+ * and bench/results.md. Figures are medians of several runs: these machines are noisy.
+ */
+import { writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { benchFirstLoadJs } from './bundle-size';
+import { benchConnectionChoice } from './connection-choice';
+import { table } from './stats';
+
+const runs = Number(process.env.BENCH_RUNS ?? 7);
+const choice = await benchConnectionChoice(runs);
+const bundle = await benchFirstLoadJs();
+const figures = [...bundle.figures, ...choice];
+
+const results = {
+  when: new Date().toISOString(),
+  machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version },
+  runs,
+  figures,
+  firstLoadFiles: bundle.files,
+};
+const md = `${table(figures)}\n\n_${results.when}, ${results.machine.cpus} cores, Node ${results.machine.node}, ${runs} runs each._\n`;
+await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+await writeFile('bench/results.md', md);
+console.log(md);
