@@ -25,7 +25,11 @@ export async function benchConnectionChoice(runs = 5): Promise<Figure[]> {
   const fake = createFakePlex(loopbackScenario(ports));
   const running = await listenFakePlex(fake, allPorts(ports));
   const plexTv = new PlexTvClient({
-    endpoints: { plexTv: `http://127.0.0.1:${ports.plexTv}`, clients: `http://127.0.0.1:${ports.plexTv}`, app: '' },
+    endpoints: {
+      plexTv: `http://127.0.0.1:${ports.plexTv}`,
+      clients: `http://127.0.0.1:${ports.plexTv}`,
+      app: '',
+    },
     client,
   });
   const measure = async () => {
@@ -33,7 +37,9 @@ export async function benchConnectionChoice(runs = 5): Promise<Figure[]> {
     const server = servers[0];
     if (!server) throw new Error('no server');
     const started = performance.now();
-    const choice = await chooseConnection(server.connections, identityProbe(server.id, client), { pageProtocol: 'https:' });
+    const choice = await chooseConnection(server.connections, identityProbe(server.id, client), {
+      pageProtocol: 'https:',
+    });
     return { ms: performance.now() - started, tier: choice.chosen?.tier };
   };
   try {

@@ -16,7 +16,13 @@ export function median(values: number[]): number {
   return value ?? Number.NaN;
 }
 
-export function figure(name: string, unit: string, runs: number[], target: string, meets: (m: number) => boolean): Figure {
+export function figure(
+  name: string,
+  unit: string,
+  runs: number[],
+  target: string,
+  meets: (m: number) => boolean,
+): Figure {
   const m = median(runs);
   return {
     name,
@@ -32,7 +38,12 @@ export function figure(name: string, unit: string, runs: number[], target: strin
 
 export function table(figures: Figure[]): string {
   const rows = figures.map(
-    (f) => `| ${f.name} | ${f.median} ${f.unit} | ${f.min} | ${f.max} | ${f.target} | ${f.met ? 'yes' : '**no**'} |`,
+    (f) =>
+      `| ${f.name} | ${f.median} ${f.unit} | ${f.min} | ${f.max} | ${f.target} | ${f.met ? 'yes' : '**no**'} |`,
   );
-  return ['| figure | median | min | max | target | met |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
+  return [
+    '| figure | median | min | max | target | met |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
 }
