@@ -51,6 +51,7 @@ export default defineConfig({
       'src/**/*.test.{ts,tsx}',
       'tests/integration/**/*.test.{ts,tsx}',
       'tests/fake-plex/**/*.test.ts',
+      'tests/lint/**/*.test.ts',
     ],
     restoreMocks: true,
   },
