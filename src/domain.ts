@@ -53,4 +53,71 @@ export interface MusicSection {
   title: string;
   uuid?: string;
   updatedAt?: number;
+  /** The server is scanning this library for new files. */
+  scanning?: boolean;
+}
+
+/** What it takes to play a track: the file's codec and where to fetch it on the server. */
+export interface TrackMedia {
+  partId: number;
+  /** Path on the server (`/library/parts/…`); the connection and token are added when played. */
+  partKey: string;
+  codec?: string;
+  container?: string;
+  bitrate?: number;
+  size?: number;
+}
+
+export interface Track {
+  id: string;
+  title: string;
+  /** The track's own artist (originalTitle), else the album artist. */
+  artist: string;
+  album: string;
+  albumId?: string;
+  artistId?: string;
+  index?: number;
+  disc?: number;
+  durationMs?: number;
+  /** Artwork path on the server (album cover first). */
+  thumb?: string;
+  /** Position in a (non-smart) playlist. */
+  playlistItemId?: number;
+  media: TrackMedia | null;
+}
+
+export interface Album {
+  id: string;
+  title: string;
+  artist: string;
+  artistId?: string;
+  year?: number;
+  thumb?: string;
+  trackCount?: number;
+  addedAt?: number;
+}
+
+export interface Artist {
+  id: string;
+  title: string;
+  thumb?: string;
+  summary?: string;
+}
+
+export interface Playlist {
+  id: string;
+  title: string;
+  summary?: string;
+  smart: boolean;
+  /** Cover mosaic path on the server. */
+  composite?: string;
+  durationMs?: number;
+  trackCount: number;
+  updatedAt?: number;
+}
+
+export interface SearchResults {
+  artists: Artist[];
+  albums: Album[];
+  tracks: Track[];
 }

@@ -2,6 +2,14 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AccountMenu, SignInReturnScreen } from '../features/auth';
+import {
+  AlbumScreen,
+  ArtistScreen,
+  LibraryScreen,
+  PlaylistScreen,
+  PlaylistsScreen,
+  SearchScreen,
+} from '../features/library';
 import { PlexServicesProvider, type PlexServices } from '../lib/plex-context';
 import { Layout } from '../shell/layout';
 import { PmsBridge } from './pms-bridge';
@@ -43,7 +51,13 @@ export function App({
                   </PmsBridge>
                 }
               >
-                <Route index element={<Navigate to="/servers" replace />} />
+                <Route index element={<Navigate to="/playlists" replace />} />
+                <Route path="playlists" element={<PlaylistsScreen />} />
+                <Route path="playlists/:id" element={<PlaylistScreen />} />
+                <Route path="library" element={<LibraryScreen />} />
+                <Route path="library/artists/:id" element={<ArtistScreen />} />
+                <Route path="library/albums/:id" element={<AlbumScreen />} />
+                <Route path="search" element={<SearchScreen />} />
                 <Route path="servers" element={<ServersRoute />} />
                 <Route path="*" element={<NotFound />} />
               </Route>

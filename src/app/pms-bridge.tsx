@@ -1,8 +1,8 @@
 import { useMemo, type ReactNode } from 'react';
 import { useSessionStore } from '../features/auth';
-import { connectServer, currentConnection, useServersStore } from '../features/servers';
+import { connectServer, currentConnection, useServers, useServersStore } from '../features/servers';
 import { PmsClient } from '../lib/plex';
-import { PmsProvider, usePlexServices, type PmsAccess } from '../lib/plex-context';
+import { PmsProvider, usePlexServices, type PmsAccess, type ServerWait } from '../lib/plex-context';
 
 /**
  * Gives features the selected server as a PmsClient. The client reads the connection at call
@@ -11,22 +11,47 @@ import { PmsProvider, usePlexServices, type PmsAccess } from '../lib/plex-contex
 export function PmsBridge({ children }: { children: ReactNode }) {
   const { clientInfo } = usePlexServices();
   const userId = useSessionStore((s) => s.user?.id);
+  const token = useSessionStore((s) => s.token);
+  // Servers load and connect whatever screen the app opens on.
+  useServers(token ?? '', userId ?? 0);
   const server = useServersStore((s) => s.servers.find((x) => x.id === s.selectedId));
-  const connected = useServersStore((s) => currentConnection(s, s.selectedId) !== null);
+  // Offline or still probing, the last connection that worked stands in: cached data is keyed by
+  // server, not connection, so it shows at once, and requests fail over when they fail.
+  const usable = useServersStore(
+    (s) =>
+      currentConnection(s, s.selectedId) !== null ||
+      (s.selectedId !== null && s.remembered[s.selectedId] !== undefined),
+  );
 
   const access = useMemo<PmsAccess | null>(() => {
-    if (!server || userId === undefined || !connected) return null;
+    if (!server || userId === undefined || !usable) return null;
     return {
       serverId: server.id,
       userId,
       client: new PmsClient({
         client: clientInfo,
         token: server.accessToken,
-        baseUrl: () => currentConnection(useServersStore.getState(), server.id)?.uri ?? '',
+        baseUrl: () => {
+          const state = useServersStore.getState();
+          return currentConnection(state, server.id)?.uri ?? state.remembered[server.id] ?? '';
+        },
         onUnreachable: () => void connectServer(server, clientInfo, 'failover'),
       }),
     };
-  }, [server, userId, connected, clientInfo]);
+  }, [server, userId, usable, clientInfo]);
 
-  return <PmsProvider value={access}>{children}</PmsProvider>;
+  const status = useServersStore((s) => (s.selectedId ? s.statuses[s.selectedId] : undefined));
+  const wait = useMemo<ServerWait>(() => {
+    if (!server) return { state: 'no-server' };
+    return {
+      state: status?.state === 'unreachable' ? 'unreachable' : 'connecting',
+      serverName: server.name,
+    };
+  }, [server, status?.state]);
+
+  return (
+    <PmsProvider value={access} wait={wait}>
+      {children}
+    </PmsProvider>
+  );
 }

@@ -1,7 +1,8 @@
 import { QueryClient } from '@tanstack/react-query';
+import { QUERY_CACHE_MAX_AGE, queryPersister } from '../lib/query-persister';
 import { retryDelay, shouldRetry } from '../lib/retry-policy';
 
-export function createQueryClient(): QueryClient {
+export function createQueryClient({ persist = true }: { persist?: boolean } = {}): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
@@ -10,6 +11,9 @@ export function createQueryClient(): QueryClient {
         // Show cached data first; the network decides freshness, not whether we show anything.
         networkMode: 'offlineFirst',
         refetchOnWindowFocus: false,
+        // Kept in memory as long as it is kept on disk (TanStack: gcTime ≥ the persister's maxAge).
+        gcTime: QUERY_CACHE_MAX_AGE,
+        persister: persist ? queryPersister.persisterFn : undefined,
       },
       mutations: { retry: false },
     },

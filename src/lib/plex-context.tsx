@@ -15,8 +15,13 @@ export interface PlexServices {
   openExternal: (url: string) => void;
 }
 
+/** Why there is no PmsAccess yet, for screens to say so. */
+export type ServerWait =
+  { state: 'no-server' } | { state: 'connecting' | 'unreachable'; serverName: string };
+
 const ServicesContext = createContext<PlexServices | null>(null);
 const PmsContext = createContext<PmsAccess | null>(null);
+const WaitContext = createContext<ServerWait>({ state: 'no-server' });
 
 export function PlexServicesProvider({
   value,
@@ -28,8 +33,24 @@ export function PlexServicesProvider({
   return <ServicesContext.Provider value={value}>{children}</ServicesContext.Provider>;
 }
 
-export function PmsProvider({ value, children }: { value: PmsAccess | null; children: ReactNode }) {
-  return <PmsContext.Provider value={value}>{children}</PmsContext.Provider>;
+export function PmsProvider({
+  value,
+  wait,
+  children,
+}: {
+  value: PmsAccess | null;
+  wait: ServerWait;
+  children: ReactNode;
+}) {
+  return (
+    <WaitContext.Provider value={wait}>
+      <PmsContext.Provider value={value}>{children}</PmsContext.Provider>
+    </WaitContext.Provider>
+  );
+}
+
+export function useServerWait(): ServerWait {
+  return useContext(WaitContext);
 }
 
 export function usePlexServices(): PlexServices {

@@ -3,7 +3,12 @@ import { NavLink, Outlet } from 'react-router';
 import './layout.css';
 
 /** Destinations grow with the app; each one is a real screen. */
-const destinations = [{ to: '/servers', label: 'Servers', icon: '⌂' }];
+const destinations = [
+  { to: '/playlists', label: 'Playlists', icon: '≣' },
+  { to: '/library', label: 'Library', icon: '♫' },
+  { to: '/search', label: 'Search', icon: '⌕' },
+  { to: '/servers', label: 'Servers', icon: '⌂' },
+];
 
 export function Layout({ account }: { account: ReactNode }) {
   return (
@@ -32,6 +37,16 @@ export function Layout({ account }: { account: ReactNode }) {
       <main id="main" className="content" tabIndex={-1}>
         <Outlet />
       </main>
+      <nav className="tabbar" aria-label="Main (tabs)">
+        {destinations.map((d) => (
+          <NavLink key={d.to} to={d.to}>
+            <span aria-hidden="true" className="tab-icon">
+              {d.icon}
+            </span>
+            <span>{d.label}</span>
+          </NavLink>
+        ))}
+      </nav>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createDemoLibrary, createSmallLibrary, type FakeLibrary } from './library';
 
 export interface FakeUser {
   id: number;
@@ -25,6 +26,9 @@ export interface FakeSection {
 
 export interface FakeServer {
   machineIdentifier: string;
+  library: FakeLibrary;
+  /** Answers every list whole, ignoring X-Plex-Container-Start/Size (some servers do). */
+  ignoresPaging?: boolean;
   name: string;
   accessToken: string;
   owned: boolean;
@@ -44,7 +48,9 @@ export interface FakePin {
 export interface FakePlexOptions {
   /** Origins answered as plex.tv, clients.plex.tv and app.plex.tv. */
   plexTvOrigins: string[];
-  servers: Array<Omit<FakeServer, 'accessToken'> & { accessToken?: string }>;
+  servers: Array<
+    Omit<FakeServer, 'accessToken' | 'library'> & { accessToken?: string; library?: FakeLibrary }
+  >;
   /** Strong PINs live 30 minutes on plex.tv. */
   pinTtlMs?: number;
   user?: Partial<FakeUser>;
@@ -80,7 +86,16 @@ export function createModel(options: FakePlexOptions): FakePlexModel {
   return {
     options,
     user,
-    servers: options.servers.map((s) => ({ ...s, accessToken: s.accessToken ?? token() })),
+    servers: options.servers.map((s, i) => ({
+      ...s,
+      accessToken: s.accessToken ?? token(),
+      // The first server carries the demo library; others a small one in their first music section.
+      library:
+        s.library ??
+        (i === 0
+          ? createDemoLibrary('1')
+          : createSmallLibrary(s.sections.find((x) => x.type === 'artist')?.key ?? '1')),
+    })),
     pins: new Map(),
     nextPinId: 5000,
     revokedTokens: new Set(),

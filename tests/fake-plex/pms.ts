@@ -1,4 +1,5 @@
 import type { FakePlexModel, FakeServer } from './model';
+import { pmsLibraryRoute } from './pms-library';
 import { plexBody, plexParam, text } from './respond';
 
 /** A Plex Media Server, answering on each of its connections. */
@@ -42,6 +43,7 @@ export function pmsRoute(
         allowSync: false,
         title1: 'Plex Library',
         Directory: server.sections.map((section, i) => ({
+          refreshing: (server.library.scanningUntil.get(section.key) ?? 0) > Date.now(),
           allowSync: true,
           art: `/:/resources/${section.type}-fanart.jpg`,
           key: section.key,
@@ -59,5 +61,5 @@ export function pmsRoute(
     });
   }
 
-  return null;
+  return pmsLibraryRoute(server, request, url);
 }

@@ -1,11 +1,13 @@
 import { render, type RenderResult } from '@testing-library/react';
-import type { QueryClient } from '@tanstack/react-query';
+import { onlineManager, type QueryClient } from '@tanstack/react-query';
 import { clear } from 'idb-keyval';
 import { setupServer } from 'msw/node';
 import { App } from '../../src/app/app';
 import { createQueryClient } from '../../src/app/query-client';
 import { useSessionStore } from '../../src/features/auth';
 import { useServersStore } from '../../src/features/servers';
+import { useLibraryStore } from '../../src/features/library';
+import { clearPersistedQueries } from '../../src/lib/query-persister';
 import { appStore, idbSet } from '../../src/lib/idb';
 import { PlexTvClient, type PlexClientInfo } from '../../src/lib/plex';
 import { createFakePlex, type FakePlex } from '../fake-plex/handler';
@@ -44,7 +46,9 @@ export function fake(): FakePlex {
 
 /** Stores and IndexedDB start empty in every test. */
 export async function resetAppState(): Promise<void> {
-  await clear(appStore());
+  onlineManager.setOnline(true);
+  await Promise.all([clear(appStore()), clearPersistedQueries()]);
+  useLibraryStore.setState({ sectionByServer: {} });
   useSessionStore.setState({
     token: null,
     user: null,

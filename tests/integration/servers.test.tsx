@@ -118,7 +118,7 @@ describe('servers screen', () => {
     fake().faults.add({ kind: 'malformed', mode: 'truncated', path: '/library/sections' });
     renderApp('/servers');
     expect(
-      await screen.findByText("Couldn't load libraries from Living Room Server."),
+      await screen.findByText("Couldn't load this list of libraries on Living Room Server."),
     ).toBeTruthy();
     expect(screen.getByText(/couldn't read \(it may have been cut off\)/)).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Living Room Server' })).toBeTruthy();
@@ -152,7 +152,7 @@ describe('connection failover from a failing request', () => {
       { timeout: 4000 },
     );
     expect(screen.getByText('Audiobooks')).toBeTruthy();
-    expect(screen.queryByText(/Couldn't load libraries/)).toBeNull();
+    expect(screen.queryByText(/Couldn't load this list of libraries/)).toBeNull();
     expect(useServersStore.getState().remembered[livingRoom().machineIdentifier]).toBe(
       uriOf('relay'),
     );

@@ -45,8 +45,8 @@ describe('signing in with Plex', () => {
     expect(fake().approve(code)).toBe(true);
     renderApp('/sign-in/return');
     expect(await screen.findByText('Demo Listener')).toBeTruthy();
-    expect(window.location.pathname).toBe('/servers');
-    expect(await screen.findByRole('heading', { name: 'Living Room Server' })).toBeTruthy();
+    expect(window.location.pathname).toBe('/playlists');
+    expect(await screen.findByText('Road Trip')).toBeTruthy();
   });
 
   it('says so when the user comes back without approving, and finishes on "Check again" after approval', async () => {

@@ -1,2 +1,10 @@
 export { MusicSections } from './music-sections';
-export { libraryKeys, musicSectionsQuery } from './sections-query';
+export { PlaylistsScreen } from './playlists-screen';
+export { PlaylistScreen } from './playlist-screen';
+export { LibraryScreen } from './library-screen';
+export { ArtistScreen } from './artist-screen';
+export { AlbumScreen } from './album-screen';
+export { SearchScreen } from './search-screen';
+export { libraryKeys } from './queries';
+export { useLibraryStore } from './library-store';
+import './library.css';

@@ -1,64 +1,56 @@
 import { useQuery } from '@tanstack/react-query';
-import { describeError, isPlexError } from '../../lib/plex';
+import { isPlexError } from '../../lib/plex';
 import { usePms, type PmsAccess } from '../../lib/plex-context';
-import { Button } from '../../ui/button';
-import { Notice } from '../../ui/notice';
 import { Skeleton } from '../../ui/skeleton';
-import { musicSectionsQuery } from './sections-query';
-import './library.css';
+import { useLibraryStore, pickSection } from './library-store';
+import { musicSectionsQuery } from './queries';
+import { QueryError } from './query-feedback';
+import { Notice } from '../../ui/notice';
 
 function Sections({ access, serverName }: { access: PmsAccess; serverName: string }) {
   const query = useQuery(musicSectionsQuery(access));
-  if (query.isPending) {
+  const remembered = useLibraryStore((s) => s.sectionByServer[access.serverId]);
+  const choose = useLibraryStore((s) => s.chooseSection);
+  if (query.isPending) return <Skeleton height="3rem" />;
+  if (query.isError && !query.data) {
+    if (isPlexError(query.error, 'unauthorized')) {
+      return <Notice tone="error" title={`${serverName} no longer accepts your sign-in.`} />;
+    }
     return (
-      <ul className="section-list" aria-label="Loading music libraries">
-        <li>
-          <Skeleton width="50%" />
-        </li>
-        <li>
-          <Skeleton width="35%" />
-        </li>
-      </ul>
+      <QueryError
+        error={query.error}
+        what={`list of libraries on ${serverName}`}
+        onRetry={() => void query.refetch()}
+      />
     );
   }
-  if (query.isError) {
-    const unauthorized = isPlexError(query.error, 'unauthorized');
-    return (
-      <Notice
-        tone="error"
-        title={
-          unauthorized
-            ? `${serverName} no longer accepts your sign-in.`
-            : `Couldn't load libraries from ${serverName}.`
-        }
-      >
-        <p>
-          {unauthorized
-            ? 'Ask the owner to share it again, or sign out and back in.'
-            : describeError(query.error)}
-        </p>
-        <Button onClick={() => void query.refetch()}>Try again</Button>
-      </Notice>
-    );
-  }
-  if (query.data.length === 0) {
+  if (query.data.length === 0)
     return <Notice tone="info" title={`${serverName} has no music libraries.`} />;
-  }
+  const current = pickSection(query.data, remembered);
   return (
-    <ul className="section-list">
+    <fieldset className="section-list">
+      <legend className="visually-hidden">Music library to browse</legend>
       {query.data.map((section) => (
-        <li key={section.key}>
+        <label key={section.key} className="section-option">
+          <input
+            type="radio"
+            name="music-section"
+            value={section.key}
+            checked={section.key === current?.key}
+            onChange={() => choose(access.serverId, section.key)}
+          />
           <span className="section-icon" aria-hidden="true">
             ♪
           </span>
-          {section.title}
-        </li>
+          <span dir="auto">{section.title}</span>
+          {section.scanning ? <span className="muted"> · scanning</span> : null}
+        </label>
       ))}
-    </ul>
+    </fieldset>
   );
 }
 
-/** The chosen server's music libraries: the proof that PlexM8 is really connected. */
+/** The chosen server's music libraries, and which one PlexM8 browses. */
 export function MusicSections({ serverName }: { serverName: string }) {
   const access = usePms();
   return (

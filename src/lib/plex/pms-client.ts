@@ -1,8 +1,10 @@
 import type * as v from 'valibot';
-import type { MusicSection } from '../../domain';
-import { isPlexError } from './errors';
+import type { Album, Artist, MusicSection, Playlist, SearchResults, Track } from '../../domain';
 import { clientParams, type PlexClientInfo } from './client-info';
-import { requestJson, type FetchLike } from './request';
+import { isPlexError, PlexError } from './errors';
+import { mapItems } from './map-metadata';
+import { hubsSchema, listSchema } from './metadata-schemas';
+import { buildUrl, requestJson, send, type FetchLike } from './request';
 import { identitySchema, sectionsSchema } from './schemas';
 
 export interface PmsClientOptions {
@@ -16,6 +18,19 @@ export interface PmsClientOptions {
   /** Told when the current connection stops answering, so the owner can re-probe and fail over. */
   onUnreachable?: () => void;
 }
+
+/** One page of a long list. `complete` when the server sent everything (or ignored paging). */
+export interface ItemsPage<T> {
+  items: T[];
+  skipped: number;
+  start: number;
+  /** Where the next page starts (counts skipped items too, to keep the server's offsets). */
+  next: number;
+  total: number;
+  complete: boolean;
+}
+
+type Params = Record<string, string | number | undefined>;
 
 /** `/identity` needs no token: it is how a connection proves which server answers it. */
 export async function fetchIdentity(
@@ -44,22 +59,13 @@ export class PmsClient {
     this.options = options;
   }
 
-  private params(extra: Record<string, string | number | undefined> = {}) {
+  private params(extra: Params = {}): Params {
     return { ...clientParams(this.options.client), 'X-Plex-Token': this.options.token, ...extra };
   }
 
-  private async get<S extends v.GenericSchema>(schema: S, path: string, signal?: AbortSignal) {
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
     try {
-      return await requestJson(
-        schema,
-        {
-          url: `${this.options.baseUrl()}${path}`,
-          params: this.params(),
-          signal,
-          timeoutMs: this.options.timeoutMs ?? 15_000,
-        },
-        this.options.fetchImpl,
-      );
+      return await work();
     } catch (error) {
       if (isPlexError(error, 'unreachable') || isPlexError(error, 'timeout'))
         this.options.onUnreachable?.();
@@ -67,13 +73,206 @@ export class PmsClient {
     }
   }
 
+  private get<S extends v.GenericSchema>(
+    schema: S,
+    path: string,
+    extra: Params = {},
+    signal?: AbortSignal,
+  ) {
+    return this.guard(() =>
+      requestJson(
+        schema,
+        {
+          url: `${this.options.baseUrl()}${path}`,
+          params: this.params(extra),
+          signal,
+          timeoutMs: this.options.timeoutMs ?? 15_000,
+        },
+        this.options.fetchImpl,
+      ),
+    );
+  }
+
+  private async page<K extends 'track' | 'artist' | 'album'>(
+    kind: K,
+    path: string,
+    start: number,
+    size: number,
+    extra: Params,
+    signal?: AbortSignal,
+  ) {
+    const body = await this.get(
+      listSchema,
+      path,
+      { ...extra, 'X-Plex-Container-Start': start, 'X-Plex-Container-Size': size },
+      signal,
+    );
+    const mc = body.MediaContainer;
+    const raw = mc.Metadata.length;
+    const mapped = mapItems(kind, mc.Metadata);
+    // A server may ignore paging and answer the whole list: then this page is everything.
+    const ignoredPaging = (mc.offset === undefined && mc.totalSize === undefined) || raw > size;
+    const total = ignoredPaging ? raw : (mc.totalSize ?? start + raw);
+    const next = start + raw;
+    return {
+      items: mapped.items,
+      skipped: mapped.skipped,
+      start,
+      next,
+      total,
+      complete: ignoredPaging || raw === 0 || next >= total,
+    };
+  }
+
   async musicSections(signal?: AbortSignal): Promise<MusicSection[]> {
-    const body = await this.get(sectionsSchema, '/library/sections', signal);
+    const body = await this.get(sectionsSchema, '/library/sections', {}, signal);
     return body.MediaContainer.Directory.filter((d) => d.type === 'artist').map((d) => ({
       key: d.key,
       title: d.title,
       uuid: d.uuid,
       updatedAt: d.updatedAt,
+      scanning: d.refreshing,
     }));
+  }
+
+  async playlists(signal?: AbortSignal): Promise<{ items: Playlist[]; skipped: number }> {
+    const body = await this.get(listSchema, '/playlists', { playlistType: 'audio' }, signal);
+    return mapItems('playlist', body.MediaContainer.Metadata);
+  }
+
+  async playlist(id: string, signal?: AbortSignal): Promise<Playlist> {
+    const body = await this.get(listSchema, `/playlists/${encodeURIComponent(id)}`, {}, signal);
+    const found = mapItems('playlist', body.MediaContainer.Metadata).items[0];
+    if (!found)
+      throw new PlexError({
+        kind: 'not-found',
+        status: 404,
+        message: 'That playlist is gone from the server.',
+      });
+    return found;
+  }
+
+  playlistItems(
+    id: string,
+    start: number,
+    size: number,
+    signal?: AbortSignal,
+  ): Promise<ItemsPage<Track>> {
+    return this.page(
+      'track',
+      `/playlists/${encodeURIComponent(id)}/items`,
+      start,
+      size,
+      {},
+      signal,
+    );
+  }
+
+  artists(
+    sectionKey: string,
+    start: number,
+    size: number,
+    signal?: AbortSignal,
+  ): Promise<ItemsPage<Artist>> {
+    return this.page(
+      'artist',
+      `/library/sections/${encodeURIComponent(sectionKey)}/all`,
+      start,
+      size,
+      { type: 8, sort: 'titleSort' },
+      signal,
+    );
+  }
+
+  async recentlyAddedAlbums(
+    sectionKey: string,
+    size: number,
+    signal?: AbortSignal,
+  ): Promise<Album[]> {
+    const page = await this.page(
+      'album',
+      `/library/sections/${encodeURIComponent(sectionKey)}/recentlyAdded`,
+      0,
+      size,
+      {},
+      signal,
+    );
+    return page.items;
+  }
+
+  async item<K extends 'artist' | 'album'>(kind: K, id: string, signal?: AbortSignal) {
+    const body = await this.get(
+      listSchema,
+      `/library/metadata/${encodeURIComponent(id)}`,
+      {},
+      signal,
+    );
+    const found = mapItems(kind, body.MediaContainer.Metadata).items[0];
+    if (!found)
+      throw new PlexError({
+        kind: 'not-found',
+        status: 404,
+        message: `That ${kind} is gone from the server.`,
+      });
+    return found;
+  }
+
+  async children<K extends 'album' | 'track'>(kind: K, id: string, signal?: AbortSignal) {
+    const body = await this.get(
+      listSchema,
+      `/library/metadata/${encodeURIComponent(id)}/children`,
+      {},
+      signal,
+    );
+    return mapItems(kind, body.MediaContainer.Metadata);
+  }
+
+  async search(
+    query: string,
+    sectionKey: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<SearchResults> {
+    const body = await this.get(
+      hubsSchema,
+      '/hubs/search',
+      { query, sectionId: sectionKey, limit: 30 },
+      signal,
+    );
+    const hub = (type: string) =>
+      body.MediaContainer.Hub.filter((h) => h.type === type).flatMap((h) => h.Metadata);
+    return {
+      artists: mapItems('artist', hub('artist')).items,
+      albums: mapItems('album', hub('album')).items,
+      tracks: mapItems('track', hub('track')).items,
+    };
+  }
+
+  /** Asks the server to scan a library for new files. */
+  async refreshSection(sectionKey: string): Promise<void> {
+    await this.guard(() =>
+      send(
+        {
+          url: `${this.options.baseUrl()}/library/sections/${encodeURIComponent(sectionKey)}/refresh`,
+          params: this.params(),
+          timeoutMs: 15_000,
+        },
+        this.options.fetchImpl,
+      ),
+    );
+  }
+
+  /**
+   * Artwork resized by the server to what is shown. The URL carries the token: it goes only into
+   * an <img> (no Referer is sent) and is never stored.
+   */
+  artworkUrl(path: string, width: number, height = width): string {
+    return buildUrl(`${this.options.baseUrl()}/photo/:/transcode`, {
+      url: path,
+      width: Math.round(width),
+      height: Math.round(height),
+      minSize: 1,
+      upscale: 1,
+      'X-Plex-Token': this.options.token,
+    });
   }
 }

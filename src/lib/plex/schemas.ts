@@ -76,6 +76,7 @@ export const sectionsSchema = v.looseObject({
           title: v.optional(v.string(), 'Untitled library'),
           uuid: v.optional(v.string()),
           updatedAt: v.optional(v.number()),
+          refreshing: flag,
         }),
       ),
       [],

@@ -1,0 +1,83 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { countOf, formatLength } from '../../lib/format';
+import { usePms, type PmsAccess } from '../../lib/plex-context';
+import { CoverArt } from '../../ui/cover-art';
+import { Notice } from '../../ui/notice';
+import { Skeleton } from '../../ui/skeleton';
+import { albumQuery, albumTracksQuery } from './queries';
+import { QueryError, StaleNotice } from './query-feedback';
+import { TrackRow } from './track-row';
+import { useArtwork } from './use-artwork';
+import { WaitingForServer } from './waiting-for-server';
+
+export function AlbumScreen() {
+  const access = usePms();
+  const { id = '' } = useParams();
+  return access ? <AlbumView access={access} id={id} /> : <WaitingForServer title="Album" />;
+}
+
+function AlbumView({ access, id }: { access: PmsAccess; id: string }) {
+  const urlFor = useArtwork();
+  const album = useQuery(albumQuery(access, id));
+  const tracks = useQuery(albumTracksQuery(access, id));
+  const a = album.data;
+  const length = tracks.data?.items.reduce((sum, t) => sum + (t.durationMs ?? 0), 0);
+  return (
+    <section aria-labelledby="album-title">
+      <p className="back-link">
+        {a?.artistId ? (
+          <Link to={`/library/artists/${encodeURIComponent(a.artistId)}`}>← {a.artist}</Link>
+        ) : (
+          <Link to="/library">← Library</Link>
+        )}
+      </p>
+      {album.isError && !a ? (
+        <QueryError error={album.error} what="album" onRetry={() => void album.refetch()} />
+      ) : (
+        <header className="detail-head">
+          <CoverArt path={a?.thumb} size={160} urlFor={urlFor} label={a?.title ?? ''} eager />
+          <div className="detail-text">
+            <p className="detail-kind">Album{a?.year ? ` · ${a.year}` : ''}</p>
+            <h1 id="album-title" dir="auto">
+              {album.isPending ? <Skeleton width="12rem" height="2rem" /> : a?.title}
+            </h1>
+            <p className="detail-meta" dir="auto">
+              {a?.artist}
+              {tracks.data
+                ? ` · ${countOf(tracks.data.items.length, 'track')} · ${formatLength(length)}`
+                : ''}
+            </p>
+          </div>
+        </header>
+      )}
+      {tracks.data ? (
+        <StaleNotice updatedAt={tracks.dataUpdatedAt} refreshFailed={tracks.isRefetchError} />
+      ) : null}
+      {tracks.isPending ? (
+        <Skeleton height="12rem" />
+      ) : tracks.isError && !tracks.data ? (
+        <QueryError
+          error={tracks.error}
+          what="album's tracks"
+          onRetry={() => void tracks.refetch()}
+        />
+      ) : tracks.data.items.length === 0 ? (
+        <Notice tone="info" title="This album has no tracks." />
+      ) : (
+        <ol className="plain-list" aria-label={`Tracks on ${a?.title ?? 'this album'}`}>
+          {tracks.data.items.map((track, i) => (
+            <li key={track.id}>
+              <TrackRow
+                track={track}
+                number={track.index ?? i + 1}
+                urlFor={urlFor}
+                showArt={false}
+              />
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

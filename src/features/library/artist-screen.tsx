@@ -1,0 +1,77 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { usePms, type PmsAccess } from '../../lib/plex-context';
+import { CoverArt } from '../../ui/cover-art';
+import { Notice } from '../../ui/notice';
+import { Skeleton } from '../../ui/skeleton';
+import { artistAlbumsQuery, artistQuery } from './queries';
+import { QueryError, StaleNotice } from './query-feedback';
+import { useArtwork } from './use-artwork';
+import { WaitingForServer } from './waiting-for-server';
+
+export function ArtistScreen() {
+  const access = usePms();
+  const { id = '' } = useParams();
+  return access ? <ArtistView access={access} id={id} /> : <WaitingForServer title="Artist" />;
+}
+
+function ArtistView({ access, id }: { access: PmsAccess; id: string }) {
+  const urlFor = useArtwork();
+  const artist = useQuery(artistQuery(access, id));
+  const albums = useQuery(artistAlbumsQuery(access, id));
+  const name = artist.data?.title ?? '';
+  return (
+    <section aria-labelledby="artist-title">
+      <p className="back-link">
+        <Link to="/library">← Library</Link>
+      </p>
+      {artist.isError && !artist.data ? (
+        <QueryError error={artist.error} what="artist" onRetry={() => void artist.refetch()} />
+      ) : (
+        <header className="detail-head">
+          <CoverArt path={artist.data?.thumb} size={144} urlFor={urlFor} label={name} round eager />
+          <div className="detail-text">
+            <p className="detail-kind">Artist</p>
+            <h1 id="artist-title" dir="auto">
+              {artist.isPending ? <Skeleton width="12rem" height="2rem" /> : name}
+            </h1>
+            {artist.data?.summary ? (
+              <p className="detail-summary" dir="auto">
+                {artist.data.summary}
+              </p>
+            ) : null}
+          </div>
+        </header>
+      )}
+      {albums.data ? (
+        <StaleNotice updatedAt={albums.dataUpdatedAt} refreshFailed={albums.isRefetchError} />
+      ) : null}
+      <h2>Albums</h2>
+      {albums.isPending ? (
+        <Skeleton height="10rem" />
+      ) : albums.isError && !albums.data ? (
+        <QueryError
+          error={albums.error}
+          what="artist's albums"
+          onRetry={() => void albums.refetch()}
+        />
+      ) : albums.data.items.length === 0 ? (
+        <Notice tone="info" title="No albums by this artist in the library." />
+      ) : (
+        <ul className="card-grid">
+          {albums.data.items.map((album) => (
+            <li key={album.id}>
+              <Link className="card" to={`/library/albums/${encodeURIComponent(album.id)}`}>
+                <CoverArt path={album.thumb} size={160} urlFor={urlFor} label={album.title} />
+                <span className="card-title" dir="auto">
+                  {album.title}
+                </span>
+                <span className="card-meta">{album.year ?? ''}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

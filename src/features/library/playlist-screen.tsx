@@ -1,0 +1,159 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { countOf, formatLength, formatNumber } from '../../lib/format';
+import { usePms, type PmsAccess } from '../../lib/plex-context';
+import { CoverArt } from '../../ui/cover-art';
+import { Notice } from '../../ui/notice';
+import { Skeleton } from '../../ui/skeleton';
+import { VirtualList } from '../../ui/virtual-list';
+import { playlistItemsQuery, playlistQuery } from './queries';
+import { QueryError, StaleNotice } from './query-feedback';
+import { RefreshButton } from './refresh-button';
+import { sortLabels, orderTracks, type TrackSort } from './track-order';
+import { TRACK_ROW_HEIGHT, TrackRow } from './track-row';
+import { useAllPages } from './use-all-pages';
+import { useArtwork } from './use-artwork';
+import { WaitingForServer } from './waiting-for-server';
+
+export function PlaylistScreen() {
+  const access = usePms();
+  const { id = '' } = useParams();
+  return access ? <PlaylistView access={access} id={id} /> : <WaitingForServer title="Playlist" />;
+}
+
+function TrackSkeletons() {
+  return (
+    <ul className="plain-list" aria-label="Loading tracks">
+      {Array.from({ length: 8 }, (_, i) => (
+        <li key={i} className="track-row">
+          <Skeleton width="1.5rem" />
+          <Skeleton width="40px" height="40px" />
+          <Skeleton width="60%" />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function PlaylistView({ access, id }: { access: PmsAccess; id: string }) {
+  const urlFor = useArtwork();
+  const details = useQuery(playlistQuery(access, id));
+  const itemsQuery = useInfiniteQuery(playlistItemsQuery(access, id));
+  const all = useAllPages(itemsQuery);
+  const [filter, setFilter] = useState('');
+  const [sort, setSort] = useState<TrackSort>('playlist');
+  const deferredFilter = useDeferredValue(filter);
+  const rows = useMemo(
+    () => orderTracks(all.items, deferredFilter, sort),
+    [all.items, deferredFilter, sort],
+  );
+
+  const playlist = details.data;
+  const title = playlist?.title ?? 'Playlist';
+  const refresh = () => Promise.all([details.refetch(), itemsQuery.refetch()]);
+
+  if (itemsQuery.isError && !itemsQuery.data) {
+    return (
+      <section>
+        <p>
+          <Link to="/playlists">← Playlists</Link>
+        </p>
+        <QueryError error={itemsQuery.error} what="playlist" onRetry={() => void refresh()} />
+      </section>
+    );
+  }
+
+  return (
+    <section aria-labelledby="playlist-title">
+      <p className="back-link">
+        <Link to="/playlists">← Playlists</Link>
+      </p>
+      <header className="detail-head">
+        <CoverArt path={playlist?.composite} size={144} urlFor={urlFor} label={title} eager />
+        <div className="detail-text">
+          <p className="detail-kind">{playlist?.smart ? 'Smart playlist' : 'Playlist'}</p>
+          <h1 id="playlist-title" dir="auto">
+            {details.isPending ? <Skeleton width="12rem" height="2rem" /> : title}
+          </h1>
+          {playlist?.summary ? (
+            <p className="detail-summary" dir="auto">
+              {playlist.summary}
+            </p>
+          ) : null}
+          <p className="detail-meta">
+            {[
+              countOf(
+                all.complete ? all.items.length : (playlist?.trackCount ?? all.total),
+                'track',
+              ),
+              formatLength(playlist?.durationMs),
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </p>
+        </div>
+      </header>
+      <div className="list-tools">
+        <input
+          type="search"
+          className="filter-input"
+          placeholder="Filter this playlist"
+          aria-label="Filter tracks in this playlist"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
+        <label className="sort-select">
+          <span>Sort</span>
+          <select value={sort} onChange={(e) => setSort(e.target.value as TrackSort)}>
+            {Object.entries(sortLabels).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <RefreshButton
+          onRefresh={refresh}
+          busy={itemsQuery.isRefetching && !itemsQuery.isFetchingNextPage}
+        />
+      </div>
+      {itemsQuery.data ? (
+        <StaleNotice
+          updatedAt={itemsQuery.dataUpdatedAt}
+          refreshFailed={itemsQuery.isRefetchError}
+        />
+      ) : null}
+      {!all.complete && itemsQuery.data ? (
+        <p className="progress-note" role="status">
+          Loading {formatNumber(all.loaded)} of {formatNumber(all.total)} tracks…
+          {itemsQuery.isFetchNextPageError ? ' Paused: the server stopped answering.' : ''}
+        </p>
+      ) : null}
+      {all.skipped > 0 ? (
+        <p className="progress-note">
+          {countOf(all.skipped, 'item')} in this playlist{' '}
+          {all.skipped === 1
+            ? "isn't a track or couldn't be read, and is"
+            : "aren't tracks or couldn't be read, and are"}{' '}
+          hidden.
+        </p>
+      ) : null}
+      {itemsQuery.isPending ? (
+        <TrackSkeletons />
+      ) : all.items.length === 0 && all.complete ? (
+        <Notice tone="info" title="This playlist is empty." />
+      ) : rows.length === 0 ? (
+        <Notice tone="info" title={`No tracks match “${deferredFilter}”.`} />
+      ) : (
+        <VirtualList
+          items={rows}
+          rowHeight={TRACK_ROW_HEIGHT}
+          label={`Tracks in ${title}`}
+          getKey={(row) => `${row.position}`}
+          renderRow={(row) => <TrackRow track={row.track} number={row.position} urlFor={urlFor} />}
+        />
+      )}
+    </section>
+  );
+}

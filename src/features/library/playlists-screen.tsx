@@ -1,0 +1,81 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import type { Playlist } from '../../domain';
+import { countOf, formatLength } from '../../lib/format';
+import { usePms, type PmsAccess } from '../../lib/plex-context';
+import { CoverArt, type ArtworkUrl } from '../../ui/cover-art';
+import { Notice } from '../../ui/notice';
+import { Skeleton } from '../../ui/skeleton';
+import { playlistsQuery } from './queries';
+import { QueryError, StaleNotice } from './query-feedback';
+import { RefreshButton } from './refresh-button';
+import { useArtwork } from './use-artwork';
+import { WaitingForServer } from './waiting-for-server';
+
+function PlaylistCard({ playlist, urlFor }: { playlist: Playlist; urlFor: ArtworkUrl | null }) {
+  const details = [countOf(playlist.trackCount, 'track'), formatLength(playlist.durationMs)]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <li>
+      <Link className="card" to={`/playlists/${encodeURIComponent(playlist.id)}`}>
+        <CoverArt path={playlist.composite} size={160} urlFor={urlFor} label={playlist.title} />
+        <span className="card-title" dir="auto">
+          {playlist.title}
+        </span>
+        <span className="card-meta">
+          {playlist.smart ? <span className="tag">Smart</span> : null} {details}
+        </span>
+      </Link>
+    </li>
+  );
+}
+
+/** The home screen: the server's music playlists. */
+export function PlaylistsScreen() {
+  const access = usePms();
+  return access ? <Playlists access={access} /> : <WaitingForServer title="Playlists" />;
+}
+
+function Playlists({ access }: { access: PmsAccess }) {
+  const urlFor = useArtwork();
+  const query = useQuery(playlistsQuery(access));
+
+  return (
+    <section aria-labelledby="playlists-title">
+      <div className="screen-head">
+        <h1 id="playlists-title">Playlists</h1>
+        <RefreshButton onRefresh={() => query.refetch()} busy={query.isFetching} />
+      </div>
+      {query.data ? (
+        <StaleNotice updatedAt={query.dataUpdatedAt} refreshFailed={query.isRefetchError} />
+      ) : null}
+      {query.isPending ? (
+        <ul className="card-grid" aria-label="Loading playlists">
+          {Array.from({ length: 6 }, (_, i) => (
+            <li key={i} className="card">
+              <Skeleton width="160px" height="160px" />
+              <Skeleton width="70%" />
+            </li>
+          ))}
+        </ul>
+      ) : query.isError ? (
+        <QueryError
+          error={query.error}
+          what="list of playlists"
+          onRetry={() => void query.refetch()}
+        />
+      ) : query.data.items.length === 0 ? (
+        <Notice tone="info" title="No music playlists on this server yet.">
+          <p>Make one in Plex (or Plexamp) and it shows up here.</p>
+        </Notice>
+      ) : (
+        <ul className="card-grid">
+          {query.data.items.map((p) => (
+            <PlaylistCard key={p.id} playlist={p} urlFor={urlFor} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

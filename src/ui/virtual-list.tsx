@@ -1,0 +1,61 @@
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import './virtual-list.css';
+
+/**
+ * A list that mounts only the rows on screen (plus a few), scrolling with the page so phones
+ * keep their native scrolling. Fixed row height: a 20,000-row list costs the same as a 20-row one.
+ */
+export function VirtualList<T>({
+  items,
+  rowHeight,
+  getKey,
+  renderRow,
+  label,
+  overscan = 8,
+}: {
+  items: readonly T[];
+  rowHeight: number;
+  getKey: (item: T, index: number) => string;
+  renderRow: (item: T, index: number) => ReactNode;
+  label: string;
+  overscan?: number;
+}) {
+  const listRef = useRef<HTMLUListElement>(null);
+  const [offset, setOffset] = useState(0);
+  useLayoutEffect(() => {
+    setOffset(listRef.current?.offsetTop ?? 0);
+  }, []);
+  const virtualizer = useWindowVirtualizer({
+    count: items.length,
+    estimateSize: () => rowHeight,
+    overscan,
+    scrollMargin: offset,
+    getItemKey: (index) => getKey(items[index] as T, index),
+  });
+  const rows = virtualizer.getVirtualItems();
+  return (
+    <ul
+      ref={listRef}
+      className="virtual-list"
+      aria-label={label}
+      style={{ height: virtualizer.getTotalSize() }}
+      data-count={items.length}
+    >
+      {rows.map((row) => (
+        <li
+          key={row.key}
+          className="virtual-row"
+          aria-setsize={items.length}
+          aria-posinset={row.index + 1}
+          style={{
+            height: rowHeight,
+            transform: `translateY(${row.start - virtualizer.options.scrollMargin}px)`,
+          }}
+        >
+          {renderRow(items[row.index] as T, row.index)}
+        </li>
+      ))}
+    </ul>
+  );
+}
