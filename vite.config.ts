@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { readFileSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -36,7 +37,34 @@ function pagesFallback(): Plugin {
 
 export default defineConfig({
   base: basePath(),
-  plugins: [react(), pagesFallback()],
+  plugins: [
+    react(),
+    pagesFallback(),
+    VitePWA({
+      // Never reload on our own: an automatic update would cut off the music (web-platform.md).
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: 'PlexM8',
+        short_name: 'PlexM8',
+        description: 'Your Plex music, in the browser and on your phone, even offline.',
+        theme_color: '#121212',
+        background_color: '#121212',
+        display: 'standalone',
+        // Relative to the manifest, so the app works under any base path (vite-plugin-pwa#713).
+        start_url: '.',
+        scope: '.',
+        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        navigateFallback: 'index.html',
+        // The shell only: Plex responses and audio never go through the service worker's caches.
+        runtimeCaching: [],
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   define: {
     __APP_VERSION__: JSON.stringify(pkg.version),
   },

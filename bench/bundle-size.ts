@@ -11,7 +11,11 @@ export async function benchFirstLoadJs(): Promise<{
   figures: Figure[];
   files: Record<string, number>;
 }> {
-  await build({ logLevel: 'silent', build: { outDir: OUT, emptyOutDir: true, sourcemap: false } });
+  await build({
+    mode: 'production',
+    logLevel: 'silent',
+    build: { outDir: OUT, emptyOutDir: true, sourcemap: false },
+  });
   const html = await readFile(join(OUT, 'index.html'), 'utf8');
   const scripts = [
     ...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g),

@@ -1,3 +1,4 @@
+import { onlineManager } from '@tanstack/react-query';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { createQueryClient } from './app/query-client';
@@ -5,9 +6,13 @@ import { appInfo, plexEndpoints } from './config';
 import { getOrCreateClientId, useSessionStore } from './features/auth';
 import { useServersStore } from './features/servers';
 import { describeBrowser, PlexTvClient, type PlexClientInfo } from './lib/plex';
+import { registerServiceWorker } from './shell/register-service-worker';
 import './shell/theme.css';
 
 async function boot(root: HTMLElement) {
+  // react-query assumes online until an 'offline' event; a start with no network fires none.
+  // navigator.onLine is unreliable when true (LAN without internet) but right when false.
+  if (!navigator.onLine) onlineManager.setOnline(false);
   const clientId = await getOrCreateClientId();
   await Promise.all([useSessionStore.persist.rehydrate(), useServersStore.persist.rehydrate()]);
   const { platform, device } = describeBrowser(navigator.userAgent);
@@ -25,6 +30,7 @@ async function boot(root: HTMLElement) {
     openExternal: (url: string) => window.location.assign(url),
   };
   createRoot(root).render(<App services={services} queryClient={createQueryClient()} />);
+  registerServiceWorker();
 }
 
 const root = document.getElementById('root');

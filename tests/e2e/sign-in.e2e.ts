@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE } from './browser';
 import { openPage, startE2E, type E2E, type OpenPage } from './harness';
 import { E2E_APP_URL, E2E_PLEX_TV } from './ports';
+import { dumpIndexedDb } from './idb-dump';
 import { screenshot } from './screenshots';
 
 let e2e: E2E;
@@ -45,7 +46,9 @@ describe('sign-in through app.plex.tv in Chromium', () => {
       expect(params.get('forwardUrl')).toBe(`${E2E_APP_URL}sign-in/return`);
       await page.getByRole('button', { name: 'Approve' }).click();
 
-      await page.waitForURL(`${E2E_APP_URL}servers`);
+      await page.waitForURL(`${E2E_APP_URL}playlists`);
+      await page.getByText('Road Trip').waitFor();
+      await page.getByRole('link', { name: 'Servers' }).click();
       await page.getByText('Connected on your local network.').waitFor();
       await page
         .getByRole('region', { name: 'Music on Living Room Server' })
@@ -78,7 +81,7 @@ describe('sign-in through app.plex.tv in Chromium', () => {
     await open.page.getByRole('button', { name: 'Start over' }).click();
     await open.page.waitForURL(`${E2E_PLEX_TV}/auth#?**`);
     await open.page.getByRole('button', { name: 'Approve' }).click();
-    await open.page.getByText('Connected on your local network.').waitFor();
+    await open.page.getByText('Road Trip').waitFor();
   });
 
   it('explains an expired PIN', async () => {
@@ -98,7 +101,7 @@ describe('sign-in through app.plex.tv in Chromium', () => {
     // The user approves on another device; this tab is closed before Plex forwards it.
     e2e.fake.approve(params.get('code') ?? '');
     await open.page.goto(`${E2E_APP_URL}sign-in/return`);
-    await open.page.getByText('Connected on your local network.').waitFor();
+    await open.page.getByText('Road Trip').waitFor();
   });
 
   it('keeps the session across a reload and deep link, checks the token, and signs out for good', async () => {
@@ -106,12 +109,11 @@ describe('sign-in through app.plex.tv in Chromium', () => {
     const { page } = open;
     await goToPlexAuth(open);
     await page.getByRole('button', { name: 'Approve' }).click();
-    await page.getByText('Connected on your local network.').waitFor();
+    await page.getByText('Road Trip').waitFor();
 
     const userChecks = () => e2e.fake.requests.filter((r) => r.path === '/api/v2/user').length;
     const before = userChecks();
-    const deepLink = await page.goto(`${E2E_APP_URL}servers`);
-    expect(deepLink?.status()).toBe(404); // GitHub Pages' 404.html carries the app
+    await page.goto(`${E2E_APP_URL}servers`);
     await page.getByText('Connected on your local network.').waitFor();
     expect(userChecks()).toBe(before + 1);
 
@@ -119,27 +121,26 @@ describe('sign-in through app.plex.tv in Chromium', () => {
     await page.getByRole('button', { name: 'Sign in with Plex' }).waitFor();
     await page.reload();
     await page.getByRole('button', { name: 'Sign in with Plex' }).waitFor();
-    const stored = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open('plexm8');
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const all = await new Promise<unknown[]>((resolve) => {
-        const req = db.transaction('kv').objectStore('kv').getAll();
-        req.onsuccess = () => resolve(req.result);
-      });
-      return JSON.stringify(all);
-    });
-    expect(stored).not.toContain(e2e.fake.model.user.token);
-    for (const server of e2e.fake.model.servers) expect(stored).not.toContain(server.accessToken);
+    const stored = await dumpIndexedDb(page);
+    expect(stored).toContain('client-id');
+    expect(stored.includes(e2e.fake.model.user.token)).toBe(false);
+    for (const server of e2e.fake.model.servers)
+      expect(stored.includes(server.accessToken)).toBe(false);
+    expect(stored.includes('Road Trip')).toBe(false);
+  });
+
+  it('opens a deep link on a first visit through GitHub Pages-style 404.html', async () => {
+    open = await openPage(e2e, PHONE);
+    const response = await open.page.goto(`${E2E_APP_URL}playlists/9001`);
+    expect(response?.status()).toBe(404);
+    await open.page.getByRole('button', { name: 'Sign in with Plex' }).waitFor();
   });
 
   it('sends a revoked sign-in back to the sign-in screen with the reason', async () => {
     open = await openPage(e2e, DESKTOP);
     await goToPlexAuth(open);
     await open.page.getByRole('button', { name: 'Approve' }).click();
-    await open.page.getByText('Connected on your local network.').waitFor();
+    await open.page.getByText('Road Trip').waitFor();
     e2e.fake.model.revokedTokens.add(e2e.fake.model.user.token);
     await open.page.reload();
     await open.page

@@ -1,0 +1,137 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE } from './browser';
+import { openPage, startE2E, type E2E, type OpenPage } from './harness';
+import { dumpIndexedDb } from './idb-dump';
+import { E2E_APP_URL } from './ports';
+import { screenshot } from './screenshots';
+
+let e2e: E2E;
+let open: OpenPage | null = null;
+
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+afterAll(async () => {
+  await e2e.stop();
+});
+afterEach(async () => {
+  e2e.fake.faults.clear();
+  if (open) {
+    expect(open.problems).toEqual([]);
+    expect(open.offLoopback).toEqual([]);
+    await open.context.close();
+  }
+  open = null;
+});
+
+async function signIn(o: OpenPage) {
+  const dialogs: string[] = [];
+  o.page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await o.page.goto(E2E_APP_URL);
+  await o.page.getByRole('button', { name: 'Sign in with Plex' }).click();
+  await o.page.getByRole('button', { name: 'Approve' }).click();
+  await o.page.waitForURL(`${E2E_APP_URL}playlists`);
+  await o.page.getByText('Road Trip').waitFor();
+  return dialogs;
+}
+
+describe('browsing the library in Chromium', () => {
+  for (const [size, viewport] of [
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const) {
+    it(`playlists → a playlist → album → artist, and search (${size})`, async () => {
+      open = await openPage(e2e, viewport);
+      const { page } = open;
+      const dialogs = await signIn(open);
+      await screenshot(page, `playlists-${size}`);
+
+      await page.getByRole('link', { name: /Road Trip/ }).click();
+      const tracks = page.getByRole('list', { name: 'Tracks in Road Trip' });
+      await tracks.getByText('Departure Board').waitFor();
+      await screenshot(page, `playlist-${size}`);
+
+      await page.goto(`${E2E_APP_URL}library`);
+      await page.getByRole('link', { name: '坂本 ユキ', exact: true }).click();
+      await page.getByRole('heading', { name: '坂本 ユキ', level: 1 }).waitFor();
+      await page.getByRole('link', { name: /雪の記憶/ }).click();
+      await page.getByRole('list', { name: 'Tracks on 雪の記憶' }).getByText('初雪').waitFor();
+      await screenshot(page, `album-${size}`);
+      await page.getByRole('link', { name: '← 坂本 ユキ' }).click();
+      await page.getByRole('heading', { name: '坂本 ユキ', level: 1 }).waitFor();
+
+      await page.getByRole('link', { name: 'Search' }).click();
+      await page.getByRole('searchbox', { name: 'Search your music' }).fill('light');
+      await page.getByRole('heading', { name: 'Tracks' }).waitFor();
+      await page.getByText('Streetlights').waitFor();
+      await screenshot(page, `search-${size}`);
+      expect(new URL(page.url()).searchParams.get('q')).toBe('light');
+
+      // Hostile titles are text: the playlist named like an <img onerror> tag runs nothing.
+      await page.goto(`${E2E_APP_URL}playlists/9006`);
+      await page.getByRole('heading', { name: '<img src=x onerror=alert(1)>' }).waitFor();
+      expect(await page.locator('img[src="x"]').count()).toBe(0);
+      expect(dialogs).toEqual([]);
+    });
+  }
+
+  it('scrolls a 20,000-track playlist to the end with few rows mounted', async () => {
+    open = await openPage(e2e, PHONE);
+    const { page } = open;
+    await signIn(open);
+    await page.getByRole('link', { name: /Everything × 20,000/ }).click();
+    const list = page.getByRole('list', { name: 'Tracks in Everything × 20,000' });
+    await list.getByText('Departure Board').first().waitFor();
+    await page.waitForFunction(
+      () => !document.querySelector('.progress-note[role="status"]'),
+      undefined,
+      { timeout: 20_000 },
+    );
+    expect(await list.getAttribute('data-count')).toBe('20000');
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.locator('[aria-posinset="20000"]').waitFor();
+    expect(await page.locator('.virtual-row').count()).toBeLessThanOrEqual(60);
+    await screenshot(page, 'playlist-20k-end-phone', false);
+  });
+
+  it('reloads with the network off and shows the same playlist at once, marked offline', async () => {
+    open = await openPage(e2e, DESKTOP);
+    const { page, context } = open;
+    await signIn(open);
+    await page.getByRole('link', { name: /Road Trip/ }).click();
+    await page
+      .getByRole('list', { name: 'Tracks in Road Trip' })
+      .getByText('Departure Board')
+      .waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    // Let the persister write the lists it just fetched.
+    await page.waitForTimeout(300);
+
+    await context.setOffline(true);
+    const started = Date.now();
+    await page.reload();
+    await page
+      .getByRole('list', { name: 'Tracks in Road Trip' })
+      .getByText('Departure Board')
+      .waitFor({ timeout: 5000 });
+    const ms = Date.now() - started;
+    await page
+      .getByText(/Offline — showing what PlexM8 saved/)
+      .first()
+      .waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await screenshot(page, 'playlist-offline-desktop');
+    expect(ms).toBeLessThan(5000);
+
+    // The saved query cache holds the library, and no token (keys or values).
+    const stored = await dumpIndexedDb(page, 'plexm8-query-cache');
+    expect(stored.includes('Departure Board')).toBe(true);
+    expect(stored.includes(e2e.fake.model.user.token)).toBe(false);
+    for (const server of e2e.fake.model.servers)
+      expect(stored.includes(server.accessToken)).toBe(false);
+    await context.setOffline(false);
+  });
+});
