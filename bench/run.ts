@@ -6,12 +6,14 @@ import { writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { benchFirstLoadJs } from './bundle-size';
 import { benchConnectionChoice } from './connection-choice';
+import { benchLibrary } from './chromium-library';
 import { table } from './stats';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const choice = await benchConnectionChoice(runs);
 const bundle = await benchFirstLoadJs();
-const figures = [...bundle.figures, ...choice];
+const library = await benchLibrary(Math.min(runs, 5));
+const figures = [...bundle.figures, ...choice, ...library];
 
 const results = {
   when: new Date().toISOString(),

@@ -2,6 +2,11 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AccountMenu, SignInReturnScreen } from '../features/auth';
+import { PlexServicesProvider, type PlexServices } from '../lib/plex-context';
+import { Layout } from '../shell/layout';
+import { PmsBridge } from './pms-bridge';
+import { NotFound } from './routes/not-found';
+import { RequireSession } from './routes/require-session';
 import {
   AlbumScreen,
   ArtistScreen,
@@ -9,13 +14,8 @@ import {
   PlaylistScreen,
   PlaylistsScreen,
   SearchScreen,
-} from '../features/library';
-import { PlexServicesProvider, type PlexServices } from '../lib/plex-context';
-import { Layout } from '../shell/layout';
-import { PmsBridge } from './pms-bridge';
-import { NotFound } from './routes/not-found';
-import { RequireSession } from './routes/require-session';
-import { ServersRoute } from './routes/servers-route';
+  ServersRoute,
+} from './lazy-screens';
 import { announceSessionChange, listenForSessionChanges } from './session-sync';
 import { signOutEverywhere } from './sign-out';
 

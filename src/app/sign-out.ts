@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { clearPendingPins, useSessionStore } from '../features/auth';
-import { useLibraryStore } from '../features/library';
+import { useLibraryStore } from '../features/library/library-store';
 import { useServersStore } from '../features/servers';
 import { clearPersistedQueries } from '../lib/query-persister';
 import { announceSessionChange } from './session-sync';

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
+import { Skeleton } from '../ui/skeleton';
 import { NavLink, Outlet } from 'react-router';
 import './layout.css';
 
@@ -9,6 +10,15 @@ const destinations = [
   { to: '/search', label: 'Search', icon: '⌕' },
   { to: '/servers', label: 'Servers', icon: '⌂' },
 ];
+
+function ScreenSkeleton() {
+  return (
+    <div aria-busy="true" aria-label="Loading">
+      <Skeleton width="40%" height="2.2rem" />
+      <Skeleton height="10rem" />
+    </div>
+  );
+}
 
 export function Layout({ account }: { account: ReactNode }) {
   return (
@@ -35,7 +45,9 @@ export function Layout({ account }: { account: ReactNode }) {
         <div className="sidebar-account">{account}</div>
       </aside>
       <main id="main" className="content" tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<ScreenSkeleton />}>
+          <Outlet />
+        </Suspense>
       </main>
       <nav className="tabbar" aria-label="Main (tabs)">
         {destinations.map((d) => (

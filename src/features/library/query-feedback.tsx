@@ -45,7 +45,7 @@ export function StaleNotice({
 }) {
   const online = useOnline();
   if (online && !refreshFailed) return null;
-  const age = updatedAt ? ` from ${formatAge(updatedAt)}` : '';
+  const age = updatedAt ? ` ${formatAge(updatedAt)}` : '';
   return (
     <p className="stale-notice" role="status">
       <span aria-hidden="true">●</span>{' '}

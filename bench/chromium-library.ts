@@ -1,0 +1,180 @@
+import type { Page } from 'playwright-core';
+import setupE2EBuild from '../tests/e2e/global-setup';
+import { DESKTOP, PHONE } from '../tests/e2e/browser';
+import { openPage, startE2E, type E2E } from '../tests/e2e/harness';
+import { E2E_APP_URL } from '../tests/e2e/ports';
+import { figure, type Figure } from './stats';
+
+/** tsx (esbuild) names functions with a `__name` helper that pages don't have. */
+const NAME_SHIM = 'window.__name = (fn) => fn;';
+
+async function signIn(page: Page) {
+  await page.context().addInitScript({ content: NAME_SHIM });
+  await page.goto(E2E_APP_URL);
+  await page.getByRole('button', { name: 'Sign in with Plex' }).click();
+  await page.getByRole('button', { name: 'Approve' }).click();
+  await page.getByText('Road Trip').waitFor();
+}
+
+/** Installed before the page's own scripts: records long tasks from the moment we say. */
+const observeLongTasks = () => {
+  const w = window as unknown as { __longTasks: number[]; __recording: boolean };
+  w.__longTasks = [];
+  w.__recording = false;
+  new PerformanceObserver((list) => {
+    if (!w.__recording) return;
+    for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
+  }).observe({ type: 'longtask', buffered: false });
+};
+
+interface PlaylistRun {
+  firstRowsMs: number;
+  rowsMounted: number;
+  longestTaskMs: number;
+  heapMb: number;
+}
+
+async function openHugePlaylist(e2e: E2E): Promise<PlaylistRun> {
+  const o = await openPage(e2e, PHONE);
+  const { page } = o;
+  await page.addInitScript(observeLongTasks);
+  await signIn(page);
+  // Click → first rows painted: timed inside the page, up to the frame after the rows appear.
+  const firstRowsMs = await page.evaluate(async () => {
+    (window as unknown as { __recording: boolean }).__recording = true;
+    const link = [...document.querySelectorAll('a')].find((a) =>
+      a.textContent?.includes('Everything × 20,000'),
+    );
+    if (!link) throw new Error('no link');
+    const start = performance.now();
+    link.click();
+    await new Promise<void>((resolve) => {
+      const check = () =>
+        document.querySelector('[aria-posinset="1"]') ? resolve() : requestAnimationFrame(check);
+      check();
+    });
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return performance.now() - start;
+  });
+  await page.waitForFunction(
+    () => !document.querySelector('.progress-note[role="status"]'),
+    undefined,
+    { timeout: 30_000 },
+  );
+  // Scroll to the end in steps, as a thumb would.
+  await page.evaluate(async () => {
+    const end = document.documentElement.scrollHeight;
+    for (let y = 0; y <= end; y += Math.max(1, Math.floor(end / 60))) {
+      window.scrollTo(0, y);
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+    }
+    window.scrollTo(0, end);
+    await new Promise((r) => setTimeout(r, 200));
+  });
+  await page.locator('[aria-posinset="20000"]').waitFor();
+  const rowsMounted = await page.locator('.virtual-row').count();
+  const longTasks = await page.evaluate(
+    () => (window as unknown as { __longTasks: number[] }).__longTasks,
+  );
+  // Prove the observer sees long tasks at all, so "none" means none.
+  const selfCheck = await page.evaluate(async () => {
+    const w = window as unknown as { __longTasks: number[] };
+    const before = w.__longTasks.length;
+    const until = performance.now() + 80;
+    while (performance.now() < until) {
+      // busy on purpose
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    return w.__longTasks.length > before;
+  });
+  if (!selfCheck)
+    throw new Error('the long-task observer saw nothing: the measurement is not trustworthy');
+  const cdp = await o.context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await o.context.close();
+  return {
+    firstRowsMs,
+    rowsMounted,
+    longestTaskMs: Math.max(0, ...longTasks),
+    heapMb: heap.usedSize / 1024 / 1024,
+  };
+}
+
+async function offlineColdStart(e2e: E2E): Promise<number> {
+  const o = await openPage(e2e, DESKTOP);
+  const { page, context } = o;
+  await signIn(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForTimeout(300);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.clearBrowserCache');
+  await context.setOffline(true);
+  await page.addInitScript(() => {
+    const w = window as unknown as { __firstCard: number };
+    new MutationObserver((_m, observer) => {
+      if (document.querySelector('.card-grid .card-title')) {
+        requestAnimationFrame(() => (w.__firstCard = performance.now()));
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.reload();
+  await page.waitForFunction(
+    () => (window as unknown as { __firstCard?: number }).__firstCard !== undefined,
+  );
+  const ms = await page.evaluate(() => (window as unknown as { __firstCard: number }).__firstCard);
+  await context.close();
+  return ms;
+}
+
+/** The library's figures in Chromium against the production build and the loopback fake Plex. */
+export async function benchLibrary(runs = 5): Promise<Figure[]> {
+  setupE2EBuild();
+  const e2e = await startE2E();
+  try {
+    const playlist: PlaylistRun[] = [];
+    for (let i = 0; i < runs; i += 1) playlist.push(await openHugePlaylist(e2e));
+    const cold: number[] = [];
+    for (let i = 0; i < runs; i += 1) cold.push(await offlineColdStart(e2e));
+    return [
+      figure(
+        '20k playlist: click → first rows painted',
+        'ms',
+        playlist.map((r) => r.firstRowsMs),
+        '≤ 100 ms',
+        (m) => m <= 100,
+      ),
+      figure(
+        '20k playlist: rows mounted',
+        'rows',
+        playlist.map((r) => r.rowsMounted),
+        '≤ 60',
+        (m) => m <= 60,
+      ),
+      figure(
+        '20k playlist: longest task over 50 ms, open + scroll to end (0 = none)',
+        'ms',
+        playlist.map((r) => r.longestTaskMs),
+        '≤ 50 ms',
+        (m) => m <= 50,
+      ),
+      figure(
+        '20k playlist: JS heap after loading',
+        'MB',
+        playlist.map((r) => r.heapMb),
+        'report',
+        () => true,
+      ),
+      figure(
+        'offline cold start → first playlist painted',
+        'ms',
+        cold,
+        '≤ 400 ms',
+        (m) => m <= 400,
+      ),
+    ];
+  } finally {
+    await e2e.stop();
+  }
+}
