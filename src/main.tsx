@@ -1,6 +1,7 @@
 import { onlineManager } from '@tanstack/react-query';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { preloadScreens } from './app/lazy-screens';
 import { createQueryClient } from './app/query-client';
 import { appInfo, plexEndpoints } from './config';
 import { getOrCreateClientId, useSessionStore } from './features/auth';
@@ -13,8 +14,11 @@ async function boot(root: HTMLElement) {
   // react-query assumes online until an 'offline' event; a start with no network fires none.
   // navigator.onLine is unreliable when true (LAN without internet) but right when false.
   if (!navigator.onLine) onlineManager.setOnline(false);
+  const screens = preloadScreens();
   const clientId = await getOrCreateClientId();
   await Promise.all([useSessionStore.persist.rehydrate(), useServersStore.persist.rehydrate()]);
+  // Signed in, the first screen is a library screen: have its code before the first render.
+  if (useSessionStore.getState().token) await screens.catch(() => undefined);
   const { platform, device } = describeBrowser(navigator.userAgent);
   const clientInfo: PlexClientInfo = {
     clientId,

@@ -1,8 +1,9 @@
 import { QueryClient } from '@tanstack/react-query';
-import { QUERY_CACHE_MAX_AGE, queryPersister } from '../lib/query-persister';
+import { QUERY_CACHE_MAX_AGE, persistQueries, warmQueryPersister } from '../lib/query-persister';
 import { retryDelay, shouldRetry } from '../lib/retry-policy';
 
 export function createQueryClient({ persist = true }: { persist?: boolean } = {}): QueryClient {
+  if (persist) warmQueryPersister();
   return new QueryClient({
     defaultOptions: {
       queries: {
@@ -13,7 +14,7 @@ export function createQueryClient({ persist = true }: { persist?: boolean } = {}
         refetchOnWindowFocus: false,
         // Kept in memory as long as it is kept on disk (TanStack: gcTime ≥ the persister's maxAge).
         gcTime: QUERY_CACHE_MAX_AGE,
-        persister: persist ? queryPersister.persisterFn : undefined,
+        persister: persist ? persistQueries : undefined,
       },
       mutations: { retry: false },
     },

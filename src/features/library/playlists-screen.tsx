@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { Playlist } from '../../domain';
 import { countOf, formatLength } from '../../lib/format';
@@ -6,19 +6,34 @@ import { usePms, type PmsAccess } from '../../lib/plex-context';
 import { CoverArt, type ArtworkUrl } from '../../ui/cover-art';
 import { Notice } from '../../ui/notice';
 import { Skeleton } from '../../ui/skeleton';
-import { playlistsQuery } from './queries';
+import { playlistItemsQuery, playlistQuery, playlistsQuery } from './queries';
 import { QueryError, StaleNotice } from './query-feedback';
 import { RefreshButton } from './refresh-button';
 import { useArtwork } from './use-artwork';
 import { WaitingForServer } from './waiting-for-server';
 
-function PlaylistCard({ playlist, urlFor }: { playlist: Playlist; urlFor: ArtworkUrl | null }) {
+function PlaylistCard({
+  playlist,
+  urlFor,
+  onIntent,
+}: {
+  playlist: Playlist;
+  urlFor: ArtworkUrl | null;
+  onIntent: () => void;
+}) {
   const details = [countOf(playlist.trackCount, 'track'), formatLength(playlist.durationMs)]
     .filter(Boolean)
     .join(' · ');
   return (
     <li>
-      <Link className="card" to={`/playlists/${encodeURIComponent(playlist.id)}`}>
+      <Link
+        className="card"
+        to={`/playlists/${encodeURIComponent(playlist.id)}`}
+        // The pointer on its way, or a key press: start loading the first tracks before the click.
+        onPointerEnter={onIntent}
+        onFocus={onIntent}
+        onPointerDown={onIntent}
+      >
         <CoverArt path={playlist.composite} size={160} urlFor={urlFor} label={playlist.title} />
         <span className="card-title" dir="auto">
           {playlist.title}
@@ -40,6 +55,11 @@ export function PlaylistsScreen() {
 function Playlists({ access }: { access: PmsAccess }) {
   const urlFor = useArtwork();
   const query = useQuery(playlistsQuery(access));
+  const queryClient = useQueryClient();
+  const prefetch = (id: string) => {
+    void queryClient.prefetchInfiniteQuery(playlistItemsQuery(access, id));
+    void queryClient.prefetchQuery(playlistQuery(access, id));
+  };
 
   return (
     <section aria-labelledby="playlists-title">
@@ -72,7 +92,7 @@ function Playlists({ access }: { access: PmsAccess }) {
       ) : (
         <ul className="card-grid">
           {query.data.items.map((p) => (
-            <PlaylistCard key={p.id} playlist={p} urlFor={urlFor} />
+            <PlaylistCard key={p.id} playlist={p} urlFor={urlFor} onIntent={() => prefetch(p.id)} />
           ))}
         </ul>
       )}

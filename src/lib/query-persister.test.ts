@@ -1,0 +1,79 @@
+import { infiniteQueryOptions, QueryClient } from '@tanstack/react-query';
+import { createStore, keys } from 'idb-keyval';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { clearPersistedQueries, persistQueries, persistWholeListsOnly } from './query-persister';
+
+const client = () =>
+  new QueryClient({ defaultOptions: { queries: { persister: persistQueries, retry: false } } });
+const storedKeys = () => keys<string>(createStore('plexm8-query-cache', 'queries'));
+const settle = () => new Promise((r) => setTimeout(r, 30));
+
+beforeEach(async () => {
+  await clearPersistedQueries();
+});
+
+describe('query persistence', () => {
+  it('saves a fetched query and restores it in a fresh client without calling the server', async () => {
+    await client().fetchQuery({
+      queryKey: ['pms', 1, 'srv', 'playlists'],
+      queryFn: () => ['Road Trip'],
+    });
+    await settle();
+    expect(await storedKeys()).toEqual(['tanstack-query-["pms",1,"srv","playlists"]']);
+    let called = false;
+    const restored = await client().fetchQuery({
+      queryKey: ['pms', 1, 'srv', 'playlists'],
+      queryFn: () => {
+        called = true;
+        return ['from server'];
+      },
+      staleTime: Infinity,
+    });
+    expect(restored).toEqual(['Road Trip']);
+    expect(called).toBe(false);
+  });
+
+  it('never saves queries that opt out (they hold tokens)', async () => {
+    await client().fetchQuery({
+      queryKey: ['plex-tv', 1, 'resources'],
+      queryFn: () => ['secret'],
+      meta: { persist: false },
+    });
+    await settle();
+    expect(await storedKeys()).toEqual([]);
+  });
+
+  it('drops a write that was queued before a sign-out wipe', async () => {
+    const fetched = client().fetchQuery({
+      queryKey: ['pms', 1, 'srv', 'x'],
+      queryFn: () => 'data',
+    });
+    await fetched;
+    await clearPersistedQueries();
+    await settle();
+    expect(await storedKeys()).toEqual([]);
+  });
+
+  it('saves a paged list only once it is whole', async () => {
+    const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    type Page = { items: number[]; complete: boolean; next: number };
+    const pages: Page[] = [
+      { items: [1], complete: false, next: 1 },
+      { items: [2], complete: true, next: 2 },
+    ];
+    const queryKey = ['pms', 1, 'srv', 'list'];
+    const options = infiniteQueryOptions({
+      queryKey,
+      queryFn: ({ pageParam }): Page => pages[pageParam] ?? { items: [], complete: true, next: 0 },
+      initialPageParam: 0,
+      getNextPageParam: (last: Page) => (last.complete ? undefined : last.next),
+      persister: persistWholeListsOnly<Page, typeof queryKey, number>,
+    });
+    await qc.fetchInfiniteQuery(options);
+    await settle();
+    expect(await storedKeys()).toEqual([]);
+    await qc.fetchInfiniteQuery({ ...options, pages: 2 });
+    await settle();
+    expect(await storedKeys()).toEqual(['tanstack-query-["pms",1,"srv","list"]']);
+  });
+});
