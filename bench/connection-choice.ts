@@ -21,7 +21,7 @@ const client: PlexClientInfo = {
  * all live (the local answer should win at once).
  */
 export async function benchConnectionChoice(runs = 5): Promise<Figure[]> {
-  const ports = loopbackPorts(47300);
+  const ports = loopbackPorts(21300);
   const fake = createFakePlex(loopbackScenario(ports));
   const running = await listenFakePlex(fake, allPorts(ports));
   const plexTv = new PlexTvClient({

@@ -1,8 +1,11 @@
 import { loopbackPorts } from '../fake-plex/scenarios';
 
-/** Fixed loopback ports: the build bakes the fake plex.tv address in, so they can't be random. */
-export const E2E_FAKE_PORTS = loopbackPorts(47100);
-export const E2E_APP_PORT = 47180;
+/**
+ * Fixed loopback ports: the build bakes the fake plex.tv address in, so they can't be random.
+ * Below Linux's ephemeral range (32768+), so no outgoing connection can be holding one.
+ */
+export const E2E_FAKE_PORTS = loopbackPorts(21100);
+export const E2E_APP_PORT = 21180;
 export const E2E_BASE = '/plexm8/';
 export const E2E_DIST = 'dist-e2e';
 export const E2E_PLEX_TV = `http://127.0.0.1:${E2E_FAKE_PORTS.plexTv}`;
