@@ -83,6 +83,8 @@ export interface Track {
   thumb?: string;
   /** Position in a (non-smart) playlist. */
   playlistItemId?: number;
+  /** The user's star rating, 0–10 (Plex's scale; two per star). */
+  userRating?: number;
   media: TrackMedia | null;
 }
 

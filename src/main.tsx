@@ -5,6 +5,7 @@ import { preloadScreens } from './app/lazy-screens';
 import { createQueryClient } from './app/query-client';
 import { appInfo, plexEndpoints } from './config';
 import { getOrCreateClientId, useSessionStore } from './features/auth';
+import { usePlayerStore } from './features/player';
 import { useServersStore } from './features/servers';
 import { describeBrowser, PlexTvClient, type PlexClientInfo } from './lib/plex';
 import { registerServiceWorker } from './shell/register-service-worker';
@@ -16,7 +17,11 @@ async function boot(root: HTMLElement) {
   if (!navigator.onLine) onlineManager.setOnline(false);
   const screens = preloadScreens();
   const clientId = await getOrCreateClientId();
-  await Promise.all([useSessionStore.persist.rehydrate(), useServersStore.persist.rehydrate()]);
+  await Promise.all([
+    useSessionStore.persist.rehydrate(),
+    useServersStore.persist.rehydrate(),
+    usePlayerStore.persist.rehydrate(),
+  ]);
   // Signed in, the first screen is a library screen: have its code before the first render.
   if (useSessionStore.getState().token) await screens.catch(() => undefined);
   const { platform, device } = describeBrowser(navigator.userAgent);

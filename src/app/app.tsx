@@ -4,6 +4,7 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AccountMenu, SignInReturnScreen } from '../features/auth';
 import { PlexServicesProvider, type PlexServices } from '../lib/plex-context';
 import { Layout } from '../shell/layout';
+import { PlayerHost } from './player-host';
 import { PmsBridge } from './pms-bridge';
 import { NotFound } from './routes/not-found';
 import { RequireSession } from './routes/require-session';
@@ -43,11 +44,13 @@ export function App({
               <Route
                 element={
                   <PmsBridge>
-                    <Layout
-                      account={
-                        <AccountMenu onSignOut={() => void signOutEverywhere(queryClient)} />
-                      }
-                    />
+                    <PlayerHost>
+                      <Layout
+                        account={
+                          <AccountMenu onSignOut={() => void signOutEverywhere(queryClient)} />
+                        }
+                      />
+                    </PlayerHost>
                   </PmsBridge>
                 }
               >

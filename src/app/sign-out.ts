@@ -1,16 +1,28 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { clearPendingPins, useSessionStore } from '../features/auth';
 import { useLibraryStore } from '../features/library/library-store';
+import { emptyQueue, usePlayerStore } from '../features/player';
 import { useServersStore } from '../features/servers';
+import { idbDel } from '../lib/idb';
 import { clearPersistedQueries } from '../lib/query-persister';
 import { announceSessionChange } from './session-sync';
 
-/** Sign-out (or a revoked token) wipes tokens, the user, server list and cached Plex data. */
+/**
+ * Sign-out wipes tokens, the user, the server list (with its access tokens), cached Plex data and
+ * the queue. A revoked token (`reason` given) wipes the secrets only: the same person usually
+ * signs straight back in, and their queue, position and cached library should still be there.
+ */
 export async function signOutEverywhere(queryClient: QueryClient, reason?: string): Promise<void> {
   useSessionStore.getState().signedOut(reason);
   useServersStore.getState().reset();
-  useLibraryStore.getState().reset();
-  queryClient.clear();
-  await Promise.all([clearPendingPins(), clearPersistedQueries()]);
+  usePlayerStore.getState().pause();
+  const wipes: Array<Promise<unknown>> = [clearPendingPins()];
+  if (!reason) {
+    useLibraryStore.getState().reset();
+    usePlayerStore.setState({ queue: emptyQueue, nowPlayingOpen: false, notice: null });
+    queryClient.clear();
+    wipes.push(clearPersistedQueries(), idbDel('player-position'));
+  }
+  await Promise.all(wipes);
   announceSessionChange();
 }

@@ -1,5 +1,6 @@
 import type { FakePlexModel, FakeServer } from './model';
 import { pmsLibraryRoute } from './pms-library';
+import { pmsStreamRoute } from './pms-stream';
 import { plexBody, plexParam, text } from './respond';
 
 /** A Plex Media Server, answering on each of its connections. */
@@ -61,5 +62,5 @@ export function pmsRoute(
     });
   }
 
-  return pmsLibraryRoute(server, request, url);
+  return pmsStreamRoute(server, request, url) ?? pmsLibraryRoute(server, request, url);
 }

@@ -2,13 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { countOf, formatLength } from '../../lib/format';
 import { usePms, type PmsAccess } from '../../lib/plex-context';
+import { useTrackActions } from '../../lib/track-actions';
 import { CoverArt } from '../../ui/cover-art';
 import { Notice } from '../../ui/notice';
 import { Skeleton } from '../../ui/skeleton';
 import { albumQuery, albumTracksQuery } from './queries';
 import { QueryError, StaleNotice } from './query-feedback';
 import { TrackRow } from './track-row';
-import { useArtwork } from './use-artwork';
+import { useArtwork } from '../../lib/use-artwork';
 import { WaitingForServer } from './waiting-for-server';
 
 export function AlbumScreen() {
@@ -19,6 +20,7 @@ export function AlbumScreen() {
 
 function AlbumView({ access, id }: { access: PmsAccess; id: string }) {
   const urlFor = useArtwork();
+  const actions = useTrackActions();
   const album = useQuery(albumQuery(access, id));
   const tracks = useQuery(albumTracksQuery(access, id));
   const a = album.data;
@@ -73,6 +75,7 @@ function AlbumView({ access, id }: { access: PmsAccess; id: string }) {
                 number={track.index ?? i + 1}
                 urlFor={urlFor}
                 showArt={false}
+                onPlay={() => actions.play(tracks.data.items, i)}
               />
             </li>
           ))}

@@ -6,7 +6,7 @@ import { Notice } from '../../ui/notice';
 import { Skeleton } from '../../ui/skeleton';
 import { artistAlbumsQuery, artistQuery } from './queries';
 import { QueryError, StaleNotice } from './query-feedback';
-import { useArtwork } from './use-artwork';
+import { useArtwork } from '../../lib/use-artwork';
 import { WaitingForServer } from './waiting-for-server';
 
 export function ArtistScreen() {

@@ -13,7 +13,7 @@ import { VirtualList } from '../../ui/virtual-list';
 import { artistsQuery, libraryKeys, recentlyAddedQuery } from './queries';
 import { QueryError, StaleNotice } from './query-feedback';
 import { useAllPages } from './use-all-pages';
-import { useArtwork } from './use-artwork';
+import { useArtwork } from '../../lib/use-artwork';
 import { useSection } from './use-section';
 import { WaitingForServer } from './waiting-for-server';
 

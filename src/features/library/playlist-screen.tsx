@@ -3,6 +3,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { countOf, formatLength, formatNumber } from '../../lib/format';
 import { usePms, type PmsAccess } from '../../lib/plex-context';
+import { useTrackActions } from '../../lib/track-actions';
 import { CoverArt } from '../../ui/cover-art';
 import { Notice } from '../../ui/notice';
 import { Skeleton } from '../../ui/skeleton';
@@ -13,7 +14,7 @@ import { RefreshButton } from './refresh-button';
 import { sortLabels, orderTracks, type TrackSort } from './track-order';
 import { TRACK_ROW_HEIGHT, TrackRow } from './track-row';
 import { useAllPages } from './use-all-pages';
-import { useArtwork } from './use-artwork';
+import { useArtwork } from '../../lib/use-artwork';
 import { WaitingForServer } from './waiting-for-server';
 
 export function PlaylistScreen() {
@@ -38,6 +39,7 @@ function TrackSkeletons() {
 
 function PlaylistView({ access, id }: { access: PmsAccess; id: string }) {
   const urlFor = useArtwork();
+  const actions = useTrackActions();
   const details = useQuery(playlistQuery(access, id));
   const itemsQuery = useInfiniteQuery(playlistItemsQuery(access, id));
   const all = useAllPages(itemsQuery);
@@ -151,7 +153,19 @@ function PlaylistView({ access, id }: { access: PmsAccess; id: string }) {
           rowHeight={TRACK_ROW_HEIGHT}
           label={`Tracks in ${title}`}
           getKey={(row) => `${row.position}`}
-          renderRow={(row) => <TrackRow track={row.track} number={row.position} urlFor={urlFor} />}
+          renderRow={(row, i) => (
+            <TrackRow
+              track={row.track}
+              number={row.position}
+              urlFor={urlFor}
+              onPlay={() =>
+                actions.play(
+                  rows.map((r) => r.track),
+                  i,
+                )
+              }
+            />
+          )}
         />
       )}
     </section>

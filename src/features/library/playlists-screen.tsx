@@ -9,7 +9,7 @@ import { Skeleton } from '../../ui/skeleton';
 import { playlistItemsQuery, playlistQuery, playlistsQuery } from './queries';
 import { QueryError, StaleNotice } from './query-feedback';
 import { RefreshButton } from './refresh-button';
-import { useArtwork } from './use-artwork';
+import { useArtwork } from '../../lib/use-artwork';
 import { WaitingForServer } from './waiting-for-server';
 
 function PlaylistCard({

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { SearchResults } from '../../domain';
 import { usePms, type PmsAccess } from '../../lib/plex-context';
+import { useTrackActions } from '../../lib/track-actions';
 import { CoverArt, type ArtworkUrl } from '../../ui/cover-art';
 import { Notice } from '../../ui/notice';
 import { Skeleton } from '../../ui/skeleton';
@@ -10,7 +11,7 @@ import { searchQuery } from './queries';
 import { QueryError } from './query-feedback';
 import { restoreCachedLibrary, searchCached } from './search-cache';
 import { TrackRow } from './track-row';
-import { useArtwork } from './use-artwork';
+import { useArtwork } from '../../lib/use-artwork';
 import { useOnline } from './use-online';
 import { useSection } from './use-section';
 import { WaitingForServer } from './waiting-for-server';
@@ -43,6 +44,7 @@ function useCachedSearch(access: PmsAccess, q: string, active: boolean): SearchR
 
 function Results({ results, urlFor }: { results: SearchResults; urlFor: ArtworkUrl | null }) {
   const { artists, albums, tracks } = results;
+  const actions = useTrackActions();
   if (!artists.length && !albums.length && !tracks.length)
     return <Notice tone="info" title="Nothing found." />;
   return (
@@ -88,7 +90,12 @@ function Results({ results, urlFor }: { results: SearchResults; urlFor: ArtworkU
           <ul className="plain-list">
             {tracks.map((t, i) => (
               <li key={t.id}>
-                <TrackRow track={t} number={i + 1} urlFor={urlFor} />
+                <TrackRow
+                  track={t}
+                  number={i + 1}
+                  urlFor={urlFor}
+                  onPlay={() => actions.play(tracks, i)}
+                />
               </li>
             ))}
           </ul>

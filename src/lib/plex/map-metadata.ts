@@ -41,6 +41,8 @@ export function toTrack(raw: RawMetadata): Track {
     durationMs: raw.duration,
     thumb: raw.parentThumb || raw.thumb || raw.grandparentThumb,
     playlistItemId: raw.playlistItemID,
+    userRating:
+      raw.userRating !== undefined && Number.isFinite(raw.userRating) ? raw.userRating : undefined,
     media: firstPlayable(raw),
   };
 }

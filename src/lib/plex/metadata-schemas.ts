@@ -67,6 +67,7 @@ export const metadataSchema = v.looseObject({
     false,
   ),
   playlistItemID: optionalNumber,
+  userRating: v.optional(v.union([v.number(), v.pipe(v.string(), v.transform(Number))])),
   Media: v.optional(v.array(v.unknown()), []),
 });
 

@@ -261,6 +261,77 @@ export class PmsClient {
     );
   }
 
+  /** Direct play of a file part. The URL carries the token: it goes only to the audio element. */
+  partUrl(partKey: string): string {
+    return buildUrl(`${this.options.baseUrl()}${partKey}`, {
+      'X-Plex-Token': this.options.token,
+      'X-Plex-Client-Identifier': this.options.client.clientId,
+    });
+  }
+
+  /** The universal transcoder, to MP3 at `kbps`, for codecs the browser can't play or to save data. */
+  transcodeUrl(trackId: string, kbps: number, sessionId: string): string {
+    return buildUrl(`${this.options.baseUrl()}/music/:/transcode/universal/start.mp3`, {
+      ...this.params(),
+      path: `/library/metadata/${trackId}`,
+      mediaIndex: 0,
+      partIndex: 0,
+      protocol: 'http',
+      musicBitrate: kbps,
+      directPlay: 0,
+      directStream: 0,
+      'X-Plex-Session-Identifier': sessionId,
+    });
+  }
+
+  /** Now-playing report. Plex answers 400 when time > duration, so it is clamped (KODI). */
+  async timeline(report: {
+    trackId: string;
+    state: 'playing' | 'paused' | 'buffering' | 'stopped';
+    timeMs: number;
+    durationMs: number;
+  }): Promise<void> {
+    const duration = Math.max(0, Math.round(report.durationMs));
+    await this.fire('/:/timeline', 'GET', {
+      ratingKey: report.trackId,
+      key: `/library/metadata/${report.trackId}`,
+      state: report.state,
+      time: Math.min(Math.max(0, Math.round(report.timeMs)), duration || Number.MAX_SAFE_INTEGER),
+      duration,
+    });
+  }
+
+  /** Marks a track played (play count, history). */
+  async scrobble(trackId: string): Promise<void> {
+    await this.fire('/:/scrobble', 'GET', {
+      key: trackId,
+      identifier: 'com.plexapp.plugins.library',
+    });
+  }
+
+  /** Star rating, 0–10 (five stars = 10; 0 clears it). */
+  async rate(trackId: string, rating: number): Promise<void> {
+    await this.fire('/:/rate', 'PUT', {
+      key: trackId,
+      identifier: 'com.plexapp.plugins.library',
+      rating: Math.max(0, Math.min(10, Math.round(rating))),
+    });
+  }
+
+  private async fire(path: string, method: 'GET' | 'PUT', extra: Params): Promise<void> {
+    await this.guard(() =>
+      send(
+        {
+          url: `${this.options.baseUrl()}${path}`,
+          method,
+          params: this.params(extra),
+          timeoutMs: 10_000,
+        },
+        this.options.fetchImpl,
+      ),
+    );
+  }
+
   /**
    * Artwork resized by the server to what is shown. The URL carries the token: it goes only into
    * an <img> (no Referer is sent) and is never stored.

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
-import { usePms } from '../../lib/plex-context';
-import type { ArtworkUrl } from '../../ui/cover-art';
+import { usePms } from './plex-context';
+import type { ArtworkUrl } from '../ui/cover-art';
 
 /** Builds artwork URLs for the current server, or null when there is none. */
 export function useArtwork(): ArtworkUrl | null {

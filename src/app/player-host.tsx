@@ -1,0 +1,96 @@
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useNavigate } from 'react-router';
+import {
+  chooseSource,
+  createTimelineReporter,
+  currentQueueItem,
+  HowlerEngine,
+  loadPosition,
+  MiniPlayer,
+  NowPlaying,
+  PlayerNotice,
+  startMediaSession,
+  startPlayerController,
+  useKeyboardShortcuts,
+  usePlayerStore,
+} from '../features/player';
+import { connectServer, useServersStore } from '../features/servers';
+import { usePlexServices, usePms, type PmsAccess } from '../lib/plex-context';
+import { TrackActionsProvider, type TrackActions } from '../lib/track-actions';
+import { useArtwork } from '../lib/use-artwork';
+
+const canPlayType = (mime: string) =>
+  typeof Audio === 'undefined' ? '' : new Audio().canPlayType(mime);
+const sessionId = crypto.randomUUID();
+
+const trackActions: TrackActions = {
+  play: (tracks, index) => usePlayerStore.getState().playTracks(tracks, index),
+  playNext: (tracks) => usePlayerStore.getState().playNext(tracks),
+  addToQueue: (tracks) => usePlayerStore.getState().addToQueue(tracks),
+  useCurrentTrackId: () => usePlayerStore((s) => currentQueueItem(s.queue)?.track.id ?? null),
+};
+
+/**
+ * Wires the player (features/player) to the current server (PmsAccess) and to connection
+ * failover (features/servers): features don't import each other, app/ joins them.
+ */
+export function PlayerHost({ children }: { children: ReactNode }) {
+  const access = usePms();
+  const { clientInfo } = usePlexServices();
+  const accessRef = useRef<PmsAccess | null>(access);
+  accessRef.current = access;
+  const urlFor = useArtwork();
+  const navigate = useNavigate();
+  const goToSearch = useMemo(() => () => void navigate('/search'), [navigate]);
+  useKeyboardShortcuts(goToSearch);
+
+  useEffect(() => {
+    let stop: (() => void) | null = null;
+    let cancelled = false;
+    const client = () => accessRef.current?.client ?? null;
+    void loadPosition().then((saved) => {
+      if (cancelled) return;
+      // Reopened app: the queue is back (persisted store); resume where it stopped.
+      const item = currentQueueItem(usePlayerStore.getState().queue);
+      if (saved && item && saved.uid === item.uid)
+        usePlayerStore.setState({ startAtMs: saved.positionMs });
+      const engine = new HowlerEngine();
+      const stopController = startPlayerController({
+        engine,
+        resolve: (track, quality) => chooseSource(track, quality, client(), canPlayType, sessionId),
+        reporter: createTimelineReporter({
+          timeline: async (report) => client()?.timeline(report),
+          scrobble: async (id) => client()?.scrobble(id),
+        }),
+        onStall: async () => {
+          const { servers, selectedId } = useServersStore.getState();
+          const server = servers.find((s) => s.id === selectedId);
+          if (server) await connectServer(server, clientInfo, 'failover');
+        },
+      });
+      const stopSession = startMediaSession((track, px) => {
+        const c = client();
+        return c && track.thumb
+          ? new URL(c.artworkUrl(track.thumb, px), window.location.href).toString()
+          : undefined;
+      });
+      stop = () => {
+        stopSession();
+        stopController();
+      };
+    });
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, [clientInfo]);
+
+  return (
+    <TrackActionsProvider value={trackActions}>
+      {children}
+      <PlayerNotice />
+      <MiniPlayer urlFor={urlFor} />
+      <NowPlaying urlFor={urlFor} />
+    </TrackActionsProvider>
+  );
+}

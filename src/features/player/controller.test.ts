@@ -1,0 +1,171 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Track } from '../../domain';
+import { startPlayerController } from './controller';
+import type { AudioEngine, EngineEvent, PlaybackSource } from './engine/audio-engine';
+import type { SourceResult } from './playback-source';
+import { usePlayerStore } from './player-store';
+import { usePositionStore } from './position-store';
+import { emptyQueue } from './queue';
+import { createTimelineReporter, type TimelineReport } from './timeline-reporter';
+
+class FakeEngine implements AudioEngine {
+  calls: string[] = [];
+  preloaded: string | null = null;
+  private listeners = new Set<(e: EngineEvent) => void>();
+  load(source: PlaybackSource, o: { startAtMs: number; autoplay: boolean }) {
+    this.calls.push(`load ${source.url} @${o.startAtMs}${o.autoplay ? ' autoplay' : ''}`);
+  }
+  play() {
+    this.calls.push('play');
+  }
+  pause() {
+    this.calls.push('pause');
+  }
+  seek(ms: number) {
+    this.calls.push(`seek ${ms}`);
+  }
+  setVolume() {}
+  preload(source: PlaybackSource | null) {
+    this.preloaded = source?.url ?? null;
+  }
+  unload() {
+    this.calls.push('unload');
+  }
+  subscribe(listener: (e: EngineEvent) => void) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  emit(e: EngineEvent) {
+    for (const l of this.listeners) l(e);
+  }
+}
+
+const track = (id: string, playable = true): Track => ({
+  id,
+  title: `Song ${id}`,
+  artist: 'A',
+  album: 'B',
+  durationMs: 100_000,
+  media: playable ? { partId: Number(id), partKey: `/parts/${id}` } : null,
+});
+const resolve = (t: Track): SourceResult =>
+  t.media
+    ? { ok: true, source: { url: `u${t.id}`, format: 'mp3', transcoded: false } }
+    : { ok: false, reason: 'no file' };
+
+let engine: FakeEngine;
+let stop: () => void;
+let reports: TimelineReport[];
+let scrobbles: string[];
+let stalls: number;
+
+beforeEach(() => {
+  usePlayerStore.setState({
+    queue: emptyQueue,
+    wantsToPlay: false,
+    status: 'idle',
+    notice: null,
+    failuresInARow: 0,
+    loadId: 0,
+    startAtMs: null,
+    seekTo: null,
+  });
+  usePositionStore.setState({ uid: null, positionMs: 0, durationMs: 0 });
+  engine = new FakeEngine();
+  reports = [];
+  scrobbles = [];
+  stalls = 0;
+  const reporter = createTimelineReporter({
+    timeline: async (r) => void reports.push(r),
+    scrobble: async (id) => void scrobbles.push(id),
+  });
+  stop = startPlayerController({
+    engine,
+    resolve,
+    reporter,
+    onStall: async () => void (stalls += 1),
+    stallAfterMs: 3000,
+  });
+});
+afterEach(() => stop());
+
+const store = () => usePlayerStore.getState();
+
+describe('player controller', () => {
+  it('plays the tapped track, reports it, and prepares the next one', () => {
+    store().playTracks([track('1'), track('2')], 0);
+    expect(engine.calls).toContain('load u1 @0 autoplay');
+    engine.emit({ type: 'playing' });
+    expect(store().status).toBe('playing');
+    expect(engine.preloaded).toBe('u2');
+    expect(reports.map((r) => r.state)).toEqual(['buffering', 'playing']);
+  });
+
+  it('moves to the next track when one ends, and scrobbles past 90 %', () => {
+    store().playTracks([track('1'), track('2')], 0);
+    engine.emit({ type: 'playing' });
+    engine.emit({ type: 'time', positionMs: 95_000, durationMs: 100_000 });
+    engine.emit({ type: 'ended' });
+    expect(engine.calls.at(-1)).toBe('load u2 @0 autoplay');
+    expect(scrobbles).toEqual(['1']);
+    expect(reports.some((r) => r.state === 'stopped' && r.trackId === '1')).toBe(true);
+  });
+
+  it('skips a track with no playable file and says why', () => {
+    store().playTracks([track('1', false), track('2')], 0);
+    expect(engine.calls).toContain('load u2 @0 autoplay');
+    expect(store().notice).toBe('Skipped “Song 1”: no file.');
+  });
+
+  it('stops, rather than spin, when nothing in the queue can play', () => {
+    store().playTracks([track('1'), track('2')], 0);
+    engine.emit({ type: 'error', message: 'the file is damaged or empty' });
+    engine.emit({ type: 'error', message: 'the file is damaged or empty' });
+    expect(store().wantsToPlay).toBe(false);
+    expect(store().notice).toMatch(/Nothing else in the queue could play either/);
+  });
+
+  it('restarts the track when "previous" comes more than 3 s in, else goes back', () => {
+    store().playTracks([track('1'), track('2')], 1);
+    store().previous(5_000);
+    expect(engine.calls.at(-1)).toBe('seek 0');
+    store().previous(1_000);
+    expect(engine.calls.at(-1)).toBe('load u1 @0 autoplay');
+  });
+
+  it('follows play and pause', () => {
+    store().playTracks([track('1')], 0);
+    store().pause();
+    store().play();
+    expect(engine.calls.slice(-2)).toEqual(['pause', 'play']);
+  });
+
+  it('repeats one track from the start', () => {
+    store().playTracks([track('1'), track('2')], 0);
+    store().cycleRepeat();
+    store().cycleRepeat();
+    engine.emit({ type: 'ended' });
+    expect(engine.calls.filter((c) => c.startsWith('load'))).toEqual([
+      'load u1 @0 autoplay',
+      'load u1 @0 autoplay',
+    ]);
+  });
+
+  it('fails over when a playing stream stops moving, and resumes at the same position', async () => {
+    vi.useFakeTimers();
+    stop();
+    engine = new FakeEngine();
+    stop = startPlayerController({
+      engine,
+      resolve,
+      onStall: async () => void (stalls += 1),
+      stallAfterMs: 3000,
+    });
+    store().playTracks([track('1')], 0);
+    engine.emit({ type: 'playing' });
+    engine.emit({ type: 'time', positionMs: 42_000, durationMs: 100_000 });
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(stalls).toBe(1);
+    expect(engine.calls.at(-1)).toBe('load u1 @42000 autoplay');
+  });
+});

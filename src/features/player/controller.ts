@@ -1,0 +1,198 @@
+import type { Track } from '../../domain';
+import type { AudioEngine, EngineEvent } from './engine/audio-engine';
+import type { SourceResult } from './playback-source';
+import { usePlayerStore, type PlayerState } from './player-store';
+import { savePosition, usePositionStore } from './position-store';
+import * as q from './queue';
+import type { TimelineReporter, TimelineState } from './timeline-reporter';
+
+export interface ControllerDeps {
+  engine: AudioEngine;
+  /** Where to stream a track from right now (the current connection, quality, codec support). */
+  resolve(track: Track, quality: PlayerState['quality']): SourceResult;
+  reporter?: TimelineReporter;
+  /** A stream stopped moving while it should play: re-probe connections (fail over). */
+  onStall?(): Promise<void>;
+  stallAfterMs?: number;
+}
+
+/**
+ * Connects the player store to the audio engine (architecture.md): store changes drive the
+ * engine; engine events become store actions. React never touches audio.
+ */
+export function startPlayerController(deps: ControllerDeps): () => void {
+  const { engine } = deps;
+  const store = usePlayerStore;
+  const stallAfter = deps.stallAfterMs ?? 6_000;
+  let loadedUid: string | null = null;
+  let loadedLoadId = -1;
+  let lastProgress = { positionMs: -1, at: Date.now() };
+  let recovering = false;
+
+  const currentItem = () => q.current(store.getState().queue);
+
+  function report(state: TimelineState) {
+    const item = currentItem();
+    if (!item || !deps.reporter) return;
+    const { positionMs, durationMs } = usePositionStore.getState();
+    deps.reporter.update({
+      trackId: item.track.id,
+      entryId: item.uid,
+      state,
+      timeMs: positionMs,
+      durationMs: durationMs || item.track.durationMs || 0,
+    });
+  }
+
+  function preloadNext() {
+    const s = store.getState();
+    const index = q.nextIndex(s.queue, 'ended');
+    const nextItem = index === null || index === s.queue.index ? null : s.queue.items[index];
+    if (!nextItem) return engine.preload(null);
+    const source = deps.resolve(nextItem.track, s.quality);
+    engine.preload(source.ok ? source.source : null);
+  }
+
+  function load() {
+    const s = store.getState();
+    const item = currentItem();
+    loadedLoadId = s.loadId;
+    if (!item) {
+      loadedUid = null;
+      engine.unload();
+      store.setState({ status: 'idle' });
+      usePositionStore.getState().setPosition(null, 0, 0);
+      return;
+    }
+    loadedUid = item.uid;
+    const source = deps.resolve(item.track, s.quality);
+    if (!source.ok && source.waiting) {
+      // Not the track's fault: try again when the user presses play (or the server comes back).
+      loadedUid = null;
+      store.setState({
+        status: 'paused',
+        wantsToPlay: false,
+        notice: s.wantsToPlay ? `Can't play yet: ${source.reason}.` : s.notice,
+      });
+      return;
+    }
+    if (!source.ok) {
+      store.getState().trackFailed(source.reason);
+      return;
+    }
+    const startAtMs = s.startAtMs ?? 0;
+    if (s.startAtMs !== null) store.setState({ startAtMs: null });
+    usePositionStore.getState().setPosition(item.uid, startAtMs, item.track.durationMs ?? 0);
+    lastProgress = { positionMs: startAtMs, at: Date.now() };
+    deps.reporter?.restart();
+    engine.setVolume(s.volume, s.muted);
+    engine.load(source.source, { startAtMs, autoplay: s.wantsToPlay });
+    if (s.wantsToPlay) report('buffering');
+  }
+
+  function onEngine(event: EngineEvent) {
+    const s = store.getState();
+    switch (event.type) {
+      case 'loading':
+        if (s.wantsToPlay) s.setStatus('loading');
+        break;
+      case 'playing':
+        s.setStatus('playing');
+        s.trackStarted();
+        lastProgress = { positionMs: usePositionStore.getState().positionMs, at: Date.now() };
+        report('playing');
+        preloadNext();
+        break;
+      case 'paused':
+        s.setStatus('paused');
+        savePosition(true);
+        report('paused');
+        break;
+      case 'ended': {
+        const { durationMs } = usePositionStore.getState();
+        usePositionStore.getState().setPosition(loadedUid, durationMs, durationMs);
+        report('stopped');
+        s.trackEnded();
+        break;
+      }
+      case 'error':
+        report('stopped');
+        s.trackFailed(event.message);
+        break;
+      case 'time': {
+        const uid = loadedUid;
+        usePositionStore
+          .getState()
+          .setPosition(
+            uid,
+            event.positionMs,
+            event.durationMs || currentItem()?.track.durationMs || 0,
+          );
+        if (Math.abs(event.positionMs - lastProgress.positionMs) > 1)
+          lastProgress = { positionMs: event.positionMs, at: Date.now() };
+        savePosition();
+        if (s.status === 'playing') report('playing');
+        break;
+      }
+    }
+  }
+
+  /**
+   * A stream whose connection died raises no error in Chromium: the element keeps "playing" while
+   * time stands still (web-platform.md). No progress for a few seconds → fail over, reload here.
+   */
+  async function checkStall() {
+    const s = store.getState();
+    if (recovering || !s.wantsToPlay || !currentItem()) return;
+    if (s.status !== 'playing' && s.status !== 'loading') return;
+    if (Date.now() - lastProgress.at < stallAfter) return;
+    recovering = true;
+    try {
+      await deps.onStall?.();
+      store.getState().reload(usePositionStore.getState().positionMs);
+      lastProgress = { positionMs: usePositionStore.getState().positionMs, at: Date.now() };
+    } finally {
+      recovering = false;
+    }
+  }
+
+  const unsubscribeEngine = engine.subscribe(onEngine);
+  const unsubscribeStore = store.subscribe((s, prev) => {
+    const item = q.current(s.queue);
+    const prevItem = q.current(prev.queue);
+    const waitingToLoad =
+      item !== undefined && loadedUid === null && s.wantsToPlay && !prev.wantsToPlay;
+    if (item?.uid !== prevItem?.uid || s.loadId !== prev.loadId || waitingToLoad) {
+      if (s.loadId !== loadedLoadId || item?.uid !== loadedUid) load();
+      return;
+    }
+    if (s.quality !== prev.quality) s.reload(usePositionStore.getState().positionMs);
+    if (s.wantsToPlay !== prev.wantsToPlay) {
+      if (s.wantsToPlay) {
+        lastProgress = { positionMs: usePositionStore.getState().positionMs, at: Date.now() };
+        engine.play();
+      } else engine.pause();
+    }
+    if (s.seekTo && s.seekTo !== prev.seekTo) {
+      engine.seek(s.seekTo.ms);
+      lastProgress = { positionMs: s.seekTo.ms, at: Date.now() };
+      report(s.status === 'playing' ? 'playing' : 'paused');
+    }
+    if (s.volume !== prev.volume || s.muted !== prev.muted) engine.setVolume(s.volume, s.muted);
+    if (s.queue.items !== prev.queue.items || s.queue.repeat !== prev.queue.repeat) preloadNext();
+  });
+  const watchdog = setInterval(() => void checkStall(), 1_000);
+  const onHide = () => savePosition(true);
+  window.addEventListener('pagehide', onHide);
+
+  // Whatever was restored (queue, resume point) is loaded paused, ready to continue.
+  load();
+
+  return () => {
+    clearInterval(watchdog);
+    window.removeEventListener('pagehide', onHide);
+    unsubscribeStore();
+    unsubscribeEngine();
+    engine.unload();
+  };
+}

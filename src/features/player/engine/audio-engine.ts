@@ -1,0 +1,32 @@
+/** What to play: a URL and its format (howler reads the codec from the extension otherwise). */
+export interface PlaybackSource {
+  url: string;
+  format: string;
+  transcoded: boolean;
+}
+
+export type EngineEvent =
+  | { type: 'loading' }
+  | { type: 'playing' }
+  | { type: 'paused' }
+  | { type: 'ended' }
+  | { type: 'error'; message: string }
+  | { type: 'time'; positionMs: number; durationMs: number };
+
+/**
+ * Playback without React in the loop (architecture.md). The howler implementation is one file;
+ * tests drive the controller with a fake engine.
+ */
+export interface AudioEngine {
+  /** Replaces the current sound; `startAtMs` resumes mid-track. */
+  load(source: PlaybackSource, options: { startAtMs: number; autoplay: boolean }): void;
+  play(): void;
+  pause(): void;
+  seek(ms: number): void;
+  setVolume(volume: number, muted: boolean): void;
+  /** Prepares the next track so the hand-over at the end is near-gapless. */
+  preload(source: PlaybackSource | null): void;
+  /** Stops and releases everything. */
+  unload(): void;
+  subscribe(listener: (event: EngineEvent) => void): () => void;
+}

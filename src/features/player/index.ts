@@ -1,0 +1,13 @@
+export { MiniPlayer } from './mini-player';
+export { NowPlaying } from './now-playing';
+export { PlayerNotice } from './player-notice';
+export { usePlayerStore, PLAYER_KEY, type StreamQuality } from './player-store';
+export { usePositionStore, loadPosition, savePosition } from './position-store';
+export { startPlayerController } from './controller';
+export { startMediaSession } from './media-session';
+export { createTimelineReporter } from './timeline-reporter';
+export { chooseSource } from './playback-source';
+export { HowlerEngine } from './engine/howler-engine';
+export { useKeyboardShortcuts } from './use-keyboard-shortcuts';
+export { current as currentQueueItem, emptyQueue } from './queue';
+import './player.css';

@@ -1,0 +1,34 @@
+import { CoverArt, type ArtworkUrl } from '../../ui/cover-art';
+import { usePlayerStore } from './player-store';
+import { current } from './queue';
+import { SeekBar } from './seek-bar';
+import { Transport } from './transport';
+
+/** Always there once something is queued; opens the full now-playing view. */
+export function MiniPlayer({ urlFor }: { urlFor: ArtworkUrl | null }) {
+  const track = usePlayerStore((s) => current(s.queue)?.track);
+  const open = usePlayerStore((s) => s.setNowPlayingOpen);
+  if (!track) return null;
+  return (
+    <section className="mini-player" aria-label="Player">
+      <SeekBar compact />
+      <button
+        type="button"
+        className="mini-info"
+        onClick={() => open(true)}
+        aria-label={`Now playing: ${track.title} by ${track.artist}. Open the player`}
+      >
+        <CoverArt path={track.thumb} size={44} urlFor={urlFor} label={track.album} />
+        <span className="mini-text">
+          <span className="mini-title" dir="auto">
+            {track.title}
+          </span>
+          <span className="mini-artist" dir="auto">
+            {track.artist}
+          </span>
+        </span>
+      </button>
+      <Transport />
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+import { useEffect, useRef } from 'react';
+import { CoverArt, type ArtworkUrl } from '../../ui/cover-art';
+import { usePlayerStore, type StreamQuality } from './player-store';
+import { current } from './queue';
+import { QueueView } from './queue-view';
+import { SeekBar } from './seek-bar';
+import { StarRating } from './star-rating';
+import { Transport } from './transport';
+
+const qualities: Array<[StreamQuality, string]> = [
+  ['original', 'Original'],
+  ['320', '320 kbps'],
+  ['192', '192 kbps'],
+  ['128', '128 kbps (saves data)'],
+];
+
+/** The full player: large artwork, controls, rating, quality, queue. Esc or ⌄ closes it. */
+export function NowPlaying({ urlFor }: { urlFor: ArtworkUrl | null }) {
+  const open = usePlayerStore((s) => s.nowPlayingOpen);
+  const track = usePlayerStore((s) => current(s.queue)?.track);
+  const shuffle = usePlayerStore((s) => s.queue.shuffle);
+  const repeat = usePlayerStore((s) => s.queue.repeat);
+  const volume = usePlayerStore((s) => s.volume);
+  const muted = usePlayerStore((s) => s.muted);
+  const quality = usePlayerStore((s) => s.quality);
+  const { setNowPlayingOpen, toggleShuffle, cycleRepeat, setVolume, toggleMute, setQuality } =
+    usePlayerStore.getState();
+  const closeRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    closeRef.current?.focus();
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setNowPlayingOpen(false);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open, setNowPlayingOpen]);
+
+  if (!open || !track) return null;
+  return (
+    <div className="now-playing" role="dialog" aria-modal="true" aria-label="Now playing">
+      <div className="np-top">
+        <button
+          ref={closeRef}
+          type="button"
+          className="icon-btn"
+          aria-label="Close the player"
+          onClick={() => setNowPlayingOpen(false)}
+        >
+          ⌄
+        </button>
+      </div>
+      <div className="np-body">
+        <div className="np-main">
+          <CoverArt path={track.thumb} size={320} urlFor={urlFor} label={track.album} eager />
+          <div className="np-text">
+            <h2 className="np-title" dir="auto">
+              {track.title}
+            </h2>
+            <p className="np-artist" dir="auto">
+              {track.artist} — {track.album}
+            </p>
+            <StarRating track={track} />
+          </div>
+          <SeekBar />
+          <Transport size="large" />
+          <div className="np-modes">
+            <button
+              type="button"
+              className={`mode-btn${shuffle ? ' on' : ''}`}
+              aria-pressed={shuffle}
+              onClick={toggleShuffle}
+            >
+              ⤮ Shuffle
+            </button>
+            <button
+              type="button"
+              className={`mode-btn${repeat !== 'off' ? ' on' : ''}`}
+              aria-label={`Repeat: ${repeat}`}
+              onClick={cycleRepeat}
+            >
+              {repeat === 'one' ? '🔂' : '🔁'} Repeat{' '}
+              {repeat === 'off' ? 'off' : repeat === 'all' ? 'all' : 'one'}
+            </button>
+          </div>
+          <div className="np-volume">
+            <button
+              type="button"
+              className="icon-btn"
+              aria-label={muted ? 'Unmute' : 'Mute'}
+              aria-pressed={muted}
+              onClick={toggleMute}
+            >
+              {muted || volume === 0 ? '🔇' : '🔊'}
+            </button>
+            <input
+              type="range"
+              min={0}
+              max={100}
+              value={muted ? 0 : Math.round(volume * 100)}
+              aria-label="Volume"
+              onChange={(e) => setVolume(Number(e.target.value) / 100)}
+            />
+          </div>
+          <label className="np-quality">
+            <span>Stream quality</span>
+            <select value={quality} onChange={(e) => setQuality(e.target.value as StreamQuality)}>
+              {qualities.map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <QueueView />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+import { create } from 'zustand';
+import { createJSONStorage, persist } from 'zustand/middleware';
+import type { Track } from '../../domain';
+import { idbStateStorage } from '../../lib/idb';
+import * as q from './queue';
+
+export type StreamQuality = 'original' | '320' | '192' | '128';
+export type PlayerStatus = 'idle' | 'loading' | 'playing' | 'paused';
+
+export interface PlayerState {
+  queue: q.QueueState;
+  /** What the user wants: the engine follows. */
+  wantsToPlay: boolean;
+  status: PlayerStatus;
+  volume: number;
+  muted: boolean;
+  quality: StreamQuality;
+  /** A short message about a skipped track or a playback problem. */
+  notice: string | null;
+  /** Bumped to make the controller (re)load the current track, e.g. after a failover. */
+  loadId: number;
+  /** Where the next load starts (a resume or a failover); consumed by the controller. */
+  startAtMs: number | null;
+  /** A seek the controller should carry out. */
+  seekTo: { ms: number; id: number } | null;
+  /** Tracks that failed in a row: stops a queue of unplayable tracks from spinning forever. */
+  failuresInARow: number;
+  nowPlayingOpen: boolean;
+
+  playTracks(tracks: readonly Track[], index: number): void;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  next(): void;
+  /** Restarts the track when more than 3 s in, else goes to the previous one. */
+  previous(positionMs: number): void;
+  seek(ms: number): void;
+  jumpTo(index: number): void;
+  setVolume(volume: number): void;
+  toggleMute(): void;
+  toggleShuffle(): void;
+  cycleRepeat(): void;
+  playNext(tracks: readonly Track[]): void;
+  addToQueue(tracks: readonly Track[]): void;
+  move(from: number, to: number): void;
+  remove(index: number): void;
+  clearUpcoming(): void;
+  setQuality(quality: StreamQuality): void;
+  setNowPlayingOpen(open: boolean): void;
+  dismissNotice(): void;
+  /** Loads the current track again at `atMs` (after a failover, or to resume). */
+  reload(atMs: number): void;
+  /** Engine reports. */
+  setStatus(status: PlayerStatus): void;
+  trackEnded(): void;
+  trackFailed(reason: string): void;
+  trackStarted(): void;
+}
+
+export const PLAYER_KEY = 'player';
+
+export const usePlayerStore = create<PlayerState>()(
+  persist(
+    (set, get) => {
+      const go = (queue: q.QueueState | null, extra: Partial<PlayerState> = {}) =>
+        set(queue ? { queue, ...extra } : { wantsToPlay: false, status: 'paused', ...extra });
+      return {
+        queue: q.emptyQueue,
+        wantsToPlay: false,
+        status: 'idle',
+        volume: 1,
+        muted: false,
+        quality: 'original',
+        notice: null,
+        loadId: 0,
+        startAtMs: null,
+        seekTo: null,
+        failuresInARow: 0,
+        nowPlayingOpen: false,
+
+        playTracks: (tracks, index) =>
+          set((s) => ({
+            queue: q.playFrom(s.queue, tracks, index),
+            wantsToPlay: true,
+            failuresInARow: 0,
+            notice: null,
+            loadId: s.loadId + 1,
+          })),
+        play: () => set({ wantsToPlay: true }),
+        pause: () => set({ wantsToPlay: false }),
+        togglePlay: () => set((s) => ({ wantsToPlay: !s.wantsToPlay })),
+        next: () => go(q.next(get().queue, 'skip'), { failuresInARow: 0 }),
+        previous: (positionMs) => {
+          if (positionMs > 3000) set((s) => ({ seekTo: { ms: 0, id: (s.seekTo?.id ?? 0) + 1 } }));
+          else set((s) => ({ queue: q.previous(s.queue) }));
+        },
+        seek: (ms) => set((s) => ({ seekTo: { ms, id: (s.seekTo?.id ?? 0) + 1 } })),
+        jumpTo: (index) => set((s) => ({ queue: q.jumpTo(s.queue, index), wantsToPlay: true })),
+        setVolume: (volume) => set({ volume: Math.max(0, Math.min(1, volume)), muted: false }),
+        toggleMute: () => set((s) => ({ muted: !s.muted })),
+        toggleShuffle: () => set((s) => ({ queue: q.setShuffle(s.queue, !s.queue.shuffle) })),
+        cycleRepeat: () => set((s) => ({ queue: q.cycleRepeat(s.queue) })),
+        playNext: (tracks) =>
+          set((s) => ({
+            queue: q.playNext(s.queue, tracks),
+            notice:
+              tracks.length === 1
+                ? `“${tracks[0]?.title}” plays next`
+                : `${tracks.length} tracks play next`,
+          })),
+        addToQueue: (tracks) =>
+          set((s) => ({
+            queue: q.addToQueue(s.queue, tracks),
+            notice:
+              tracks.length === 1
+                ? `Added “${tracks[0]?.title}” to the queue`
+                : `Added ${tracks.length} tracks to the queue`,
+          })),
+        move: (from, to) => set((s) => ({ queue: q.move(s.queue, from, to) })),
+        remove: (index) => set((s) => ({ queue: q.remove(s.queue, index) })),
+        clearUpcoming: () => set((s) => ({ queue: q.clearUpcoming(s.queue) })),
+        setQuality: (quality) => set({ quality }),
+        setNowPlayingOpen: (nowPlayingOpen) => set({ nowPlayingOpen }),
+        dismissNotice: () => set({ notice: null }),
+        reload: (atMs) => set((s) => ({ loadId: s.loadId + 1, startAtMs: atMs })),
+        setStatus: (status) => set({ status }),
+        trackStarted: () => set({ failuresInARow: 0 }),
+        trackEnded: () => {
+          const s = get();
+          const moved = q.next(s.queue, 'ended');
+          // Repeat one (or a one-track repeat-all queue): the same entry again, from the start.
+          if (moved && moved.index === s.queue.index) set({ loadId: s.loadId + 1, startAtMs: 0 });
+          else go(moved);
+        },
+        trackFailed: (reason) => {
+          const s = get();
+          const title = q.current(s.queue)?.track.title ?? 'This track';
+          const failures = s.failuresInARow + 1;
+          if (failures >= s.queue.items.length) {
+            set({
+              wantsToPlay: false,
+              status: 'paused',
+              failuresInARow: failures,
+              notice: `Couldn't play “${title}”: ${reason}. Nothing else in the queue could play either.`,
+            });
+            return;
+          }
+          const moved =
+            q.next(s.queue, 'skip') ?? (s.queue.items.length > 1 ? { ...s.queue, index: 0 } : null);
+          go(moved, { failuresInARow: failures, notice: `Skipped “${title}”: ${reason}.` });
+        },
+      };
+    },
+    {
+      name: PLAYER_KEY,
+      storage: createJSONStorage(() => idbStateStorage),
+      // Position lives in its own store; playing state is never restored (no surprise audio).
+      partialize: (s) => ({ queue: s.queue, volume: s.volume, muted: s.muted, quality: s.quality }),
+    },
+  ),
+);

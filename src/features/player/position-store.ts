@@ -1,0 +1,43 @@
+import { create } from 'zustand';
+import { idbGet, idbSet } from '../../lib/idb';
+
+/**
+ * The playback position changes four times a second: its own small store, so only the components
+ * that show it re-render, saved at most every few seconds (and on pause) so a reopened app
+ * resumes where it stopped.
+ */
+export interface PositionState {
+  uid: string | null;
+  positionMs: number;
+  durationMs: number;
+  setPosition(uid: string | null, positionMs: number, durationMs: number): void;
+}
+
+export const usePositionStore = create<PositionState>()((set) => ({
+  uid: null,
+  positionMs: 0,
+  durationMs: 0,
+  setPosition: (uid, positionMs, durationMs) => set({ uid, positionMs, durationMs }),
+}));
+
+const KEY = 'player-position';
+const SAVE_EVERY_MS = 5_000;
+let lastSaved = 0;
+
+export interface SavedPosition {
+  uid: string;
+  positionMs: number;
+}
+
+export function savePosition(force = false): void {
+  const { uid, positionMs } = usePositionStore.getState();
+  if (!uid) return;
+  const now = Date.now();
+  if (!force && now - lastSaved < SAVE_EVERY_MS) return;
+  lastSaved = now;
+  void idbSet(KEY, { uid, positionMs } satisfies SavedPosition);
+}
+
+export function loadPosition(): Promise<SavedPosition | undefined> {
+  return idbGet<SavedPosition>(KEY);
+}

@@ -1,0 +1,186 @@
+import type { Track } from '../../domain';
+
+/**
+ * Queue rules as pure functions (architecture.md): no React, no audio, easy to test.
+ * `items` is the play order; `original` keeps the unshuffled order so shuffle can be undone.
+ * Each entry has its own uid, so the same track can be queued twice.
+ */
+export interface QueueItem {
+  uid: string;
+  track: Track;
+}
+
+export type RepeatMode = 'off' | 'all' | 'one';
+
+export interface QueueState {
+  items: QueueItem[];
+  original: QueueItem[];
+  index: number;
+  shuffle: boolean;
+  repeat: RepeatMode;
+}
+
+export const emptyQueue: QueueState = {
+  items: [],
+  original: [],
+  index: -1,
+  shuffle: false,
+  repeat: 'off',
+};
+
+let uidCounter = 0;
+export function newUid(): string {
+  uidCounter += 1;
+  return `${Date.now().toString(36)}-${uidCounter.toString(36)}`;
+}
+
+const toItems = (tracks: readonly Track[]): QueueItem[] =>
+  tracks.map((track) => ({ uid: newUid(), track }));
+
+/** Fisher–Yates; `random` is injectable so tests are deterministic. */
+export function shuffled<T>(values: readonly T[], random: () => number = Math.random): T[] {
+  const out = [...values];
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+export function current(state: QueueState): QueueItem | undefined {
+  return state.items[state.index];
+}
+
+/** The queue becomes `tracks`, starting at `start` (shuffled around it when shuffle is on). */
+export function playFrom(
+  state: QueueState,
+  tracks: readonly Track[],
+  start: number,
+  random?: () => number,
+): QueueState {
+  const original = toItems(tracks);
+  const startAt = Math.min(Math.max(0, start), original.length - 1);
+  if (!state.shuffle || original.length === 0) {
+    return { ...state, items: original, original, index: original.length ? startAt : -1 };
+  }
+  const first = original[startAt] as QueueItem;
+  const rest = shuffled(
+    original.filter((_, i) => i !== startAt),
+    random,
+  );
+  return { ...state, items: [first, ...rest], original, index: 0 };
+}
+
+/** What `next` does after the current track: null means the queue is finished. */
+export function nextIndex(state: QueueState, reason: 'ended' | 'skip'): number | null {
+  if (state.items.length === 0) return null;
+  if (reason === 'ended' && state.repeat === 'one') return state.index;
+  if (state.index + 1 < state.items.length) return state.index + 1;
+  return state.repeat === 'off' ? null : 0;
+}
+
+export function next(state: QueueState, reason: 'ended' | 'skip' = 'skip'): QueueState | null {
+  const index = nextIndex(state, reason);
+  return index === null ? null : { ...state, index };
+}
+
+export function previous(state: QueueState): QueueState {
+  if (state.items.length === 0) return state;
+  if (state.index > 0) return { ...state, index: state.index - 1 };
+  return state.repeat === 'all' ? { ...state, index: state.items.length - 1 } : state;
+}
+
+export function jumpTo(state: QueueState, index: number): QueueState {
+  return index >= 0 && index < state.items.length ? { ...state, index } : state;
+}
+
+/** Shuffle on: the current track stays and plays on; what comes after is shuffled. Off: the
+ *  original order comes back, continuing from the current track. */
+export function setShuffle(state: QueueState, on: boolean, random?: () => number): QueueState {
+  if (on === state.shuffle) return state;
+  const playing = current(state);
+  if (on) {
+    const played = state.items.slice(0, state.index + 1);
+    const upcoming = shuffled(state.items.slice(state.index + 1), random);
+    return { ...state, shuffle: true, items: [...played, ...upcoming] };
+  }
+  const index = playing ? state.original.findIndex((i) => i.uid === playing.uid) : -1;
+  return {
+    ...state,
+    shuffle: false,
+    items: state.original,
+    index: index >= 0 ? index : Math.min(state.index, state.original.length - 1),
+  };
+}
+
+export function cycleRepeat(state: QueueState): QueueState {
+  const order: RepeatMode[] = ['off', 'all', 'one'];
+  return {
+    ...state,
+    repeat: order[(order.indexOf(state.repeat) + 1) % order.length] as RepeatMode,
+  };
+}
+
+function insertAt(items: QueueItem[], at: number, added: QueueItem[]): QueueItem[] {
+  return [...items.slice(0, at), ...added, ...items.slice(at)];
+}
+
+/** "Play next": right after the current track, in both the play order and the original order. */
+export function playNext(state: QueueState, tracks: readonly Track[]): QueueState {
+  const added = toItems(tracks);
+  if (state.items.length === 0) return { ...state, items: added, original: added, index: 0 };
+  const playing = current(state);
+  const originalAt = playing
+    ? state.original.findIndex((i) => i.uid === playing.uid) + 1
+    : state.original.length;
+  return {
+    ...state,
+    items: insertAt(state.items, state.index + 1, added),
+    original: insertAt(state.original, originalAt, added),
+  };
+}
+
+/** "Add to queue": at the end. */
+export function addToQueue(state: QueueState, tracks: readonly Track[]): QueueState {
+  const added = toItems(tracks);
+  if (state.items.length === 0) return { ...state, items: added, original: added, index: 0 };
+  return { ...state, items: [...state.items, ...added], original: [...state.original, ...added] };
+}
+
+/** Moves an entry in the play order; the current track stays current wherever it lands. */
+export function move(state: QueueState, from: number, to: number): QueueState {
+  if (from === to || from < 0 || to < 0 || from >= state.items.length || to >= state.items.length)
+    return state;
+  const playing = current(state);
+  const items = [...state.items];
+  const [moved] = items.splice(from, 1);
+  if (!moved) return state;
+  items.splice(to, 0, moved);
+  const original = state.shuffle ? state.original : items;
+  return {
+    ...state,
+    items,
+    original,
+    index: playing ? items.findIndex((i) => i.uid === playing.uid) : state.index,
+  };
+}
+
+/** Removes an entry. Removing the current one makes the next one current (or ends the queue). */
+export function remove(state: QueueState, at: number): QueueState {
+  const gone = state.items[at];
+  if (!gone) return state;
+  const items = state.items.filter((_, i) => i !== at);
+  const original = state.original.filter((i) => i.uid !== gone.uid);
+  let index = state.index;
+  if (at < state.index) index -= 1;
+  else if (at === state.index && index >= items.length)
+    index = items.length ? (state.repeat === 'all' ? 0 : -1) : -1;
+  return { ...state, items, original, index };
+}
+
+/** Clears what is queued after the current track (the current one keeps playing). */
+export function clearUpcoming(state: QueueState): QueueState {
+  const playing = current(state);
+  if (!playing) return emptyQueue;
+  return { ...state, items: [playing], original: [playing], index: 0 };
+}

@@ -1,0 +1,44 @@
+import { usePlayerStore } from './player-store';
+import { usePositionStore } from './position-store';
+
+/** Previous / play-pause / next, with names for screen readers and big touch targets. */
+export function Transport({ size = 'normal' }: { size?: 'normal' | 'large' }) {
+  const wantsToPlay = usePlayerStore((s) => s.wantsToPlay);
+  const status = usePlayerStore((s) => s.status);
+  const togglePlay = usePlayerStore((s) => s.togglePlay);
+  const next = usePlayerStore((s) => s.next);
+  const previous = usePlayerStore((s) => s.previous);
+  const hasQueue = usePlayerStore((s) => s.queue.items.length > 0);
+  return (
+    <div className={`transport transport-${size}`}>
+      <button
+        type="button"
+        className="icon-btn"
+        aria-label="Previous track"
+        disabled={!hasQueue}
+        onClick={() => previous(usePositionStore.getState().positionMs)}
+      >
+        ⏮︎
+      </button>
+      <button
+        type="button"
+        className="icon-btn play-btn"
+        aria-label={wantsToPlay ? 'Pause' : 'Play'}
+        aria-busy={status === 'loading' || undefined}
+        disabled={!hasQueue}
+        onClick={togglePlay}
+      >
+        {wantsToPlay ? '⏸︎' : '▶︎'}
+      </button>
+      <button
+        type="button"
+        className="icon-btn"
+        aria-label="Next track"
+        disabled={!hasQueue}
+        onClick={next}
+      >
+        ⏭︎
+      </button>
+    </div>
+  );
+}

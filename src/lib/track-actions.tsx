@@ -1,0 +1,37 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import type { Track } from '../domain';
+
+/**
+ * What a list of tracks can ask of the player, without the library importing the player: app/
+ * provides the implementation (architecture.md: features don't import each other).
+ */
+export interface TrackActions {
+  play(tracks: readonly Track[], index: number): void;
+  playNext(tracks: readonly Track[]): void;
+  addToQueue(tracks: readonly Track[]): void;
+  /** The track playing now, to mark it in lists. */
+  useCurrentTrackId(): string | null;
+}
+
+const none: TrackActions = {
+  play: () => undefined,
+  playNext: () => undefined,
+  addToQueue: () => undefined,
+  useCurrentTrackId: () => null,
+};
+
+const Context = createContext<TrackActions>(none);
+
+export function TrackActionsProvider({
+  value,
+  children,
+}: {
+  value: TrackActions;
+  children: ReactNode;
+}) {
+  return <Context.Provider value={value}>{children}</Context.Provider>;
+}
+
+export function useTrackActions(): TrackActions {
+  return useContext(Context);
+}

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import type { AudioFile } from './audio-files';
+import { audioFiles } from './audio-files';
+import type { FakeServer } from './model';
+import { corsHeaders, plexParam, text } from './respond';
+
+const bytesCache = new Map<string, Uint8Array<ArrayBuffer>>();
+function bytesOf(file: AudioFile): Uint8Array<ArrayBuffer> {
+  let bytes = bytesCache.get(file.path);
+  if (!bytes) {
+    bytes = new Uint8Array(readFileSync(file.path));
+    bytesCache.set(file.path, bytes);
+  }
+  return bytes;
+}
+
+/** Serves a file as PMS does, honouring `Range` with 206 (what `<audio>` asks for). */
+function serveFile(request: Request, file: AudioFile, mime = file.mime): Response {
+  const bytes = bytesOf(file);
+  const headers: Record<string, string> = {
+    ...corsHeaders(request),
+    'Content-Type': mime,
+    'Accept-Ranges': 'bytes',
+  };
+  const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.get('Range') ?? '');
+  if (!range) {
+    return new Response(bytes, {
+      status: 200,
+      headers: { ...headers, 'Content-Length': String(bytes.length) },
+    });
+  }
+  const start = range[1] ? Number(range[1]) : Math.max(0, bytes.length - Number(range[2]));
+  const end =
+    range[1] && range[2] ? Math.min(Number(range[2]), bytes.length - 1) : bytes.length - 1;
+  if (start >= bytes.length || start > end) {
+    return new Response(null, {
+      status: 416,
+      headers: { ...headers, 'Content-Range': `bytes */${bytes.length}` },
+    });
+  }
+  return new Response(bytes.slice(start, end + 1), {
+    status: 206,
+    headers: {
+      ...headers,
+      'Content-Range': `bytes ${start}-${end}/${bytes.length}`,
+      'Content-Length': String(end - start + 1),
+    },
+  });
+}
+
+/** Parts (direct play), the universal transcoder, and play reports. */
+export function pmsStreamRoute(server: FakeServer, request: Request, url: URL): Response | null {
+  const lib = server.library;
+  const part = /^\/library\/parts\/(\d+)\//.exec(url.pathname);
+  if (part) {
+    const track = lib.tracks.find((t) => t.partId === Number(part[1]));
+    if (!track) return text(request, 404, 'no such part');
+    return serveFile(request, track.file);
+  }
+  if (url.pathname === '/music/:/transcode/universal/start.mp3') {
+    const id = /^\/library\/metadata\/(\d+)$/.exec(url.searchParams.get('path') ?? '')?.[1];
+    const track = lib.tracks.find((t) => t.ratingKey === id);
+    if (!track) return text(request, 400, 'bad path');
+    // Every demo file lasts 8 s: the MP3 of the same length stands in for the transcoded stream.
+    const mp3 = audioFiles.find((f) => f.codec === 'mp3') ?? track.file;
+    return serveFile(request, mp3, 'audio/mpeg');
+  }
+  if (
+    url.pathname === '/:/timeline' ||
+    url.pathname === '/:/scrobble' ||
+    url.pathname === '/:/rate'
+  ) {
+    if (url.pathname === '/:/timeline') {
+      const time = Number(plexParam(request, url, 'time'));
+      const duration = Number(plexParam(request, url, 'duration'));
+      // Plex refuses a time past the duration (KODI learned this): so does the fake.
+      if (Number.isFinite(time) && Number.isFinite(duration) && duration > 0 && time > duration)
+        return text(request, 400, 'time > duration');
+    }
+    return new Response(null, { status: 200, headers: corsHeaders(request) });
+  }
+  return null;
+}
