@@ -38,7 +38,10 @@ export function PlayerHost({ children }: { children: ReactNode }) {
   const access = usePms();
   const { clientInfo } = usePlexServices();
   const accessRef = useRef<PmsAccess | null>(access);
-  accessRef.current = access;
+  // The controller lives outside React and reads the current server at call time.
+  useEffect(() => {
+    accessRef.current = access;
+  }, [access]);
   const urlFor = useArtwork();
   const navigate = useNavigate();
   const goToSearch = useMemo(() => () => void navigate('/search'), [navigate]);
