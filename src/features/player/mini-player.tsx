@@ -8,7 +8,9 @@ import { Transport } from './transport';
 export function MiniPlayer({ urlFor }: { urlFor: ArtworkUrl | null }) {
   const track = usePlayerStore((s) => current(s.queue)?.track);
   const open = usePlayerStore((s) => s.setNowPlayingOpen);
-  if (!track) return null;
+  const covered = usePlayerStore((s) => s.nowPlayingOpen);
+  // Under the full player, one set of controls is enough (and screen readers find just one).
+  if (!track || covered) return null;
   return (
     <section className="mini-player" aria-label="Player">
       <SeekBar compact />

@@ -69,11 +69,13 @@ export class HowlerEngine implements AudioEngine {
     });
     howl.on('loaderror', (_id, error) => this.emit({ type: 'error', message: describe(error) }));
     howl.on('playerror', (_id, error) => this.emit({ type: 'error', message: describe(error) }));
-    if (startAtMs > 0) {
-      const seekOnce = () => howl.seek(startAtMs / 1000);
-      if (howl.state() === 'loaded') seekOnce();
-      else howl.once('load', seekOnce);
-    }
+    // Resume point: applied once the file is loaded, then shown (even while paused).
+    const seekOnce = () => {
+      if (startAtMs > 0) howl.seek(startAtMs / 1000);
+      this.tick();
+    };
+    if (howl.state() === 'loaded') seekOnce();
+    else howl.once('load', seekOnce);
   }
 
   load(
@@ -91,7 +93,6 @@ export class HowlerEngine implements AudioEngine {
     this.wire(howl, startAtMs);
     howl.volume(this.muted ? 0 : this.volume);
     if (autoplay) howl.play();
-    else this.tick();
   }
 
   play(): void {

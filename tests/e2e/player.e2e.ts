@@ -1,0 +1,188 @@
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE } from './browser';
+import { openPage, startE2E, type E2E, type OpenPage } from './harness';
+import { E2E_APP_URL } from './ports';
+import { screenshot } from './screenshots';
+
+let e2e: E2E;
+let open: OpenPage | null = null;
+
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+afterAll(async () => {
+  await e2e.stop();
+});
+afterEach(async () => {
+  e2e.fake.faults.clear();
+  if (open) {
+    expect(open.problems).toEqual([]);
+    expect(open.offLoopback).toEqual([]);
+    await open.context.close();
+  }
+  open = null;
+});
+
+async function signInToRoadTrip(o: OpenPage) {
+  await o.page.goto(E2E_APP_URL);
+  await o.page.getByRole('button', { name: 'Sign in with Plex' }).click();
+  await o.page.getByRole('button', { name: 'Approve' }).click();
+  await o.page.getByRole('link', { name: /Road Trip/ }).click();
+  await o.page
+    .getByRole('list', { name: 'Tracks in Road Trip' })
+    .getByText('Departure Board')
+    .waitFor();
+}
+
+const player = (page: Page) => page.getByRole('dialog', { name: 'Now playing' });
+const miniTitle = (page: Page) => page.locator('.mini-title').textContent();
+/** Seconds shown by the now-playing seek bar. */
+async function shownSeconds(page: Page): Promise<number> {
+  return Number(await page.getByRole('slider', { name: 'Seek' }).inputValue());
+}
+const reports = (path: string) => e2e.fake.requests.filter((r) => r.path === path);
+
+describe('playing music in Chromium', () => {
+  it('plays a playlist: time advances, next/previous, seek, shuffle, repeat, and Plex hears about it', async () => {
+    open = await openPage(e2e, DESKTOP);
+    const { page } = open;
+    await signInToRoadTrip(open);
+    await page.getByRole('button', { name: /Play Departure Board/ }).click();
+    await page.locator('.mini-player').waitFor();
+    expect(await miniTitle(page)).toBe('Departure Board');
+
+    await page.getByRole('button', { name: /Open the player/ }).click();
+    await page.waitForFunction(
+      () => Number(document.querySelector<HTMLInputElement>('.seek-bar input')?.value) >= 2,
+      undefined,
+      { timeout: 8000 },
+    );
+    await screenshot(page, 'now-playing-desktop', false);
+    const playing = reports('/:/timeline').filter((r) => r.query.state === 'playing');
+    expect(playing[0]?.query).toMatchObject({ ratingKey: '1002', key: '/library/metadata/1002' });
+
+    // Next and previous.
+    await player(page).getByRole('button', { name: 'Next track' }).click();
+    await page.getByRole('heading', { name: 'Last Tram Home' }).waitFor();
+    await page.waitForFunction(
+      () => Number(document.querySelector<HTMLInputElement>('.seek-bar input')?.value) >= 1,
+      undefined,
+      { timeout: 8000 },
+    );
+    // "Last Tram Home" is FLAC: played directly, by Range, no transcoding.
+    const flac = e2e.fake.requests.filter((r) => r.path.startsWith('/library/parts/5002/'));
+    expect(flac.length).toBeGreaterThan(0);
+    expect(reports('/music/:/transcode/universal/start.mp3')).toEqual([]);
+    await player(page).getByRole('button', { name: 'Previous track' }).click();
+    expect(await shownSeconds(page)).toBeLessThanOrEqual(1);
+
+    // Seek near the end by keyboard: the track ends, is scrobbled, and the next one starts.
+    const before = reports('/:/scrobble').length;
+    await page.keyboard.press('Escape');
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(
+      () => document.querySelector('.mini-title')?.textContent !== 'Last Tram Home',
+      undefined,
+      { timeout: 10_000 },
+    );
+    expect(reports('/:/scrobble').length).toBeGreaterThan(before);
+    for (const r of reports('/:/timeline'))
+      expect(Number(r.query.time)).toBeLessThanOrEqual(Number(r.query.duration));
+
+    // Shuffle keeps the current track; repeat cycles.
+    await page.getByRole('button', { name: /Open the player/ }).click();
+    const now = await player(page).getByRole('heading', { level: 2 }).first().textContent();
+    await page.getByRole('button', { name: /Shuffle/ }).click();
+    expect(await page.getByRole('button', { name: /Shuffle/ }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    expect(await player(page).getByRole('heading', { level: 2 }).first().textContent()).toBe(now);
+    await page.getByRole('button', { name: 'Repeat: off' }).click();
+    await page.getByRole('button', { name: 'Repeat: all' }).waitFor();
+
+    // Pause from the keyboard.
+    await page.keyboard.press('Escape');
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press(' ');
+    await page.getByRole('button', { name: 'Play', exact: true }).first().waitFor();
+    expect(reports('/:/timeline').some((r) => r.query.state === 'paused')).toBe(true);
+  });
+
+  it('resumes the queue and position after a reload', async () => {
+    open = await openPage(e2e, PHONE);
+    const { page } = open;
+    await signInToRoadTrip(open);
+    await page.getByRole('button', { name: /Play Departure Board/ }).click();
+    await page.getByRole('button', { name: /Open the player/ }).click();
+    await page.waitForFunction(
+      () => Number(document.querySelector<HTMLInputElement>('.seek-bar input')?.value) >= 3,
+      undefined,
+      { timeout: 8000 },
+    );
+    await player(page).getByRole('button', { name: 'Pause' }).click();
+    const at = await shownSeconds(page);
+    await screenshot(page, 'now-playing-phone', false);
+    await page.reload();
+    await page.getByRole('button', { name: /Open the player/ }).click();
+    await page.getByRole('heading', { name: 'Departure Board' }).waitFor();
+    await page.waitForFunction(
+      (want) =>
+        Number(document.querySelector<HTMLInputElement>('.seek-bar input')?.value) >= want - 1,
+      at,
+    );
+    expect(Math.abs((await shownSeconds(page)) - at)).toBeLessThanOrEqual(1);
+    await player(page).getByRole('button', { name: 'Play', exact: true }).click();
+    await page.waitForFunction(
+      (from) => Number(document.querySelector<HTMLInputElement>('.seek-bar input')?.value) > from,
+      at,
+      { timeout: 8000 },
+    );
+    await page.getByRole('button', { name: 'Close the player' }).click();
+    await screenshot(page, 'mini-player-phone', false);
+  });
+
+  it('plays Opus, and transcodes when the quality setting asks for it', async () => {
+    open = await openPage(e2e, DESKTOP);
+    const { page } = open;
+    await signInToRoadTrip(open);
+    // "Neon Rain" on Night Transit is an Opus file.
+    await page.goto(`${E2E_APP_URL}library/albums/1001`);
+    await page.getByRole('button', { name: /Play Neon Rain/ }).click();
+    await page.getByRole('button', { name: /Open the player/ }).click();
+    await page.waitForFunction(
+      () => Number(document.querySelector<HTMLInputElement>('.seek-bar input')?.value) >= 1,
+      undefined,
+      { timeout: 8000 },
+    );
+    await page.getByRole('combobox', { name: 'Stream quality' }).selectOption('128');
+    await page.waitForFunction(
+      () => Number(document.querySelector<HTMLInputElement>('.seek-bar input')?.value) >= 2,
+      undefined,
+      { timeout: 8000 },
+    );
+    expect(e2e.fake.requests.some((r) => r.path.startsWith('/library/parts/5003/'))).toBe(true);
+    const transcode = reports('/music/:/transcode/universal/start.mp3');
+    // The playing track reloads transcoded at 128 kbps where it was (the next one is prepared too).
+    expect(
+      transcode.some(
+        (r) => r.query.path === '/library/metadata/1005' && r.query.musicBitrate === '128',
+      ),
+    ).toBe(true);
+  });
+
+  it('adds to the queue and plays next from a track’s menu', async () => {
+    open = await openPage(e2e, DESKTOP);
+    const { page } = open;
+    await signInToRoadTrip(open);
+    await page.getByRole('button', { name: /Play Departure Board/ }).click();
+    await page.getByRole('button', { name: 'More for Slack Tide' }).click();
+    await page.getByRole('menuitem', { name: 'Play next' }).click();
+    await page.getByText('“Slack Tide” plays next').waitFor();
+    await page.getByRole('button', { name: 'Next track' }).first().click();
+    await page.waitForFunction(
+      () => document.querySelector('.mini-title')?.textContent === 'Slack Tide',
+    );
+  });
+});
