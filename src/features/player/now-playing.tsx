@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { CoverArt, type ArtworkUrl } from '../../ui/cover-art';
+import { Icon } from '../../ui/icon';
 import { usePlayerStore, type StreamQuality } from './player-store';
 import { current } from './queue';
 import { QueueView } from './queue-view';
@@ -14,7 +15,7 @@ const qualities: Array<[StreamQuality, string]> = [
   ['128', '128 kbps (saves data)'],
 ];
 
-/** The full player: large artwork, controls, rating, quality, queue. Esc or ⌄ closes it. */
+/** The full player: large artwork, controls, rating, quality, queue. Esc or the close button closes it. */
 export function NowPlaying({ urlFor }: { urlFor: ArtworkUrl | null }) {
   const open = usePlayerStore((s) => s.nowPlayingOpen);
   const track = usePlayerStore((s) => current(s.queue)?.track);
@@ -46,7 +47,7 @@ export function NowPlaying({ urlFor }: { urlFor: ArtworkUrl | null }) {
           aria-label="Close the player"
           onClick={() => setNowPlayingOpen(false)}
         >
-          ⌄
+          <Icon name="down" />
         </button>
       </div>
       <div className="np-body">
@@ -70,7 +71,7 @@ export function NowPlaying({ urlFor }: { urlFor: ArtworkUrl | null }) {
               aria-pressed={shuffle}
               onClick={toggleShuffle}
             >
-              ⤮ Shuffle
+              <Icon name="shuffle" size={18} /> Shuffle
             </button>
             <button
               type="button"
@@ -78,8 +79,7 @@ export function NowPlaying({ urlFor }: { urlFor: ArtworkUrl | null }) {
               aria-label={`Repeat: ${repeat}`}
               onClick={cycleRepeat}
             >
-              {repeat === 'one' ? '🔂' : '🔁'} Repeat{' '}
-              {repeat === 'off' ? 'off' : repeat === 'all' ? 'all' : 'one'}
+              <Icon name="repeat" size={18} /> Repeat {repeat}
             </button>
           </div>
           <div className="np-volume">
@@ -90,7 +90,7 @@ export function NowPlaying({ urlFor }: { urlFor: ArtworkUrl | null }) {
               aria-pressed={muted}
               onClick={toggleMute}
             >
-              {muted || volume === 0 ? '🔇' : '🔊'}
+              <Icon name={muted || volume === 0 ? 'mute' : 'volume'} />
             </button>
             <input
               type="range"

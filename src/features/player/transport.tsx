@@ -1,3 +1,4 @@
+import { Icon } from '../../ui/icon';
 import { usePlayerStore } from './player-store';
 import { usePositionStore } from './position-store';
 
@@ -18,7 +19,7 @@ export function Transport({ size = 'normal' }: { size?: 'normal' | 'large' }) {
         disabled={!hasQueue}
         onClick={() => previous(usePositionStore.getState().positionMs)}
       >
-        ⏮︎
+        <Icon name="previous" />
       </button>
       <button
         type="button"
@@ -28,7 +29,7 @@ export function Transport({ size = 'normal' }: { size?: 'normal' | 'large' }) {
         disabled={!hasQueue}
         onClick={togglePlay}
       >
-        {wantsToPlay ? '⏸︎' : '▶︎'}
+        <Icon name={wantsToPlay ? 'pause' : 'play'} size={size === 'large' ? 34 : 24} />
       </button>
       <button
         type="button"
@@ -37,7 +38,7 @@ export function Transport({ size = 'normal' }: { size?: 'normal' | 'large' }) {
         disabled={!hasQueue}
         onClick={next}
       >
-        ⏭︎
+        <Icon name="next" />
       </button>
     </div>
   );
