@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE } from './browser';
 import { openPage, startE2E, type E2E, type OpenPage } from './harness';
-import { E2E_APP_URL } from './ports';
+import { E2E_APP_URL, E2E_FAKE_PORTS } from './ports';
 import { screenshot } from './screenshots';
 
 let e2e: E2E;
@@ -40,6 +40,13 @@ const miniTitle = (page: Page) => page.locator('.mini-title').textContent();
 /** Seconds shown by the now-playing seek bar. */
 async function shownSeconds(page: Page): Promise<number> {
   return Number(await page.getByRole('slider', { name: 'Seek' }).inputValue());
+}
+async function waitUntil(check: () => boolean, timeoutMs: number) {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 const reports = (path: string) => e2e.fake.requests.filter((r) => r.path === path);
 
@@ -170,6 +177,50 @@ describe('playing music in Chromium', () => {
         (r) => r.query.path === '/library/metadata/1005' && r.query.musicBitrate === '128',
       ),
     ).toBe(true);
+  });
+
+  it('fails over when the connection dies mid-track and carries on from the same place', async () => {
+    open = await openPage(e2e, DESKTOP);
+    const { page } = open;
+    const local = `http://127.0.0.1:${E2E_FAKE_PORTS.living.local}`;
+    const relay = `http://127.0.0.1:${E2E_FAKE_PORTS.living.relay}`;
+    // Slow enough that the file is still arriving when the connection goes.
+    e2e.fake.faults.add({
+      kind: 'throttle',
+      bytesPerSecond: 14_000,
+      origin: local,
+      path: '/library/parts/',
+    });
+    await signInToRoadTrip(open);
+    await page.getByRole('button', { name: /Play Departure Board/ }).click();
+    await page.getByRole('button', { name: /Open the player/ }).click();
+    await page.waitForFunction(
+      () => Number(document.querySelector<HTMLInputElement>('.seek-bar input')?.value) >= 2,
+      undefined,
+      { timeout: 8000 },
+    );
+    const droppedAt = await shownSeconds(page);
+    e2e.fake.faults.add({ kind: 'drop', origin: local });
+    await waitUntil(
+      () =>
+        e2e.fake.requests.some(
+          (r) => r.origin === relay && r.path.startsWith('/library/parts/5000/'),
+        ),
+      15_000,
+    );
+    await page.waitForFunction(
+      (from) =>
+        Number(document.querySelector<HTMLInputElement>('.seek-bar input')?.value) > from + 1,
+      droppedAt,
+      { timeout: 10_000 },
+    );
+    expect(await player(page).getByRole('heading', { level: 2 }).first().textContent()).toBe(
+      'Departure Board',
+    );
+    const resumed = e2e.fake.requests.filter(
+      (r) => r.origin === relay && r.path.startsWith('/library/parts/5000/'),
+    );
+    expect(resumed[0]?.headers.range).toMatch(/^bytes=/);
   });
 
   it('adds to the queue and plays next from a track’s menu', async () => {

@@ -10,7 +10,9 @@ export type FaultRule =
   /** Accept the connection and never answer: a dead route or a dead connection. */
   | { kind: 'hang' }
   /** Cut the connection: the browser's fetch rejects with a network error. */
-  | { kind: 'drop' };
+  | { kind: 'drop' }
+  /** Send bodies slowly, so a stream is still arriving when its connection is cut. */
+  | { kind: 'throttle'; bytesPerSecond: number };
 
 export type Fault = FaultRule & {
   id?: string;
@@ -42,6 +44,14 @@ export class FaultBook {
 
   clear(): void {
     this.faults = [];
+  }
+
+  /** Whether a drop now applies to this origin (checked while a throttled body is streaming). */
+  dropped(url: URL): boolean {
+    return this.faults.some(
+      (f) =>
+        f.kind === 'drop' && faultMatches(f, url) && (f.times === undefined || f.hits < f.times),
+    );
   }
 
   /** The matching faults for this request, counting their hits. */

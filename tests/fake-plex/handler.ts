@@ -89,6 +89,27 @@ async function mangle(
   }
 }
 
+/** The body in tenth-of-a-second chunks; cut off (an error) once `dropped()` says so. */
+async function slowly(
+  response: Response,
+  bytesPerSecond: number,
+  dropped: () => boolean,
+): Promise<Response> {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const chunk = Math.max(1, Math.round(bytesPerSecond / 10));
+  let sent = 0;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      await new Promise((r) => setTimeout(r, 100));
+      if (dropped()) return controller.error(new Error('connection dropped'));
+      controller.enqueue(bytes.slice(sent, sent + chunk));
+      sent += chunk;
+      if (sent >= bytes.length) controller.close();
+    },
+  });
+  return new Response(body, { status: response.status, headers: response.headers });
+}
+
 export function createFakePlex(options: FakePlexOptions): FakePlex {
   const model = createModel(options);
   const faults = new FaultBook();
@@ -175,6 +196,7 @@ export function createFakePlex(options: FakePlexOptions): FakePlex {
     if (plexTv && url.pathname.startsWith('/__fake/')) return control(request, url);
 
     let mangleMode: Extract<Fault, { kind: 'malformed' }>['mode'] | null = null;
+    let throttle: number | null = null;
     for (const fault of faults.take(url)) {
       if (fault.kind === 'latency') await waitFor(fault.ms, request.signal);
       if (fault.kind === 'hang') return hangUntilAborted(request.signal);
@@ -195,6 +217,7 @@ export function createFakePlex(options: FakePlexOptions): FakePlex {
         }
       }
       if (fault.kind === 'malformed') mangleMode = fault.mode;
+      if (fault.kind === 'throttle') throttle = fault.bytesPerSecond;
     }
 
     let response: Response | null = null;
@@ -219,7 +242,8 @@ export function createFakePlex(options: FakePlexOptions): FakePlex {
       '<html><body><h1>404 Not Found</h1></body></html>',
       'text/html',
     );
-    return mangleMode ? mangle(response, mangleMode) : response;
+    if (mangleMode) return mangle(response, mangleMode);
+    return throttle ? slowly(response, throttle, () => faults.dropped(url)) : response;
   }
 
   return {

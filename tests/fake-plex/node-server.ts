@@ -38,7 +38,22 @@ async function answer(fake: FakePlex, host: string, req: IncomingMessage, res: S
     }
     res.statusCode = response.status;
     response.headers.forEach((value, name) => res.setHeader(name, value));
-    res.end(Buffer.from(await response.arrayBuffer()));
+    if (!response.body) {
+      res.end();
+      return;
+    }
+    // Streamed, so a slow body arrives slowly and a body that errors cuts the connection.
+    const reader = response.body.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        res.write(value);
+      }
+      res.end();
+    } catch {
+      req.socket.destroy();
+    }
   } catch (error) {
     if (controller.signal.aborted) return;
     res.statusCode = 500;

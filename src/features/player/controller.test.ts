@@ -119,8 +119,8 @@ describe('player controller', () => {
 
   it('stops, rather than spin, when nothing in the queue can play', () => {
     store().playTracks([track('1'), track('2')], 0);
-    engine.emit({ type: 'error', message: 'the file is damaged or empty' });
-    engine.emit({ type: 'error', message: 'the file is damaged or empty' });
+    engine.emit({ type: 'error', message: 'the file is damaged or empty', network: false });
+    engine.emit({ type: 'error', message: 'the file is damaged or empty', network: false });
     expect(store().wantsToPlay).toBe(false);
     expect(store().notice).toMatch(/Nothing else in the queue could play either/);
   });
@@ -149,6 +149,18 @@ describe('player controller', () => {
       'load u1 @0 autoplay',
       'load u1 @0 autoplay',
     ]);
+  });
+
+  it('fails over and resumes when the connection drops mid-track, skipping only if it drops again', async () => {
+    store().playTracks([track('1'), track('2')], 0);
+    engine.emit({ type: 'playing' });
+    engine.emit({ type: 'time', positionMs: 30_000, durationMs: 100_000 });
+    engine.emit({ type: 'error', message: 'the connection dropped while loading it', network: true });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(stalls).toBe(1);
+    expect(engine.calls.at(-1)).toBe('load u1 @30000 autoplay');
+    engine.emit({ type: 'error', message: 'the connection dropped while loading it', network: true });
+    expect(engine.calls.at(-1)).toBe('load u2 @0 autoplay');
   });
 
   it('fails over when a playing stream stops moving, and resumes at the same position', async () => {

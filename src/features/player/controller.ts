@@ -28,6 +28,7 @@ export function startPlayerController(deps: ControllerDeps): () => void {
   let loadedLoadId = -1;
   let lastProgress = { positionMs: -1, at: Date.now() };
   let recovering = false;
+  let networkRetryFor: string | null = null;
 
   const currentItem = () => q.current(store.getState().queue);
 
@@ -97,6 +98,7 @@ export function startPlayerController(deps: ControllerDeps): () => void {
         if (s.wantsToPlay) s.setStatus('loading');
         break;
       case 'playing':
+        if (networkRetryFor !== loadedUid) networkRetryFor = null;
         s.setStatus('playing');
         s.trackStarted();
         lastProgress = { positionMs: usePositionStore.getState().positionMs, at: Date.now() };
@@ -116,6 +118,13 @@ export function startPlayerController(deps: ControllerDeps): () => void {
         break;
       }
       case 'error':
+        // A dropped connection is not the track's fault: fail over and carry on where it was,
+        // once; a second failure of the same entry skips it.
+        if (event.network && networkRetryFor !== loadedUid) {
+          networkRetryFor = loadedUid;
+          void recover();
+          break;
+        }
         report('stopped');
         s.trackFailed(event.message);
         break;
@@ -146,6 +155,11 @@ export function startPlayerController(deps: ControllerDeps): () => void {
     if (recovering || !s.wantsToPlay || !currentItem()) return;
     if (s.status !== 'playing' && s.status !== 'loading') return;
     if (Date.now() - lastProgress.at < stallAfter) return;
+    await recover();
+  }
+
+  async function recover() {
+    if (recovering) return;
     recovering = true;
     try {
       await deps.onStall?.();

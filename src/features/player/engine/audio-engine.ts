@@ -10,7 +10,8 @@ export type EngineEvent =
   | { type: 'playing' }
   | { type: 'paused' }
   | { type: 'ended' }
-  | { type: 'error'; message: string }
+  /** `network`: the file stopped arriving (a dead connection, worth a failover and retry). */
+  | { type: 'error'; message: string; network: boolean }
   | { type: 'time'; positionMs: number; durationMs: number };
 
 /**
