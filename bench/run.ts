@@ -7,13 +7,15 @@ import { cpus } from 'node:os';
 import { benchFirstLoadJs } from './bundle-size';
 import { benchConnectionChoice } from './connection-choice';
 import { benchLibrary } from './chromium-library';
+import { benchPlayer } from './chromium-player';
 import { table } from './stats';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const choice = await benchConnectionChoice(runs);
 const bundle = await benchFirstLoadJs();
 const library = await benchLibrary(Math.min(runs, 5));
-const figures = [...bundle.figures, ...choice, ...library];
+const player = await benchPlayer(Math.min(runs, 5));
+const figures = [...bundle.figures, ...choice, ...library, ...player];
 
 const results = {
   when: new Date().toISOString(),

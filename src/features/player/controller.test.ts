@@ -155,11 +155,19 @@ describe('player controller', () => {
     store().playTracks([track('1'), track('2')], 0);
     engine.emit({ type: 'playing' });
     engine.emit({ type: 'time', positionMs: 30_000, durationMs: 100_000 });
-    engine.emit({ type: 'error', message: 'the connection dropped while loading it', network: true });
+    engine.emit({
+      type: 'error',
+      message: 'the connection dropped while loading it',
+      network: true,
+    });
     await new Promise((r) => setTimeout(r, 0));
     expect(stalls).toBe(1);
     expect(engine.calls.at(-1)).toBe('load u1 @30000 autoplay');
-    engine.emit({ type: 'error', message: 'the connection dropped while loading it', network: true });
+    engine.emit({
+      type: 'error',
+      message: 'the connection dropped while loading it',
+      network: true,
+    });
     expect(engine.calls.at(-1)).toBe('load u2 @0 autoplay');
   });
 

@@ -67,8 +67,12 @@ export class HowlerEngine implements AudioEngine {
       this.stopTicker();
       this.emit({ type: 'ended' });
     });
-    howl.on('loaderror', (_id, error) => this.emit({ type: 'error', message: describe(error), network: isNetwork(error) }));
-    howl.on('playerror', (_id, error) => this.emit({ type: 'error', message: describe(error), network: isNetwork(error) }));
+    howl.on('loaderror', (_id, error) =>
+      this.emit({ type: 'error', message: describe(error), network: isNetwork(error) }),
+    );
+    howl.on('playerror', (_id, error) =>
+      this.emit({ type: 'error', message: describe(error), network: isNetwork(error) }),
+    );
     // Resume point: applied once the file is loaded, then shown (even while paused).
     const seekOnce = () => {
       if (startAtMs > 0) howl.seek(startAtMs / 1000);

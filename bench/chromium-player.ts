@@ -1,0 +1,139 @@
+import type { Page } from 'playwright-core';
+import { DESKTOP } from '../tests/e2e/browser';
+import { openPage, startE2E, type E2E } from '../tests/e2e/harness';
+import { E2E_APP_URL, E2E_FAKE_PORTS } from '../tests/e2e/ports';
+import { figure, median, type Figure } from './stats';
+
+const NAME_SHIM = 'window.__name = (fn) => fn;';
+
+/**
+ * Watches every media element (howler's are not in the DOM): when each first has currentTime > 0,
+ * and when each ended. Installed before the app's scripts.
+ */
+const watchAudio = () => {
+  type Watched = HTMLMediaElement & { __watched?: boolean; __started?: boolean };
+  const w = window as unknown as { __starts: number[]; __ends: number[]; __clickAt?: number };
+  w.__starts = [];
+  w.__ends = [];
+  document.addEventListener('click', (e) => (w.__clickAt = e.timeStamp), { capture: true });
+  const play = HTMLMediaElement.prototype.play;
+  HTMLMediaElement.prototype.play = function patched(this: Watched) {
+    // Only real tracks: howler also plays silent pooled elements to unlock audio.
+    if (this.src.includes('/library/parts/')) {
+      this.__started = false;
+      if (!this.__watched) {
+        this.__watched = true;
+        const onTime = () => {
+          if (!this.__started && this.currentTime > 0) {
+            this.__started = true;
+            w.__starts.push(performance.now());
+          }
+        };
+        this.addEventListener('timeupdate', onTime);
+        this.addEventListener('playing', () => requestAnimationFrame(onTime));
+        this.addEventListener('ended', () => w.__ends.push(performance.now()));
+      }
+    }
+    return play.call(this);
+  };
+};
+
+async function signIn(page: Page) {
+  await page.context().addInitScript({ content: NAME_SHIM });
+  await page.addInitScript(watchAudio);
+  await page.goto(E2E_APP_URL);
+  await page.getByRole('button', { name: 'Sign in with Plex' }).click();
+  await page.getByRole('button', { name: 'Approve' }).click();
+  await page.getByRole('link', { name: /Road Trip/ }).click();
+  await page
+    .getByRole('list', { name: 'Tracks in Road Trip' })
+    .getByText('Departure Board')
+    .waitFor();
+}
+
+async function tapToPlay(e2e: E2E): Promise<{ app: number; bare: number }> {
+  const o = await openPage(e2e, DESKTOP);
+  const { page } = o;
+  await signIn(page);
+  await page.getByRole('button', { name: /Play Signal Failure/ }).click();
+  await page.waitForFunction(
+    () => (window as unknown as { __starts: number[] }).__starts.length > 0,
+  );
+  const app = await page.evaluate(() => {
+    const w = window as unknown as { __starts: number[]; __clickAt: number };
+    return (w.__starts[0] ?? 0) - w.__clickAt;
+  });
+  await page.keyboard.press(' ');
+  // The floor: a bare <audio> of a comparable file from the same server, in the same page.
+  const server = e2e.fake.model.servers[0];
+  const url = `http://127.0.0.1:${E2E_FAKE_PORTS.living.local}/library/parts/5020/1732000000/file.mp3?X-Plex-Token=${server?.accessToken ?? ''}`;
+  const bare = await page.evaluate(async (src) => {
+    const audio = new Audio(src);
+    const start = performance.now();
+    await audio.play();
+    await new Promise<void>((resolve) => {
+      const check = () => (audio.currentTime > 0 ? resolve() : requestAnimationFrame(check));
+      check();
+    });
+    const ms = performance.now() - start;
+    audio.pause();
+    return ms;
+  }, url);
+  await o.context.close();
+  return { app, bare };
+}
+
+/** Natural hand-overs: each 8-second track plays to its end and the next one takes over. */
+async function handOverGaps(e2e: E2E, count: number): Promise<number[]> {
+  const o = await openPage(e2e, DESKTOP);
+  const { page } = o;
+  await signIn(page);
+  await page.getByRole('button', { name: /Play Departure Board/ }).click();
+  await page.waitForFunction(
+    (n) => (window as unknown as { __starts: number[] }).__starts.length > n,
+    count,
+    {
+      timeout: (count + 2) * 12_000,
+      polling: 250,
+    },
+  );
+  const { starts, ends } = await page.evaluate(() => {
+    const w = window as unknown as { __starts: number[]; __ends: number[] };
+    return { starts: w.__starts, ends: w.__ends };
+  });
+  await o.context.close();
+  // Hand-over k: track k ended, track k+1 played.
+  return ends.slice(0, count).map((end, k) => (starts[k + 1] ?? Number.NaN) - end);
+}
+
+/** Tap-to-play against the bare-audio floor, and the gap between tracks, in Chromium. */
+export async function benchPlayer(runs = 5): Promise<Figure[]> {
+  const e2e = await startE2E();
+  try {
+    const taps: Array<{ app: number; bare: number }> = [];
+    for (let i = 0; i < runs; i += 1) taps.push(await tapToPlay(e2e));
+    const gaps = await handOverGaps(e2e, 10);
+    const appMedian = median(taps.map((t) => t.app));
+    const bareMedian = median(taps.map((t) => t.bare));
+    return [
+      figure(
+        'tap → audio playing (currentTime > 0)',
+        'ms',
+        taps.map((t) => t.app),
+        '≤ 150 ms',
+        (m) => m <= 150,
+      ),
+      figure(
+        'bare new Audio(url).play() → playing (floor)',
+        'ms',
+        taps.map((t) => t.bare),
+        'report',
+        () => true,
+      ),
+      figure('tap-to-play ÷ floor', '×', [appMedian / bareMedian], '≤ 1.3×', (m) => m <= 1.3),
+      figure('gap between tracks (end → next playing)', 'ms', gaps, '≤ 25 ms', (m) => m <= 25),
+    ];
+  } finally {
+    await e2e.stop();
+  }
+}
