@@ -21,16 +21,17 @@ const watchAudio = () => {
     // Only real tracks: howler also plays silent pooled elements to unlock audio.
     if (this.src.includes('/library/parts/')) {
       this.__started = false;
+      // Polled every frame, as for the bare element: timeupdate fires only every ~250 ms.
+      const poll = () => {
+        if (this.__started) return;
+        if (this.currentTime > 0) {
+          this.__started = true;
+          w.__starts.push(performance.now());
+        } else if (!this.ended) requestAnimationFrame(poll);
+      };
+      requestAnimationFrame(poll);
       if (!this.__watched) {
         this.__watched = true;
-        const onTime = () => {
-          if (!this.__started && this.currentTime > 0) {
-            this.__started = true;
-            w.__starts.push(performance.now());
-          }
-        };
-        this.addEventListener('timeupdate', onTime);
-        this.addEventListener('playing', () => requestAnimationFrame(onTime));
         this.addEventListener('ended', () => w.__ends.push(performance.now()));
       }
     }

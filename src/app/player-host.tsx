@@ -4,10 +4,9 @@ import {
   chooseSource,
   createTimelineReporter,
   currentQueueItem,
-  HowlerEngine,
+  loadHowlerEngine,
   loadPosition,
   MiniPlayer,
-  NowPlaying,
   PlayerNotice,
   startMediaSession,
   startPlayerController,
@@ -15,9 +14,16 @@ import {
   usePlayerStore,
 } from '../features/player';
 import { connectServer, useServersStore } from '../features/servers';
+import { lazyComponent } from '../lib/lazy-component';
 import { usePlexServices, usePms, type PmsAccess } from '../lib/plex-context';
 import { TrackActionsProvider, type TrackActions } from '../lib/track-actions';
 import { useArtwork } from '../lib/use-artwork';
+
+/** The full player is its own chunk, loaded right after the controller starts. */
+const NowPlaying = lazyComponent(
+  () => import('../features/player/now-playing'),
+  (m) => m.NowPlaying,
+);
 
 const canPlayType = (mime: string) =>
   typeof Audio === 'undefined' ? '' : new Audio().canPlayType(mime);
@@ -51,13 +57,13 @@ export function PlayerHost({ children }: { children: ReactNode }) {
     let stop: (() => void) | null = null;
     let cancelled = false;
     const client = () => accessRef.current?.client ?? null;
-    void loadPosition().then((saved) => {
+    void Promise.all([loadPosition(), loadHowlerEngine()]).then(([saved, engine]) => {
       if (cancelled) return;
+      void NowPlaying.preload();
       // Reopened app: the queue is back (persisted store); resume where it stopped.
       const item = currentQueueItem(usePlayerStore.getState().queue);
       if (saved && item && saved.uid === item.uid)
         usePlayerStore.setState({ startAtMs: saved.positionMs });
-      const engine = new HowlerEngine();
       const stopController = startPlayerController({
         engine,
         resolve: (track, quality) => chooseSource(track, quality, client(), canPlayType, sessionId),

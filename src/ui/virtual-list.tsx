@@ -48,10 +48,9 @@ export function VirtualList<T>({
           className="virtual-row"
           aria-setsize={items.length}
           aria-posinset={row.index + 1}
-          style={{
-            height: rowHeight,
-            transform: `translateY(${row.start - virtualizer.options.scrollMargin}px)`,
-          }}
+          // `top`, not a transform: a transform makes each row a stacking context, and a row's
+          // menu would then hide under the rows after it.
+          style={{ height: rowHeight, top: row.start - virtualizer.options.scrollMargin }}
         >
           {renderRow(items[row.index] as T, row.index)}
         </li>

@@ -1,9 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { createFakePlex, type FakePlex } from '../fake-plex/handler';
 import { listenFakePlex, type RunningFakePlex } from '../fake-plex/node-server';
 import { allPorts, loopbackScenario } from '../fake-plex/scenarios';
 import { guardedContext, launchChromium } from './browser';
-import { E2E_APP_PORT, E2E_BASE, E2E_DIST, E2E_FAKE_PORTS } from './ports';
+import { E2E_APP_PORT, E2E_APP_URL, E2E_BASE, E2E_DIST, E2E_FAKE_PORTS } from './ports';
 import { serveBuild } from './static-server';
 
 export interface E2E {
@@ -47,3 +48,52 @@ export async function openPage(
 }
 
 export const fakeOrigin = (port: number) => `http://127.0.0.1:${port}`;
+
+/**
+ * One e2e file's setup: Chromium, the app and a fresh fake Plex for the file; each test's pages
+ * must end with no page errors and no request off loopback; fault switches reset between tests.
+ */
+export function e2eSuite() {
+  let e2e: E2E | null = null;
+  let current: OpenPage | null = null;
+  const started = () => {
+    if (!e2e) throw new Error('the e2e suite has not started');
+    return e2e;
+  };
+  beforeAll(async () => {
+    e2e = await startE2E();
+  });
+  afterAll(async () => {
+    await e2e?.stop();
+  });
+  afterEach(async () => {
+    started().fake.faults.clear();
+    if (current) {
+      expect(current.problems).toEqual([]);
+      expect(current.offLoopback).toEqual([]);
+      await current.context.close();
+    }
+    current = null;
+  });
+  return {
+    get fake() {
+      return started().fake;
+    },
+    get e2e() {
+      return started();
+    },
+    async open(options: Parameters<Browser['newContext']>[0] = {}) {
+      current = await openPage(started(), options);
+      return current;
+    },
+  };
+}
+
+/** Signs in through the fake app.plex.tv page and lands on the playlists. */
+export async function signInThroughPlex(page: Page): Promise<void> {
+  await page.goto(E2E_APP_URL);
+  await page.getByRole('button', { name: 'Sign in with Plex' }).click();
+  await page.getByRole('button', { name: 'Approve' }).click();
+  await page.waitForURL(`${E2E_APP_URL}playlists`);
+  await page.getByText('Road Trip').waitFor();
+}

@@ -1,28 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE } from './browser';
-import { openPage, startE2E, type E2E, type OpenPage } from './harness';
+import { e2eSuite, signInThroughPlex, type OpenPage } from './harness';
 import { dumpIndexedDb } from './idb-dump';
 import { E2E_APP_URL } from './ports';
 import { screenshot } from './screenshots';
 
-let e2e: E2E;
-let open: OpenPage | null = null;
-
-beforeAll(async () => {
-  e2e = await startE2E();
-});
-afterAll(async () => {
-  await e2e.stop();
-});
-afterEach(async () => {
-  e2e.fake.faults.clear();
-  if (open) {
-    expect(open.problems).toEqual([]);
-    expect(open.offLoopback).toEqual([]);
-    await open.context.close();
-  }
-  open = null;
-});
+const suite = e2eSuite();
 
 async function signIn(o: OpenPage) {
   const dialogs: string[] = [];
@@ -30,11 +13,7 @@ async function signIn(o: OpenPage) {
     dialogs.push(d.message());
     void d.dismiss();
   });
-  await o.page.goto(E2E_APP_URL);
-  await o.page.getByRole('button', { name: 'Sign in with Plex' }).click();
-  await o.page.getByRole('button', { name: 'Approve' }).click();
-  await o.page.waitForURL(`${E2E_APP_URL}playlists`);
-  await o.page.getByText('Road Trip').waitFor();
+  await signInThroughPlex(o.page);
   return dialogs;
 }
 
@@ -44,7 +23,7 @@ describe('browsing the library in Chromium', () => {
     ['desktop', DESKTOP],
   ] as const) {
     it(`playlists → a playlist → album → artist, and search (${size})`, async () => {
-      open = await openPage(e2e, viewport);
+      const open = await suite.open(viewport);
       const { page } = open;
       const dialogs = await signIn(open);
       await screenshot(page, `playlists-${size}`);
@@ -79,7 +58,7 @@ describe('browsing the library in Chromium', () => {
   }
 
   it('scrolls a 20,000-track playlist to the end with few rows mounted', async () => {
-    open = await openPage(e2e, PHONE);
+    const open = await suite.open(PHONE);
     const { page } = open;
     await signIn(open);
     await page.getByRole('link', { name: /Everything × 20,000/ }).click();
@@ -98,7 +77,7 @@ describe('browsing the library in Chromium', () => {
   });
 
   it('reloads with the network off and shows the same playlist at once, marked offline', async () => {
-    open = await openPage(e2e, DESKTOP);
+    const open = await suite.open(DESKTOP);
     const { page, context } = open;
     await signIn(open);
     await page.getByRole('link', { name: /Road Trip/ }).click();
@@ -129,8 +108,8 @@ describe('browsing the library in Chromium', () => {
     // The saved query cache holds the library, and no token (keys or values).
     const stored = await dumpIndexedDb(page, 'plexm8-query-cache');
     expect(stored.includes('Departure Board')).toBe(true);
-    expect(stored.includes(e2e.fake.model.user.token)).toBe(false);
-    for (const server of e2e.fake.model.servers)
+    expect(stored.includes(suite.fake.model.user.token)).toBe(false);
+    for (const server of suite.fake.model.servers)
       expect(stored.includes(server.accessToken)).toBe(false);
     await context.setOffline(false);
   });

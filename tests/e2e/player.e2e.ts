@@ -1,33 +1,14 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE } from './browser';
-import { openPage, startE2E, type E2E, type OpenPage } from './harness';
+import { e2eSuite, signInThroughPlex, type OpenPage } from './harness';
 import { E2E_APP_URL, E2E_FAKE_PORTS } from './ports';
 import { screenshot } from './screenshots';
 
-let e2e: E2E;
-let open: OpenPage | null = null;
-
-beforeAll(async () => {
-  e2e = await startE2E();
-});
-afterAll(async () => {
-  await e2e.stop();
-});
-afterEach(async () => {
-  e2e.fake.faults.clear();
-  if (open) {
-    expect(open.problems).toEqual([]);
-    expect(open.offLoopback).toEqual([]);
-    await open.context.close();
-  }
-  open = null;
-});
+const suite = e2eSuite();
 
 async function signInToRoadTrip(o: OpenPage) {
-  await o.page.goto(E2E_APP_URL);
-  await o.page.getByRole('button', { name: 'Sign in with Plex' }).click();
-  await o.page.getByRole('button', { name: 'Approve' }).click();
+  await signInThroughPlex(o.page);
   await o.page.getByRole('link', { name: /Road Trip/ }).click();
   await o.page
     .getByRole('list', { name: 'Tracks in Road Trip' })
@@ -48,11 +29,11 @@ async function waitUntil(check: () => boolean, timeoutMs: number) {
     await new Promise((r) => setTimeout(r, 100));
   }
 }
-const reports = (path: string) => e2e.fake.requests.filter((r) => r.path === path);
+const reports = (path: string) => suite.fake.requests.filter((r) => r.path === path);
 
 describe('playing music in Chromium', () => {
   it('plays a playlist: time advances, next/previous, seek, shuffle, repeat, and Plex hears about it', async () => {
-    open = await openPage(e2e, DESKTOP);
+    const open = await suite.open(DESKTOP);
     const { page } = open;
     await signInToRoadTrip(open);
     await page.getByRole('button', { name: /Play Departure Board/ }).click();
@@ -78,7 +59,7 @@ describe('playing music in Chromium', () => {
       { timeout: 8000 },
     );
     // "Last Tram Home" is FLAC: played directly, by Range, no transcoding.
-    const flac = e2e.fake.requests.filter((r) => r.path.startsWith('/library/parts/5002/'));
+    const flac = suite.fake.requests.filter((r) => r.path.startsWith('/library/parts/5002/'));
     expect(flac.length).toBeGreaterThan(0);
     expect(reports('/music/:/transcode/universal/start.mp3')).toEqual([]);
     await player(page).getByRole('button', { name: 'Previous track' }).click();
@@ -118,7 +99,7 @@ describe('playing music in Chromium', () => {
   });
 
   it('resumes the queue and position after a reload', async () => {
-    open = await openPage(e2e, PHONE);
+    const open = await suite.open(PHONE);
     const { page } = open;
     await signInToRoadTrip(open);
     await page.getByRole('button', { name: /Play Departure Board/ }).click();
@@ -151,7 +132,7 @@ describe('playing music in Chromium', () => {
   });
 
   it('plays Opus, and transcodes when the quality setting asks for it', async () => {
-    open = await openPage(e2e, DESKTOP);
+    const open = await suite.open(DESKTOP);
     const { page } = open;
     await signInToRoadTrip(open);
     // "Neon Rain" on Night Transit is an Opus file.
@@ -169,7 +150,7 @@ describe('playing music in Chromium', () => {
       undefined,
       { timeout: 8000 },
     );
-    expect(e2e.fake.requests.some((r) => r.path.startsWith('/library/parts/5003/'))).toBe(true);
+    expect(suite.fake.requests.some((r) => r.path.startsWith('/library/parts/5003/'))).toBe(true);
     const transcode = reports('/music/:/transcode/universal/start.mp3');
     // The playing track reloads transcoded at 128 kbps where it was (the next one is prepared too).
     expect(
@@ -180,12 +161,12 @@ describe('playing music in Chromium', () => {
   });
 
   it('fails over when the connection dies mid-track and carries on from the same place', async () => {
-    open = await openPage(e2e, DESKTOP);
+    const open = await suite.open(DESKTOP);
     const { page } = open;
     const local = `http://127.0.0.1:${E2E_FAKE_PORTS.living.local}`;
     const relay = `http://127.0.0.1:${E2E_FAKE_PORTS.living.relay}`;
     // Slow enough that the file is still arriving when the connection goes.
-    e2e.fake.faults.add({
+    suite.fake.faults.add({
       kind: 'throttle',
       bytesPerSecond: 14_000,
       origin: local,
@@ -200,10 +181,10 @@ describe('playing music in Chromium', () => {
       { timeout: 8000 },
     );
     const droppedAt = await shownSeconds(page);
-    e2e.fake.faults.add({ kind: 'drop', origin: local });
+    suite.fake.faults.add({ kind: 'drop', origin: local });
     await waitUntil(
       () =>
-        e2e.fake.requests.some(
+        suite.fake.requests.some(
           (r) => r.origin === relay && r.path.startsWith('/library/parts/5000/'),
         ),
       15_000,
@@ -217,14 +198,14 @@ describe('playing music in Chromium', () => {
     expect(await player(page).getByRole('heading', { level: 2 }).first().textContent()).toBe(
       'Departure Board',
     );
-    const resumed = e2e.fake.requests.filter(
+    const resumed = suite.fake.requests.filter(
       (r) => r.origin === relay && r.path.startsWith('/library/parts/5000/'),
     );
     expect(resumed[0]?.headers.range).toMatch(/^bytes=/);
   });
 
   it('adds to the queue and plays next from a track’s menu', async () => {
-    open = await openPage(e2e, DESKTOP);
+    const open = await suite.open(DESKTOP);
     const { page } = open;
     await signInToRoadTrip(open);
     await page.getByRole('button', { name: /Play Departure Board/ }).click();

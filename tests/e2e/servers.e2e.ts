@@ -1,34 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROBE_TIMEOUT_MS } from '../../src/features/servers/probe-connection';
 import { DESKTOP, PHONE } from './browser';
-import { fakeOrigin, openPage, startE2E, type E2E, type OpenPage } from './harness';
-import { E2E_APP_URL, E2E_FAKE_PORTS } from './ports';
+import { e2eSuite, fakeOrigin, signInThroughPlex, type OpenPage } from './harness';
+import { E2E_FAKE_PORTS } from './ports';
 import { screenshot } from './screenshots';
 
-let e2e: E2E;
-let open: OpenPage | null = null;
-
-beforeAll(async () => {
-  e2e = await startE2E();
-});
-afterAll(async () => {
-  await e2e.stop();
-});
-afterEach(async () => {
-  e2e.fake.faults.clear();
-  if (open) {
-    expect(open.problems).toEqual([]);
-    expect(open.offLoopback).toEqual([]);
-    await open.context.close();
-  }
-  open = null;
-});
+const suite = e2eSuite();
 
 async function signIn(o: OpenPage) {
-  await o.page.goto(E2E_APP_URL);
-  await o.page.getByRole('button', { name: 'Sign in with Plex' }).click();
-  await o.page.getByRole('button', { name: 'Approve' }).click();
-  await o.page.waitForURL(`${E2E_APP_URL}playlists`);
+  await signInThroughPlex(o.page);
   await o.page.getByRole('link', { name: 'Servers' }).click();
 }
 
@@ -39,10 +19,10 @@ const friend = fakeOrigin(E2E_FAKE_PORTS.friend);
 
 describe('choosing a connection in Chromium', () => {
   it('with a hanging local and a hanging friend, chooses the relay within one probe timeout', async () => {
-    e2e.fake.faults.add({ kind: 'hang', origin: local });
-    e2e.fake.faults.add({ kind: 'hang', origin: friend });
-    e2e.fake.faults.add({ kind: 'hang', origin: remote });
-    open = await openPage(e2e, DESKTOP);
+    suite.fake.faults.add({ kind: 'hang', origin: local });
+    suite.fake.faults.add({ kind: 'hang', origin: friend });
+    suite.fake.faults.add({ kind: 'hang', origin: remote });
+    const open = await suite.open(DESKTOP);
     await signIn(open);
     await open.page
       .getByText(
@@ -50,8 +30,8 @@ describe('choosing a connection in Chromium', () => {
       )
       .waitFor({ timeout: PROBE_TIMEOUT_MS * 2 });
 
-    const resources = e2e.fake.requests.find((r) => r.path === '/api/v2/resources');
-    const firstRelayUse = e2e.fake.requests.find(
+    const resources = suite.fake.requests.find((r) => r.path === '/api/v2/resources');
+    const firstRelayUse = suite.fake.requests.find(
       (r) => r.origin === relay && r.path === '/library/sections',
     );
     expect(resources && firstRelayUse).toBeTruthy();
@@ -71,14 +51,14 @@ describe('choosing a connection in Chromium', () => {
   });
 
   it('starts on the remembered connection at once, then moves up to local when it answers', async () => {
-    open = await openPage(e2e, PHONE);
-    e2e.fake.faults.add({ kind: 'drop', origin: local });
+    const open = await suite.open(PHONE);
+    suite.fake.faults.add({ kind: 'drop', origin: local });
     await signIn(open);
     await open.page.getByText(/using Plex Relay/).waitFor();
 
     // Back home: local answers again, but slowly. The remembered relay must not wait for it.
-    e2e.fake.faults.clear();
-    e2e.fake.faults.add({ kind: 'latency', ms: 1500, origin: local, path: '/identity' });
+    suite.fake.faults.clear();
+    suite.fake.faults.add({ kind: 'latency', ms: 1500, origin: local, path: '/identity' });
     await open.page.reload();
     // The remembered relay wins before the slow local (1.5 s) answers…
     await open.page.getByText('Connected through Plex Relay (slower).').waitFor({ timeout: 1400 });
@@ -88,10 +68,10 @@ describe('choosing a connection in Chromium', () => {
   });
 
   it('fails over to another connection when the chosen one dies, without a reload', async () => {
-    open = await openPage(e2e, DESKTOP);
+    const open = await suite.open(DESKTOP);
     await signIn(open);
     await open.page.getByText('Connected on your local network.').waitFor();
-    e2e.fake.faults.add({ kind: 'drop', origin: local });
+    suite.fake.faults.add({ kind: 'drop', origin: local });
     await open.page.getByRole('button', { name: 'Test connection' }).first().click();
     await open.page.getByText(/using Plex Relay \(slower\)/).waitFor();
     await open.page

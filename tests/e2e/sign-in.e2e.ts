@@ -1,27 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE } from './browser';
-import { openPage, startE2E, type E2E, type OpenPage } from './harness';
+import { e2eSuite, type OpenPage } from './harness';
 import { E2E_APP_URL, E2E_PLEX_TV } from './ports';
 import { dumpIndexedDb } from './idb-dump';
 import { screenshot } from './screenshots';
 
-let e2e: E2E;
-let open: OpenPage | null = null;
-
-beforeAll(async () => {
-  e2e = await startE2E();
-});
-afterAll(async () => {
-  await e2e.stop();
-});
-afterEach(async () => {
-  if (open) {
-    expect(open.problems).toEqual([]);
-    expect(open.offLoopback).toEqual([]);
-    await open.context.close();
-  }
-  open = null;
-});
+const suite = e2eSuite();
 
 async function goToPlexAuth(o: OpenPage) {
   await o.page.goto(E2E_APP_URL);
@@ -36,7 +20,7 @@ describe('sign-in through app.plex.tv in Chromium', () => {
     ['desktop', DESKTOP],
   ] as const) {
     it(`signs in on the fake auth page and comes back connected (${size})`, async () => {
-      open = await openPage(e2e, viewport);
+      const open = await suite.open(viewport);
       const { page } = open;
       await page.goto(E2E_APP_URL);
       await page.getByRole('button', { name: 'Sign in with Plex' }).waitFor();
@@ -58,7 +42,7 @@ describe('sign-in through app.plex.tv in Chromium', () => {
       await screenshot(page, `servers-${size}`);
 
       // plex.tv calls were CORS simple requests: no preflight, X-Plex-* in the query string.
-      const plexTv = e2e.fake.requests.filter(
+      const plexTv = suite.fake.requests.filter(
         (r) => r.origin === E2E_PLEX_TV && r.path.startsWith('/api/'),
       );
       expect(plexTv.length).toBeGreaterThanOrEqual(4);
@@ -67,13 +51,15 @@ describe('sign-in through app.plex.tv in Chromium', () => {
         expect(r.query['X-Plex-Client-Identifier']).toMatch(/^[0-9a-f-]{36}$/);
       // PlexM8's pages send no Referer at all (the token rides in URLs).
       const appOrigin = new URL(E2E_APP_URL).origin;
-      expect(e2e.fake.requests.filter((r) => r.headers.referer?.startsWith(appOrigin))).toEqual([]);
-      expect(e2e.fake.requests.some((r) => r.path.endsWith('/avatar'))).toBe(true);
+      expect(suite.fake.requests.filter((r) => r.headers.referer?.startsWith(appOrigin))).toEqual(
+        [],
+      );
+      expect(suite.fake.requests.some((r) => r.path.endsWith('/avatar'))).toBe(true);
     });
   }
 
   it('explains a denied sign-in and lets the user try again', async () => {
-    open = await openPage(e2e, PHONE);
+    const open = await suite.open(PHONE);
     await goToPlexAuth(open);
     await open.page.getByRole('button', { name: 'Deny' }).click();
     await open.page.getByText("Sign-in wasn't approved.").waitFor();
@@ -85,9 +71,9 @@ describe('sign-in through app.plex.tv in Chromium', () => {
   });
 
   it('explains an expired PIN', async () => {
-    open = await openPage(e2e, PHONE);
+    const open = await suite.open(PHONE);
     await goToPlexAuth(open);
-    for (const pin of e2e.fake.model.pins.values()) pin.expiresAt = 0;
+    for (const pin of suite.fake.model.pins.values()) pin.expiresAt = 0;
     await open.page.getByRole('button', { name: 'Deny' }).click();
     await open.page.getByText('That sign-in code has expired.').waitFor();
     expect(await open.page.getByRole('button', { name: 'Sign in with Plex' }).isVisible()).toBe(
@@ -96,22 +82,22 @@ describe('sign-in through app.plex.tv in Chromium', () => {
   });
 
   it('finishes a sign-in approved in a tab that was closed, when PlexM8 is opened again', async () => {
-    open = await openPage(e2e, DESKTOP);
+    const open = await suite.open(DESKTOP);
     const params = await goToPlexAuth(open);
     // The user approves on another device; this tab is closed before Plex forwards it.
-    e2e.fake.approve(params.get('code') ?? '');
+    suite.fake.approve(params.get('code') ?? '');
     await open.page.goto(`${E2E_APP_URL}sign-in/return`);
     await open.page.getByText('Road Trip').waitFor();
   });
 
   it('keeps the session across a reload and deep link, checks the token, and signs out for good', async () => {
-    open = await openPage(e2e, DESKTOP);
+    const open = await suite.open(DESKTOP);
     const { page } = open;
     await goToPlexAuth(open);
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.getByText('Road Trip').waitFor();
 
-    const userChecks = () => e2e.fake.requests.filter((r) => r.path === '/api/v2/user').length;
+    const userChecks = () => suite.fake.requests.filter((r) => r.path === '/api/v2/user').length;
     const before = userChecks();
     await page.goto(`${E2E_APP_URL}servers`);
     await page.getByText('Connected on your local network.').waitFor();
@@ -123,29 +109,29 @@ describe('sign-in through app.plex.tv in Chromium', () => {
     await page.getByRole('button', { name: 'Sign in with Plex' }).waitFor();
     const stored = await dumpIndexedDb(page);
     expect(stored).toContain('client-id');
-    expect(stored.includes(e2e.fake.model.user.token)).toBe(false);
-    for (const server of e2e.fake.model.servers)
+    expect(stored.includes(suite.fake.model.user.token)).toBe(false);
+    for (const server of suite.fake.model.servers)
       expect(stored.includes(server.accessToken)).toBe(false);
     expect(stored.includes('Road Trip')).toBe(false);
   });
 
   it('opens a deep link on a first visit through GitHub Pages-style 404.html', async () => {
-    open = await openPage(e2e, PHONE);
+    const open = await suite.open(PHONE);
     const response = await open.page.goto(`${E2E_APP_URL}playlists/9001`);
     expect(response?.status()).toBe(404);
     await open.page.getByRole('button', { name: 'Sign in with Plex' }).waitFor();
   });
 
   it('sends a revoked sign-in back to the sign-in screen with the reason', async () => {
-    open = await openPage(e2e, DESKTOP);
+    const open = await suite.open(DESKTOP);
     await goToPlexAuth(open);
     await open.page.getByRole('button', { name: 'Approve' }).click();
     await open.page.getByText('Road Trip').waitFor();
-    e2e.fake.model.revokedTokens.add(e2e.fake.model.user.token);
+    suite.fake.model.revokedTokens.add(suite.fake.model.user.token);
     await open.page.reload();
     await open.page
       .getByText('Your Plex sign-in has expired or was revoked. Sign in again.')
       .waitFor();
-    e2e.fake.model.revokedTokens.clear();
+    suite.fake.model.revokedTokens.clear();
   });
 });
