@@ -1,15 +1,11 @@
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import {
-  chooseSource,
-  createTimelineReporter,
   currentQueueItem,
-  loadHowlerEngine,
+  loadPlayerRuntime,
   loadPosition,
   MiniPlayer,
   PlayerNotice,
-  startMediaSession,
-  startPlayerController,
   useKeyboardShortcuts,
   usePlayerStore,
 } from '../features/player';
@@ -25,8 +21,6 @@ const NowPlaying = lazyComponent(
   (m) => m.NowPlaying,
 );
 
-const canPlayType = (mime: string) =>
-  typeof Audio === 'undefined' ? '' : new Audio().canPlayType(mime);
 const sessionId = crypto.randomUUID();
 
 const trackActions: TrackActions = {
@@ -56,37 +50,22 @@ export function PlayerHost({ children }: { children: ReactNode }) {
   useEffect(() => {
     let stop: (() => void) | null = null;
     let cancelled = false;
-    const client = () => accessRef.current?.client ?? null;
-    void Promise.all([loadPosition(), loadHowlerEngine()]).then(([saved, engine]) => {
+    void Promise.all([loadPosition(), loadPlayerRuntime()]).then(([saved, runtime]) => {
       if (cancelled) return;
       void NowPlaying.preload();
       // Reopened app: the queue is back (persisted store); resume where it stopped.
       const item = currentQueueItem(usePlayerStore.getState().queue);
       if (saved && item && saved.uid === item.uid)
         usePlayerStore.setState({ startAtMs: saved.positionMs });
-      const stopController = startPlayerController({
-        engine,
-        resolve: (track, quality) => chooseSource(track, quality, client(), canPlayType, sessionId),
-        reporter: createTimelineReporter({
-          timeline: async (report) => client()?.timeline(report),
-          scrobble: async (id) => client()?.scrobble(id),
-        }),
-        onStall: async () => {
+      stop = runtime.startPlayerRuntime({
+        server: () => accessRef.current?.client ?? null,
+        sessionId,
+        failover: async () => {
           const { servers, selectedId } = useServersStore.getState();
           const server = servers.find((s) => s.id === selectedId);
           if (server) await connectServer(server, clientInfo, 'failover');
         },
       });
-      const stopSession = startMediaSession((track, px) => {
-        const c = client();
-        return c && track.thumb
-          ? new URL(c.artworkUrl(track.thumb, px), window.location.href).toString()
-          : undefined;
-      });
-      stop = () => {
-        stopSession();
-        stopController();
-      };
     });
     return () => {
       cancelled = true;

@@ -47,6 +47,17 @@ describe('playing music in Chromium', () => {
       { timeout: 8000 },
     );
     await screenshot(page, 'now-playing-desktop', false);
+    // Four stars is Plex's 8.
+    await player(page).getByRole('button', { name: '4 stars' }).click();
+    // PUT is not a simple request: the server answers a preflight first (PMS does).
+    await waitUntil(() => reports('/:/rate').some((r) => r.method === 'PUT'), 5000);
+    expect(reports('/:/rate').find((r) => r.method === 'PUT')?.query).toMatchObject({
+      key: '1002',
+      rating: '8',
+    });
+    expect(
+      await player(page).getByRole('button', { name: '4 stars' }).getAttribute('aria-pressed'),
+    ).toBe('true');
     const playing = reports('/:/timeline').filter((r) => r.query.state === 'playing');
     expect(playing[0]?.query).toMatchObject({ ratingKey: '1002', key: '/library/metadata/1002' });
 
@@ -95,7 +106,9 @@ describe('playing music in Chromium', () => {
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press(' ');
     await page.getByRole('button', { name: 'Play', exact: true }).first().waitFor();
-    expect(reports('/:/timeline').some((r) => r.query.state === 'paused')).toBe(true);
+    // The report goes out after the button changes: wait for the server to hear it.
+    await waitUntil(() => reports('/:/timeline').some((r) => r.query.state === 'paused'), 5000);
+    await screenshot(page, 'mini-player-desktop', false);
   });
 
   it('resumes the queue and position after a reload', async () => {

@@ -1,0 +1,97 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Track } from '../../domain';
+import { startMediaSession } from './media-session';
+import { usePlayerStore } from './player-store';
+import { usePositionStore } from './position-store';
+import { emptyQueue } from './queue';
+
+/** A stand-in for navigator.mediaSession that throws where browsers throw. */
+class FakeSession {
+  metadata: {
+    title: string;
+    artist: string;
+    album: string;
+    artwork: Array<{ src: string; sizes: string }>;
+  } | null = null;
+  playbackState = 'none';
+  handlers = new Map<string, (details: { seekTime?: number }) => void>();
+  positions: Array<{ duration: number; position: number }> = [];
+  setActionHandler(action: string, handler: (details: { seekTime?: number }) => void) {
+    this.handlers.set(action, handler);
+  }
+  setPositionState(state: { duration: number; position: number }) {
+    if (!Number.isFinite(state.duration) || state.position > state.duration)
+      throw new TypeError('invalid');
+    this.positions.push(state);
+  }
+}
+
+class FakeMetadata {
+  title = '';
+  constructor(init: object) {
+    Object.assign(this, init);
+  }
+}
+
+const track = (id: string): Track => ({
+  id,
+  title: `Song ${id}`,
+  artist: 'Band',
+  album: 'Record',
+  thumb: `/thumb/${id}`,
+  durationMs: 200_000,
+  media: null,
+});
+let session: FakeSession;
+let stop: () => void;
+
+beforeEach(() => {
+  session = new FakeSession();
+  Object.defineProperty(navigator, 'mediaSession', { value: session, configurable: true });
+  Object.defineProperty(globalThis, 'MediaMetadata', { value: FakeMetadata, configurable: true });
+  usePlayerStore.setState({ queue: emptyQueue, wantsToPlay: false, status: 'idle', seekTo: null });
+  stop = startMediaSession((t, px) => `https://pms.example/photo?u=${t.thumb}&w=${px}`);
+});
+afterEach(() => stop());
+
+describe('media session', () => {
+  it('shows the current track with sized, absolute artwork', () => {
+    usePlayerStore.getState().playTracks([track('1'), track('2')], 0);
+    expect(session.metadata?.title).toBe('Song 1');
+    expect(session.metadata?.artwork.map((a) => a.sizes)).toEqual(['96x96', '192x192', '512x512']);
+    expect(session.metadata?.artwork[0]?.src).toMatch(/^https:\/\//);
+    expect(session.playbackState).toBe('playing');
+  });
+
+  it('lets the lock screen play, pause, skip and seek', () => {
+    usePlayerStore.getState().playTracks([track('1'), track('2')], 0);
+    session.handlers.get('pause')?.({});
+    expect(usePlayerStore.getState().wantsToPlay).toBe(false);
+    session.handlers.get('nexttrack')?.({});
+    expect(session.metadata?.title).toBe('Song 2');
+    session.handlers.get('seekto')?.({ seekTime: 42 });
+    expect(usePlayerStore.getState().seekTo?.ms).toBe(42_000);
+    expect(session.handlers.has('seekforward')).toBe(false);
+  });
+
+  it('keeps the position state valid: clamped, and skipped while the duration is unknown', () => {
+    usePlayerStore.getState().playTracks([track('1')], 0);
+    usePositionStore.getState().setPosition('x', 5_000, Number.NaN);
+    usePositionStore.getState().setPosition('x', 250_000, 200_000);
+    usePlayerStore.setState({ status: 'playing' });
+    expect(session.positions.at(-1)).toEqual({ duration: 200, position: 200, playbackRate: 1 });
+  });
+
+  it('sets its handlers again when playback starts (WebKit drops them)', () => {
+    usePlayerStore.getState().playTracks([track('1')], 0);
+    session.handlers.clear();
+    usePlayerStore.setState({ status: 'playing' });
+    expect([...session.handlers.keys()].sort()).toEqual([
+      'nexttrack',
+      'pause',
+      'play',
+      'previoustrack',
+      'seekto',
+    ]);
+  });
+});
