@@ -4,8 +4,6 @@ import {
   currentQueueItem,
   loadPlayerRuntime,
   loadPosition,
-  MiniPlayer,
-  PlayerNotice,
   useKeyboardShortcuts,
   usePlayerStore,
 } from '../features/player';
@@ -15,11 +13,11 @@ import { usePlexServices, usePms, type PmsAccess } from '../lib/plex-context';
 import { TrackActionsProvider, type TrackActions } from '../lib/track-actions';
 import { useArtwork } from '../lib/use-artwork';
 
-/** The full player is its own chunk, loaded right after the controller starts. */
-const NowPlaying = lazyComponent(
-  () => import('../features/player/now-playing'),
-  (m) => m.NowPlaying,
-);
+/** The player's screens are their own chunk, loaded right after the first paint. */
+const playerUi = () => import('../features/player/player-ui');
+const NowPlaying = lazyComponent(playerUi, (m) => m.NowPlaying);
+const MiniPlayer = lazyComponent(playerUi, (m) => m.MiniPlayer);
+const PlayerNotice = lazyComponent(playerUi, (m) => m.PlayerNotice);
 
 const sessionId = crypto.randomUUID();
 
@@ -50,9 +48,9 @@ export function PlayerHost({ children }: { children: ReactNode }) {
   useEffect(() => {
     let stop: (() => void) | null = null;
     let cancelled = false;
+    void playerUi();
     void Promise.all([loadPosition(), loadPlayerRuntime()]).then(([saved, runtime]) => {
       if (cancelled) return;
-      void NowPlaying.preload();
       // Reopened app: the queue is back (persisted store); resume where it stopped.
       const item = currentQueueItem(usePlayerStore.getState().queue);
       if (saved && item && saved.uid === item.uid)

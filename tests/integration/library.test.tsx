@@ -57,8 +57,8 @@ describe('playlists', () => {
       r.query['X-Plex-Container-Start'],
       r.query['X-Plex-Container-Size'],
     ]);
-    expect(pages[0]).toEqual(['0', '100']);
-    expect(pages[1]).toEqual(['100', '2000']);
+    expect(pages[0]).toEqual(['0', '50']);
+    expect(pages[1]).toEqual(['50', '2000']);
     expect(pages).toHaveLength(11);
   }, 15_000);
 

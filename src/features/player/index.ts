@@ -1,5 +1,3 @@
-export { MiniPlayer } from './mini-player';
-export { PlayerNotice } from './player-notice';
 export { usePlayerStore, PLAYER_KEY, type StreamQuality } from './player-store';
 export { usePositionStore, loadPosition, savePosition } from './position-store';
 export type { PlayerServer } from './runtime';
@@ -7,4 +5,3 @@ export type { PlayerServer } from './runtime';
 export const loadPlayerRuntime = () => import('./runtime');
 export { useKeyboardShortcuts } from './use-keyboard-shortcuts';
 export { current as currentQueueItem, emptyQueue } from './queue';
-import './player.css';
