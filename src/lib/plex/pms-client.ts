@@ -1,11 +1,11 @@
-import type * as v from 'valibot';
 import type { Album, Artist, MusicSection, Playlist, SearchResults, Track } from '../../domain';
-import { clientParams, type PlexClientInfo } from './client-info';
-import { isPlexError, PlexError } from './errors';
+import type { PlexClientInfo } from './client-info';
+import { PlexError } from './errors';
 import { mapItems } from './map-metadata';
 import { hubsSchema, listSchema } from './metadata-schemas';
 import { buildUrl, requestJson, send, type FetchLike } from './request';
 import { identitySchema, sectionsSchema } from './schemas';
+import { PmsRequests } from './pms-requests';
 
 export interface PmsClientOptions {
   client: PlexClientInfo;
@@ -30,8 +30,6 @@ export interface ItemsPage<T> {
   complete: boolean;
 }
 
-type Params = Record<string, string | number | undefined>;
-
 /** `/identity` needs no token: it is how a connection proves which server answers it. */
 export async function fetchIdentity(
   baseUrl: string,
@@ -52,78 +50,7 @@ export async function fetchIdentity(
 }
 
 /** A Plex Media Server, reached through whichever connection is current. */
-export class PmsClient {
-  private readonly options: PmsClientOptions;
-
-  constructor(options: PmsClientOptions) {
-    this.options = options;
-  }
-
-  private params(extra: Params = {}): Params {
-    return { ...clientParams(this.options.client), 'X-Plex-Token': this.options.token, ...extra };
-  }
-
-  private async guard<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (isPlexError(error, 'unreachable') || isPlexError(error, 'timeout'))
-        this.options.onUnreachable?.();
-      throw error;
-    }
-  }
-
-  private get<S extends v.GenericSchema>(
-    schema: S,
-    path: string,
-    extra: Params = {},
-    signal?: AbortSignal,
-  ) {
-    return this.guard(() =>
-      requestJson(
-        schema,
-        {
-          url: `${this.options.baseUrl()}${path}`,
-          params: this.params(extra),
-          signal,
-          timeoutMs: this.options.timeoutMs ?? 15_000,
-        },
-        this.options.fetchImpl,
-      ),
-    );
-  }
-
-  private async page<K extends 'track' | 'artist' | 'album'>(
-    kind: K,
-    path: string,
-    start: number,
-    size: number,
-    extra: Params,
-    signal?: AbortSignal,
-  ) {
-    const body = await this.get(
-      listSchema,
-      path,
-      { ...extra, 'X-Plex-Container-Start': start, 'X-Plex-Container-Size': size },
-      signal,
-    );
-    const mc = body.MediaContainer;
-    const raw = mc.Metadata.length;
-    const mapped = mapItems(kind, mc.Metadata);
-    // A server may ignore paging and answer the whole list: then this page is everything.
-    const ignoredPaging = (mc.offset === undefined && mc.totalSize === undefined) || raw > size;
-    const total = ignoredPaging ? raw : (mc.totalSize ?? start + raw);
-    const next = start + raw;
-    return {
-      items: mapped.items,
-      skipped: mapped.skipped,
-      start,
-      next,
-      total,
-      complete: ignoredPaging || raw === 0 || next >= total,
-    };
-  }
-
+export class PmsClient extends PmsRequests {
   async musicSections(signal?: AbortSignal): Promise<MusicSection[]> {
     const body = await this.get(sectionsSchema, '/library/sections', {}, signal);
     return body.MediaContainer.Directory.filter((d) => d.type === 'artist').map((d) => ({
@@ -316,20 +243,6 @@ export class PmsClient {
       identifier: 'com.plexapp.plugins.library',
       rating: Math.max(0, Math.min(10, Math.round(rating))),
     });
-  }
-
-  private async fire(path: string, method: 'GET' | 'PUT', extra: Params): Promise<void> {
-    await this.guard(() =>
-      send(
-        {
-          url: `${this.options.baseUrl()}${path}`,
-          method,
-          params: this.params(extra),
-          timeoutMs: 10_000,
-        },
-        this.options.fetchImpl,
-      ),
-    );
   }
 
   /**

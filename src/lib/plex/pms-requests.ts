@@ -1,0 +1,101 @@
+import type * as v from 'valibot';
+import { clientParams } from './client-info';
+import { isPlexError } from './errors';
+import { mapItems } from './map-metadata';
+import { listSchema } from './metadata-schemas';
+import type { PmsClientOptions } from './pms-client';
+import { requestJson, send } from './request';
+
+export type Params = Record<string, string | number | undefined>;
+
+/**
+ * How every request to a Plex Media Server is made: the current connection (read at call time),
+ * X-Plex-* and the server's token as query parameters, failover on a dead connection, paging.
+ * PmsClient adds the calls themselves.
+ */
+export class PmsRequests {
+  protected readonly options: PmsClientOptions;
+
+  constructor(options: PmsClientOptions) {
+    this.options = options;
+  }
+
+  protected params(extra: Params = {}): Params {
+    return { ...clientParams(this.options.client), 'X-Plex-Token': this.options.token, ...extra };
+  }
+
+  protected async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isPlexError(error, 'unreachable') || isPlexError(error, 'timeout'))
+        this.options.onUnreachable?.();
+      throw error;
+    }
+  }
+
+  protected get<S extends v.GenericSchema>(
+    schema: S,
+    path: string,
+    extra: Params = {},
+    signal?: AbortSignal,
+  ) {
+    return this.guard(() =>
+      requestJson(
+        schema,
+        {
+          url: `${this.options.baseUrl()}${path}`,
+          params: this.params(extra),
+          signal,
+          timeoutMs: this.options.timeoutMs ?? 15_000,
+        },
+        this.options.fetchImpl,
+      ),
+    );
+  }
+
+  protected async page<K extends 'track' | 'artist' | 'album'>(
+    kind: K,
+    path: string,
+    start: number,
+    size: number,
+    extra: Params,
+    signal?: AbortSignal,
+  ) {
+    const body = await this.get(
+      listSchema,
+      path,
+      { ...extra, 'X-Plex-Container-Start': start, 'X-Plex-Container-Size': size },
+      signal,
+    );
+    const mc = body.MediaContainer;
+    const raw = mc.Metadata.length;
+    const mapped = mapItems(kind, mc.Metadata);
+    // A server may ignore paging and answer the whole list: then this page is everything.
+    const ignoredPaging = (mc.offset === undefined && mc.totalSize === undefined) || raw > size;
+    const total = ignoredPaging ? raw : (mc.totalSize ?? start + raw);
+    const next = start + raw;
+    return {
+      items: mapped.items,
+      skipped: mapped.skipped,
+      start,
+      next,
+      total,
+      complete: ignoredPaging || raw === 0 || next >= total,
+    };
+  }
+
+  protected async fire(path: string, method: 'GET' | 'PUT', extra: Params): Promise<void> {
+    await this.guard(() =>
+      send(
+        {
+          url: `${this.options.baseUrl()}${path}`,
+          method,
+          params: this.params(extra),
+          timeoutMs: 10_000,
+        },
+        this.options.fetchImpl,
+      ),
+    );
+  }
+}
