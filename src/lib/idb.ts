@@ -1,5 +1,5 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
-import type { StateStorage } from 'zustand/middleware';
+import type { PersistStorage, StateStorage, StorageValue } from 'zustand/middleware';
 
 /**
  * All of PlexM8's IndexedDB data lives in its own database: every project page of a GitHub user
@@ -22,3 +22,44 @@ export const idbStateStorage: StateStorage = {
   setItem: (name, value) => idbSet(name, value),
   removeItem: (name) => idbDel(name),
 };
+
+function shallowEqual(a: object, b: object): boolean {
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => Object.is(a[k as keyof typeof a], b[k as keyof typeof b]))
+  );
+}
+
+/**
+ * zustand `persist` storage that stores the state object itself (structured clone, no JSON
+ * string) and skips a write when the persisted fields did not change: zustand calls setItem on
+ * every set, and a store whose status flips often (the player) would otherwise re-serialise its
+ * whole queue each time.
+ */
+export function idbObjectStorage<S extends object>(): PersistStorage<S> {
+  const last = new Map<string, StorageValue<S>>();
+  return {
+    getItem: async (name) => {
+      const stored = await idbGet<StorageValue<S> | string>(name);
+      if (stored === undefined) return null;
+      return typeof stored === 'string' ? (JSON.parse(stored) as StorageValue<S>) : stored;
+    },
+    setItem: (name, value) => {
+      const previous = last.get(name);
+      if (
+        previous &&
+        previous.version === value.version &&
+        shallowEqual(previous.state, value.state)
+      )
+        return;
+      last.set(name, value);
+      return idbSet(name, value);
+    },
+    removeItem: (name) => {
+      last.delete(name);
+      return idbDel(name);
+    },
+  };
+}

@@ -7,6 +7,7 @@ import { Skeleton } from '../../ui/skeleton';
 import { artistAlbumsQuery, artistQuery } from './queries';
 import { QueryError, StaleNotice } from './query-feedback';
 import { useArtwork } from '../../lib/use-artwork';
+import { AlbumCard } from './item-links';
 import { WaitingForServer } from './waiting-for-server';
 
 export function ArtistScreen() {
@@ -61,13 +62,12 @@ function ArtistView({ access, id }: { access: PmsAccess; id: string }) {
         <ul className="card-grid">
           {albums.data.items.map((album) => (
             <li key={album.id}>
-              <Link className="card" to={`/library/albums/${encodeURIComponent(album.id)}`}>
-                <CoverArt path={album.thumb} size={160} urlFor={urlFor} label={album.title} />
-                <span className="card-title" dir="auto">
-                  {album.title}
-                </span>
-                <span className="card-meta">{album.year ?? ''}</span>
-              </Link>
+              <AlbumCard
+                album={album}
+                urlFor={urlFor}
+                size={160}
+                meta={album.year ? String(album.year) : ''}
+              />
             </li>
           ))}
         </ul>

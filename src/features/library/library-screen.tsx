@@ -1,12 +1,10 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router';
 import type { MusicSection } from '../../domain';
 import { describeError } from '../../lib/plex';
 import { countOf, formatNumber } from '../../lib/format';
 import { usePms, type PmsAccess } from '../../lib/plex-context';
 import { Button } from '../../ui/button';
-import { CoverArt } from '../../ui/cover-art';
 import { Notice } from '../../ui/notice';
 import { Skeleton } from '../../ui/skeleton';
 import { VirtualList } from '../../ui/virtual-list';
@@ -14,6 +12,7 @@ import { artistsQuery, libraryKeys, recentlyAddedQuery } from './queries';
 import { QueryError, StaleNotice } from './query-feedback';
 import { useAllPages } from './use-all-pages';
 import { useArtwork } from '../../lib/use-artwork';
+import { AlbumCard, ArtistLink } from './item-links';
 import { useSection } from './use-section';
 import { WaitingForServer } from './waiting-for-server';
 
@@ -93,15 +92,7 @@ function RecentlyAdded({ access, section }: { access: PmsAccess; section: MusicS
         <ul className="shelf-row">
           {query.data.map((album) => (
             <li key={album.id}>
-              <Link className="card" to={`/library/albums/${encodeURIComponent(album.id)}`}>
-                <CoverArt path={album.thumb} size={128} urlFor={urlFor} label={album.title} />
-                <span className="card-title" dir="auto">
-                  {album.title}
-                </span>
-                <span className="card-meta" dir="auto">
-                  {album.artist}
-                </span>
-              </Link>
+              <AlbumCard album={album} urlFor={urlFor} size={128} meta={album.artist} />
             </li>
           ))}
         </ul>
@@ -144,12 +135,7 @@ function Artists({ access, section }: { access: PmsAccess; section: MusicSection
           rowHeight={60}
           label="Artists"
           getKey={(a) => a.id}
-          renderRow={(artist) => (
-            <Link className="artist-row" to={`/library/artists/${encodeURIComponent(artist.id)}`}>
-              <CoverArt path={artist.thumb} size={44} urlFor={urlFor} label={artist.title} round />
-              <span dir="auto">{artist.title}</span>
-            </Link>
-          )}
+          renderRow={(artist) => <ArtistLink artist={artist} urlFor={urlFor} />}
         />
       )}
     </section>

@@ -1,14 +1,15 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import type { SearchResults } from '../../domain';
 import { usePms, type PmsAccess } from '../../lib/plex-context';
 import { useTrackActions } from '../../lib/track-actions';
-import { CoverArt, type ArtworkUrl } from '../../ui/cover-art';
+import type { ArtworkUrl } from '../../ui/cover-art';
 import { Notice } from '../../ui/notice';
 import { Skeleton } from '../../ui/skeleton';
 import { searchQuery } from './queries';
 import { QueryError } from './query-feedback';
+import { AlbumCard, ArtistLink } from './item-links';
 import { restoreCachedLibrary, searchCached } from './search-cache';
 import { TrackRow } from './track-row';
 import { useArtwork } from '../../lib/use-artwork';
@@ -55,10 +56,7 @@ function Results({ results, urlFor }: { results: SearchResults; urlFor: ArtworkU
           <ul className="plain-list">
             {artists.map((a) => (
               <li key={a.id}>
-                <Link className="artist-row" to={`/library/artists/${encodeURIComponent(a.id)}`}>
-                  <CoverArt path={a.thumb} size={44} urlFor={urlFor} label={a.title} round />
-                  <span dir="auto">{a.title}</span>
-                </Link>
+                <ArtistLink artist={a} urlFor={urlFor} />
               </li>
             ))}
           </ul>
@@ -70,15 +68,7 @@ function Results({ results, urlFor }: { results: SearchResults; urlFor: ArtworkU
           <ul className="card-grid">
             {albums.map((a) => (
               <li key={a.id}>
-                <Link className="card" to={`/library/albums/${encodeURIComponent(a.id)}`}>
-                  <CoverArt path={a.thumb} size={128} urlFor={urlFor} label={a.title} />
-                  <span className="card-title" dir="auto">
-                    {a.title}
-                  </span>
-                  <span className="card-meta" dir="auto">
-                    {a.artist}
-                  </span>
-                </Link>
+                <AlbumCard album={a} urlFor={urlFor} size={128} meta={a.artist} />
               </li>
             ))}
           </ul>

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import { createJSONStorage, persist } from 'zustand/middleware';
+import { persist } from 'zustand/middleware';
 import type { Track } from '../../domain';
-import { idbStateStorage } from '../../lib/idb';
+import { idbObjectStorage } from '../../lib/idb';
 import * as q from './queue';
 
 export type StreamQuality = 'original' | '320' | '192' | '128';
@@ -153,7 +153,7 @@ export const usePlayerStore = create<PlayerState>()(
     },
     {
       name: PLAYER_KEY,
-      storage: createJSONStorage(() => idbStateStorage),
+      storage: idbObjectStorage<Pick<PlayerState, 'queue' | 'volume' | 'muted' | 'quality'>>(),
       // Position lives in its own store; playing state is never restored (no surprise audio).
       partialize: (s) => ({ queue: s.queue, volume: s.volume, muted: s.muted, quality: s.quality }),
     },

@@ -4,7 +4,7 @@ import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
 import { Skeleton } from '../../ui/skeleton';
 import { ServerCard } from './server-card';
-import { useServers } from './use-servers';
+import { useServersQuery } from './use-servers';
 import { useServersStore } from './servers-store';
 import './servers.css';
 
@@ -18,7 +18,8 @@ export function ServersScreen({
   userId: number;
   children?: ReactNode;
 }) {
-  const { servers, query } = useServers(token, userId);
+  const query = useServersQuery(token, userId);
+  const servers = useServersStore((s) => s.servers);
   const selectedId = useServersStore((s) => s.selectedId);
 
   return (

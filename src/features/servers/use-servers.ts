@@ -14,17 +14,12 @@ export function serversQuery(userId: number) {
  * rest of the app waits for). Already-known servers connect at once from the stored list.
  */
 export function useServers(token: string, userId: number) {
-  const { plexTv, clientInfo } = usePlexServices();
+  const { clientInfo } = usePlexServices();
   const setServers = useServersStore((s) => s.setServers);
   const servers = useServersStore((s) => s.servers);
   const statuses = useServersStore((s) => s.statuses);
 
-  const query = useQuery({
-    queryKey: serversQuery(userId),
-    queryFn: ({ signal }) => plexTv.getServers(token, signal),
-    staleTime: 5 * 60_000,
-    meta: { persist: false },
-  });
+  const query = useServersQuery(token, userId);
 
   useEffect(() => {
     if (query.data) setServers(query.data.servers);
@@ -37,4 +32,16 @@ export function useServers(token: string, userId: number) {
   }, [servers, statuses, clientInfo]);
 
   return { servers, statuses, query };
+}
+
+/** Just the plex.tv resources query, for screens that show its state (the loading and syncing
+ *  happen once, in useServers at the app's root). */
+export function useServersQuery(token: string, userId: number) {
+  const { plexTv } = usePlexServices();
+  return useQuery({
+    queryKey: serversQuery(userId),
+    queryFn: ({ signal }) => plexTv.getServers(token, signal),
+    staleTime: 5 * 60_000,
+    meta: { persist: false },
+  });
 }

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { idbGet, idbObjectStorage, idbSet } from './idb';
+
+describe('idbObjectStorage', () => {
+  it('stores the state object and skips writes when nothing persisted changed', async () => {
+    const storage = idbObjectStorage<{ queue: number[]; volume: number }>();
+    const queue = [1, 2, 3];
+    await storage.setItem('t1', { state: { queue, volume: 1 }, version: 0 });
+    await idbSet('t1', 'overwritten behind its back');
+    // Same fields, same references: no write, so the marker stays.
+    await storage.setItem('t1', { state: { queue, volume: 1 }, version: 0 });
+    expect(await idbGet('t1')).toBe('overwritten behind its back');
+    await storage.setItem('t1', { state: { queue, volume: 0.5 }, version: 0 });
+    expect(await storage.getItem('t1')).toEqual({
+      state: { queue: [1, 2, 3], volume: 0.5 },
+      version: 0,
+    });
+  });
+
+  it('reads state saved as a JSON string by the older storage', async () => {
+    await idbSet('t2', JSON.stringify({ state: { volume: 0.3 }, version: 0 }));
+    expect(await idbObjectStorage<{ volume: number }>().getItem('t2')).toEqual({
+      state: { volume: 0.3 },
+      version: 0,
+    });
+  });
+});
