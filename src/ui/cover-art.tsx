@@ -33,12 +33,13 @@ export function CoverArt({
       </span>
     );
   }
+  const src = urlFor(path, size);
   return (
     <img
       className={className}
       style={style}
-      src={urlFor(path, size)}
-      srcSet={`${urlFor(path, size)} 1x, ${urlFor(path, size * 2)} 2x`}
+      src={src}
+      srcSet={`${src} 1x, ${urlFor(path, size * 2)} 2x`}
       width={size}
       height={size}
       alt=""

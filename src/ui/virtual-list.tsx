@@ -1,6 +1,8 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import './virtual-list.css';
+
+const windowRect = () => ({ width: window.innerWidth, height: window.innerHeight });
 
 /**
  * A list that mounts only the rows on screen (plus a few), scrolling with the page so phones
@@ -23,7 +25,10 @@ export function VirtualList<T>({
 }) {
   const listRef = useRef<HTMLUListElement>(null);
   const [offset, setOffset] = useState(0);
-  useLayoutEffect(() => {
+  // Where the list starts on the page. Read after the first paint: the rows painted first assume
+  // 0 and, with the overscan, already cover the screen; reading it earlier forces a layout and a
+  // second render before anything shows.
+  useEffect(() => {
     setOffset(listRef.current?.offsetTop ?? 0);
   }, []);
   const virtualizer = useWindowVirtualizer({
@@ -31,6 +36,8 @@ export function VirtualList<T>({
     estimateSize: () => rowHeight,
     overscan,
     scrollMargin: offset,
+    // The window's size from the start: without it the first render mounts no rows at all.
+    initialRect: typeof window === 'undefined' ? undefined : windowRect(),
     getItemKey: (index) => getKey(items[index] as T, index),
   });
   const rows = virtualizer.getVirtualItems();

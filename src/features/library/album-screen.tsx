@@ -1,14 +1,16 @@
+import type { Track } from '../../domain';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { countOf, formatLength } from '../../lib/format';
 import { usePms, type PmsAccess } from '../../lib/plex-context';
-import { useTrackActions } from '../../lib/track-actions';
 import { CoverArt } from '../../ui/cover-art';
 import { Notice } from '../../ui/notice';
 import { Skeleton } from '../../ui/skeleton';
 import { albumQuery, albumTracksQuery } from './queries';
 import { QueryError, StaleNotice } from './query-feedback';
-import { TrackRow } from './track-row';
+import { TrackRow, useTrackList } from './track-row';
+
+const NO_TRACKS: readonly Track[] = [];
 import { useArtwork } from '../../lib/use-artwork';
 import { WaitingForServer } from './waiting-for-server';
 
@@ -20,9 +22,9 @@ export function AlbumScreen() {
 
 function AlbumView({ access, id }: { access: PmsAccess; id: string }) {
   const urlFor = useArtwork();
-  const actions = useTrackActions();
   const album = useQuery(albumQuery(access, id));
   const tracks = useQuery(albumTracksQuery(access, id));
+  const list = useTrackList(tracks.data?.items ?? NO_TRACKS);
   const a = album.data;
   const length = tracks.data?.items.reduce((sum, t) => sum + (t.durationMs ?? 0), 0);
   return (
@@ -73,9 +75,10 @@ function AlbumView({ access, id }: { access: PmsAccess; id: string }) {
               <TrackRow
                 track={track}
                 number={track.index ?? i + 1}
+                index={i}
+                list={list}
                 urlFor={urlFor}
                 showArt={false}
-                onPlay={() => actions.play(tracks.data.items, i)}
               />
             </li>
           ))}

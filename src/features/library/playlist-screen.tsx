@@ -3,7 +3,6 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { countOf, formatLength, formatNumber } from '../../lib/format';
 import { usePms, type PmsAccess } from '../../lib/plex-context';
-import { useTrackActions } from '../../lib/track-actions';
 import { CoverArt } from '../../ui/cover-art';
 import { Notice } from '../../ui/notice';
 import { Skeleton } from '../../ui/skeleton';
@@ -12,7 +11,7 @@ import { playlistItemsQuery, playlistQuery } from './queries';
 import { QueryError, StaleNotice } from './query-feedback';
 import { RefreshButton } from './refresh-button';
 import { sortLabels, orderTracks, type TrackSort } from './track-order';
-import { TRACK_ROW_HEIGHT, TrackRow } from './track-row';
+import { TRACK_ROW_HEIGHT, TrackRow, useTrackList } from './track-row';
 import { useAllPages } from './use-all-pages';
 import { useArtwork } from '../../lib/use-artwork';
 import { WaitingForServer } from './waiting-for-server';
@@ -39,7 +38,6 @@ function TrackSkeletons() {
 
 function PlaylistView({ access, id }: { access: PmsAccess; id: string }) {
   const urlFor = useArtwork();
-  const actions = useTrackActions();
   const details = useQuery(playlistQuery(access, id));
   const itemsQuery = useInfiniteQuery(playlistItemsQuery(access, id));
   const all = useAllPages(itemsQuery);
@@ -50,6 +48,8 @@ function PlaylistView({ access, id }: { access: PmsAccess; id: string }) {
     () => orderTracks(all.items, deferredFilter, sort),
     [all.items, deferredFilter, sort],
   );
+  const tracks = useMemo(() => rows.map((r) => r.track), [rows]);
+  const list = useTrackList(tracks);
 
   const playlist = details.data;
   const title = playlist?.title ?? 'Playlist';
@@ -157,13 +157,9 @@ function PlaylistView({ access, id }: { access: PmsAccess; id: string }) {
             <TrackRow
               track={row.track}
               number={row.position}
+              index={i}
+              list={list}
               urlFor={urlFor}
-              onPlay={() =>
-                actions.play(
-                  rows.map((r) => r.track),
-                  i,
-                )
-              }
             />
           )}
         />

@@ -3,7 +3,6 @@ import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { SearchResults } from '../../domain';
 import { usePms, type PmsAccess } from '../../lib/plex-context';
-import { useTrackActions } from '../../lib/track-actions';
 import type { ArtworkUrl } from '../../ui/cover-art';
 import { Notice } from '../../ui/notice';
 import { Skeleton } from '../../ui/skeleton';
@@ -11,7 +10,7 @@ import { searchQuery } from './queries';
 import { QueryError } from './query-feedback';
 import { AlbumCard, ArtistLink } from './item-links';
 import { restoreCachedLibrary, searchCached } from './search-cache';
-import { TrackRow } from './track-row';
+import { TrackRow, useTrackList } from './track-row';
 import { useArtwork } from '../../lib/use-artwork';
 import { useOnline } from './use-online';
 import { useSection } from './use-section';
@@ -45,7 +44,7 @@ function useCachedSearch(access: PmsAccess, q: string, active: boolean): SearchR
 
 function Results({ results, urlFor }: { results: SearchResults; urlFor: ArtworkUrl | null }) {
   const { artists, albums, tracks } = results;
-  const actions = useTrackActions();
+  const list = useTrackList(tracks);
   if (!artists.length && !albums.length && !tracks.length)
     return <Notice tone="info" title="Nothing found." />;
   return (
@@ -80,12 +79,7 @@ function Results({ results, urlFor }: { results: SearchResults; urlFor: ArtworkU
           <ul className="plain-list">
             {tracks.map((t, i) => (
               <li key={t.id}>
-                <TrackRow
-                  track={t}
-                  number={i + 1}
-                  urlFor={urlFor}
-                  onPlay={() => actions.play(tracks, i)}
-                />
+                <TrackRow track={t} number={i + 1} index={i} list={list} urlFor={urlFor} />
               </li>
             ))}
           </ul>

@@ -1,31 +1,59 @@
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Track } from '../../domain';
 import { formatDuration } from '../../lib/format';
-import { useTrackActions } from '../../lib/track-actions';
+import { useTrackActions, type TrackActions } from '../../lib/track-actions';
+import { useLinkProps, type LinkProps } from '../../lib/use-link-props';
 import { CoverArt, type ArtworkUrl } from '../../ui/cover-art';
 
 export const TRACK_ROW_HEIGHT = 60;
+
+/** What all rows of one list share, worked out once per list instead of once per row. */
+export interface TrackListShared {
+  currentId: string | null;
+  link: (to: string) => LinkProps;
+  /** Plays the list from this index. */
+  play: (index: number) => void;
+  actions: TrackActions;
+}
+
+/**
+ * The shared part of a track list. `play` stays the same function while pages arrive (it reads
+ * the latest list when tapped), so memoised rows don't re-render for every page.
+ */
+export function useTrackList(tracks: readonly Track[]): TrackListShared {
+  const actions = useTrackActions();
+  const currentId = actions.useCurrentTrackId();
+  const link = useLinkProps();
+  const latest = useRef(tracks);
+  useLayoutEffect(() => {
+    latest.current = tracks;
+  }, [tracks]);
+  const play = useCallback((index: number) => actions.play(latest.current, index), [actions]);
+  return useMemo(() => ({ currentId, link, play, actions }), [currentId, link, play, actions]);
+}
 
 /**
  * One track: number, cover, title and artist, album, length. Tapping it plays the list from
  * here; ⋯ offers "Play next" and "Add to queue". Text only: titles are never markup.
  */
-export function TrackRow({
+export const TrackRow = memo(function TrackRow({
   track,
   number,
+  index,
+  list,
   urlFor,
-  onPlay,
   showArt = true,
 }: {
   track: Track;
   number: number;
+  /** Where the track is in the list that plays when it is tapped. */
+  index: number;
+  list: TrackListShared;
   urlFor: ArtworkUrl | null;
-  onPlay: () => void;
   showArt?: boolean;
 }) {
-  const actions = useTrackActions();
-  const playing = actions.useCurrentTrackId() === track.id;
+  const { actions } = list;
+  const playing = list.currentId === track.id;
   const [menu, setMenu] = useState(false);
   const unplayable = track.media === null;
   return (
@@ -35,7 +63,7 @@ export function TrackRow({
       <button
         type="button"
         className="track-play"
-        onClick={onPlay}
+        onClick={() => list.play(index)}
         aria-label={`Play ${track.title} by ${track.artist}`}
         aria-current={playing || undefined}
       >
@@ -55,7 +83,9 @@ export function TrackRow({
       </button>
       <span className="track-album" dir="auto">
         {track.albumId ? (
-          <Link to={`/library/albums/${encodeURIComponent(track.albumId)}`}>{track.album}</Link>
+          <a {...list.link(`/library/albums/${encodeURIComponent(track.albumId)}`)}>
+            {track.album}
+          </a>
         ) : (
           track.album
         )}
@@ -92,4 +122,4 @@ export function TrackRow({
       </span>
     </div>
   );
-}
+});
