@@ -24,4 +24,22 @@ describe('idbObjectStorage', () => {
       version: 0,
     });
   });
+
+  it('with deferred writes, writes once after the task with the last value', async () => {
+    const storage = idbObjectStorage<{ volume: number }>({ deferWrites: true });
+    await idbSet('t3', 'before');
+    void storage.setItem('t3', { state: { volume: 0.1 }, version: 0 });
+    void storage.setItem('t3', { state: { volume: 0.2 }, version: 0 });
+    expect(await idbGet('t3')).toBe('before');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await idbGet('t3')).toEqual({ state: { volume: 0.2 }, version: 0 });
+  });
+
+  it('with deferred writes, a removal drops the write still waiting', async () => {
+    const storage = idbObjectStorage<{ volume: number }>({ deferWrites: true });
+    void storage.setItem('t4', { state: { volume: 0.4 }, version: 0 });
+    await storage.removeItem('t4');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await idbGet('t4')).toBeUndefined();
+  });
 });

@@ -38,8 +38,27 @@ function shallowEqual(a: object, b: object): boolean {
  * every set, and a store whose status flips often (the player) would otherwise re-serialise its
  * whole queue each time.
  */
-export function idbObjectStorage<S extends object>(): PersistStorage<S> {
+export function idbObjectStorage<S extends object>({
+  deferWrites = false,
+}: {
+  /**
+   * Write after the current task, once for all the changes made in it: the tap that starts a
+   * track changes the player several times, and each write structured-clones the queue inside
+   * the task that should be starting the audio. Not for secrets: a write still pending when the
+   * page goes away is lost (pagehide flushes what it can).
+   */
+  deferWrites?: boolean;
+} = {}): PersistStorage<S> {
   const last = new Map<string, StorageValue<S>>();
+  const pending = new Map<string, StorageValue<S>>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    timer = null;
+    const writes = [...pending].map(([name, value]) => idbSet(name, value));
+    pending.clear();
+    return Promise.all(writes).then(() => undefined);
+  };
+  if (deferWrites && typeof window !== 'undefined') window.addEventListener('pagehide', flush);
   return {
     getItem: async (name) => {
       const stored = await idbGet<StorageValue<S> | string>(name);
@@ -55,10 +74,13 @@ export function idbObjectStorage<S extends object>(): PersistStorage<S> {
       )
         return;
       last.set(name, value);
-      return idbSet(name, value);
+      if (!deferWrites) return idbSet(name, value);
+      pending.set(name, value);
+      timer ??= setTimeout(() => void flush(), 0);
     },
     removeItem: (name) => {
       last.delete(name);
+      pending.delete(name);
       return idbDel(name);
     },
   };

@@ -74,9 +74,10 @@ function AlbumView({ access, id }: { access: PmsAccess; id: string }) {
             <li key={track.id}>
               <TrackRow
                 track={track}
+                playing={list.currentId === track.id}
                 number={track.index ?? i + 1}
                 index={i}
-                list={list}
+                list={list.rowShared}
                 urlFor={urlFor}
                 showArt={false}
               />

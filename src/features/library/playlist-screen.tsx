@@ -156,9 +156,10 @@ function PlaylistView({ access, id }: { access: PmsAccess; id: string }) {
           renderRow={(row, i) => (
             <TrackRow
               track={row.track}
+              playing={list.currentId === row.track.id}
               number={row.position}
               index={i}
-              list={list}
+              list={list.rowShared}
               urlFor={urlFor}
             />
           )}

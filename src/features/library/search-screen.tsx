@@ -79,7 +79,14 @@ function Results({ results, urlFor }: { results: SearchResults; urlFor: ArtworkU
           <ul className="plain-list">
             {tracks.map((t, i) => (
               <li key={t.id}>
-                <TrackRow track={t} number={i + 1} index={i} list={list} urlFor={urlFor} />
+                <TrackRow
+                  track={t}
+                  playing={list.currentId === t.id}
+                  number={i + 1}
+                  index={i}
+                  list={list.rowShared}
+                  urlFor={urlFor}
+                />
               </li>
             ))}
           </ul>

@@ -7,20 +7,26 @@ import { CoverArt, type ArtworkUrl } from '../../ui/cover-art';
 
 export const TRACK_ROW_HEIGHT = 60;
 
-/** What all rows of one list share, worked out once per list instead of once per row. */
-export interface TrackListShared {
-  currentId: string | null;
+/** What every row of one list shares, worked out once per list instead of once per row. */
+export interface RowShared {
   link: (to: string) => LinkProps;
   /** Plays the list from this index. */
   play: (index: number) => void;
   actions: TrackActions;
 }
 
+export interface TrackList {
+  /** Stays the same object while the list is shown, so memoised rows skip re-rendering. */
+  rowShared: RowShared;
+  /** The track playing now. Rows get a boolean: a track change re-renders two rows, not all. */
+  currentId: string | null;
+}
+
 /**
  * The shared part of a track list. `play` stays the same function while pages arrive (it reads
  * the latest list when tapped), so memoised rows don't re-render for every page.
  */
-export function useTrackList(tracks: readonly Track[]): TrackListShared {
+export function useTrackList(tracks: readonly Track[]): TrackList {
   const actions = useTrackActions();
   const currentId = actions.useCurrentTrackId();
   const link = useLinkProps();
@@ -29,7 +35,8 @@ export function useTrackList(tracks: readonly Track[]): TrackListShared {
     latest.current = tracks;
   }, [tracks]);
   const play = useCallback((index: number) => actions.play(latest.current, index), [actions]);
-  return useMemo(() => ({ currentId, link, play, actions }), [currentId, link, play, actions]);
+  const rowShared = useMemo(() => ({ link, play, actions }), [link, play, actions]);
+  return { rowShared, currentId };
 }
 
 /**
@@ -41,6 +48,7 @@ export const TrackRow = memo(function TrackRow({
   number,
   index,
   list,
+  playing,
   urlFor,
   showArt = true,
 }: {
@@ -48,12 +56,12 @@ export const TrackRow = memo(function TrackRow({
   number: number;
   /** Where the track is in the list that plays when it is tapped. */
   index: number;
-  list: TrackListShared;
+  list: RowShared;
+  playing: boolean;
   urlFor: ArtworkUrl | null;
   showArt?: boolean;
 }) {
   const { actions } = list;
-  const playing = list.currentId === track.id;
   const [menu, setMenu] = useState(false);
   const unplayable = track.media === null;
   return (

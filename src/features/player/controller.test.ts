@@ -87,18 +87,34 @@ beforeEach(() => {
     stallAfterMs: 3000,
   });
 });
-afterEach(() => stop());
+afterEach(() => {
+  stop();
+  vi.useRealTimers();
+});
 
 const store = () => usePlayerStore.getState();
 
 describe('player controller', () => {
-  it('plays the tapped track, reports it, and prepares the next one', () => {
+  it('plays the tapped track, reports it, and prepares the next one once it has started', () => {
+    vi.useFakeTimers();
     store().playTracks([track('1'), track('2')], 0);
     expect(engine.calls).toContain('load u1 @0 autoplay');
     engine.emit({ type: 'playing' });
     expect(store().status).toBe('playing');
-    expect(engine.preloaded).toBe('u2');
     expect(reports.map((r) => r.state)).toEqual(['buffering', 'playing']);
+    // The starting track has the connection to itself for a moment.
+    expect(engine.preloaded).toBeNull();
+    vi.advanceTimersByTime(1_000);
+    expect(engine.preloaded).toBe('u2');
+  });
+
+  it('does not preload for a track that was replaced before its moment came', () => {
+    vi.useFakeTimers();
+    store().playTracks([track('1'), track('2'), track('3')], 0);
+    engine.emit({ type: 'playing' });
+    store().playTracks([track('7')], 0);
+    vi.advanceTimersByTime(1_000);
+    expect(engine.preloaded).toBeNull();
   });
 
   it('moves to the next track when one ends, and scrobbles past 90 %', () => {

@@ -16,6 +16,8 @@ export interface ControllerDeps {
   stallAfterMs?: number;
 }
 
+const PRELOAD_AFTER_MS = 1_000;
+
 /**
  * Connects the player store to the audio engine (architecture.md): store changes drive the
  * engine; engine events become store actions. React never touches audio.
@@ -29,6 +31,7 @@ export function startPlayerController(deps: ControllerDeps): () => void {
   let lastProgress = { positionMs: -1, at: Date.now() };
   let recovering = false;
   let networkRetryFor: string | null = null;
+  let preloadTimer: ReturnType<typeof setTimeout> | null = null;
 
   const currentItem = () => q.current(store.getState().queue);
 
@@ -46,6 +49,8 @@ export function startPlayerController(deps: ControllerDeps): () => void {
   }
 
   function preloadNext() {
+    if (preloadTimer) clearTimeout(preloadTimer);
+    preloadTimer = null;
     const s = store.getState();
     const index = q.nextIndex(s.queue, 'ended');
     const nextItem = index === null || index === s.queue.index ? null : s.queue.items[index];
@@ -54,7 +59,18 @@ export function startPlayerController(deps: ControllerDeps): () => void {
     engine.preload(source.ok ? source.source : null);
   }
 
+  /**
+   * The next track is fetched a moment after this one starts, not at once: the track starting
+   * gets the connection to itself (it matters on cellular, and for how soon sound starts).
+   */
+  function preloadNextSoon() {
+    if (preloadTimer) clearTimeout(preloadTimer);
+    preloadTimer = setTimeout(preloadNext, PRELOAD_AFTER_MS);
+  }
+
   function load() {
+    if (preloadTimer) clearTimeout(preloadTimer);
+    preloadTimer = null;
     const s = store.getState();
     const item = currentItem();
     loadedLoadId = s.loadId;
@@ -103,7 +119,7 @@ export function startPlayerController(deps: ControllerDeps): () => void {
         s.trackStarted();
         lastProgress = { positionMs: usePositionStore.getState().positionMs, at: Date.now() };
         report('playing');
-        preloadNext();
+        preloadNextSoon();
         break;
       case 'paused':
         s.setStatus('paused');
@@ -204,6 +220,7 @@ export function startPlayerController(deps: ControllerDeps): () => void {
 
   return () => {
     clearInterval(watchdog);
+    if (preloadTimer) clearTimeout(preloadTimer);
     window.removeEventListener('pagehide', onHide);
     unsubscribeStore();
     unsubscribeEngine();

@@ -153,7 +153,9 @@ export const usePlayerStore = create<PlayerState>()(
     },
     {
       name: PLAYER_KEY,
-      storage: idbObjectStorage<Pick<PlayerState, 'queue' | 'volume' | 'muted' | 'quality'>>(),
+      storage: idbObjectStorage<Pick<PlayerState, 'queue' | 'volume' | 'muted' | 'quality'>>({
+        deferWrites: true,
+      }),
       // Position lives in its own store; playing state is never restored (no surprise audio).
       partialize: (s) => ({ queue: s.queue, volume: s.volume, muted: s.muted, quality: s.quality }),
     },

@@ -22,6 +22,9 @@ export interface PlayerRuntimeDeps {
 const canPlayType = (mime: string) =>
   typeof Audio === 'undefined' ? '' : new Audio().canPlayType(mime);
 
+/** Reports leave after the current task: the task a tap runs in is for starting the audio. */
+const afterThisTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /**
  * Everything that plays audio, in its own chunk: howler, the controller, the reporter and the
  * media session load after the first paint (nothing plays before the user asks).
@@ -32,7 +35,10 @@ export function startPlayerRuntime(deps: PlayerRuntimeDeps): () => void {
     resolve: (track, quality) =>
       chooseSource(track, quality, deps.server(), canPlayType, deps.sessionId),
     reporter: createTimelineReporter({
-      timeline: async (report) => deps.server()?.timeline(report),
+      timeline: async (report) => {
+        await afterThisTask();
+        await deps.server()?.timeline(report);
+      },
       scrobble: async (id) => deps.server()?.scrobble(id),
     }),
     onStall: deps.failover,

@@ -4,6 +4,52 @@ import type { AudioEngine, EngineEvent, PlaybackSource } from './audio-engine';
 const TICK_MS = 250;
 
 /**
+ * The next track is started on a timer aimed at the current one's end, not when howler reports
+ * the end: that report comes a task or more late (howler defers its events), and then the
+ * controller, the store and a play() call still stand between one track and the next. A
+ * preloaded element sounds almost at once, so the timer aims only this little ahead of the end
+ * (bench "gap between tracks": an earlier aim showed up as overlap, one-for-one).
+ */
+export const HANDOVER_LEAD_MS = 5;
+
+/**
+ * When to start the next track, in ms from now, or null when it is not yet time to plan: only
+ * within the last tick of the track, so a seek or pause in between needs no bookkeeping.
+ */
+export function handoverDelay(positionMs: number, durationMs: number): number | null {
+  if (!Number.isFinite(durationMs) || durationMs <= 0) return null;
+  const remaining = durationMs - positionMs;
+  if (remaining > TICK_MS + HANDOVER_LEAD_MS) return null;
+  return Math.max(0, remaining - HANDOVER_LEAD_MS);
+}
+
+/**
+ * howler creates its AudioContext with the first Howl: ~15 ms, spent inside the tap that starts
+ * the music and before the audio element may begin loading. Creating it on the first gesture
+ * anywhere takes it off that path. It has to be a gesture (transient activation, which pointerup
+ * and keydown carry), or Chromium starts the context suspended and warns in the console;
+ * howler installs its unlock-on-touch handlers for mobile at the same moment.
+ */
+function prepareAudioOnFirstGesture(): void {
+  if (typeof document === 'undefined') return;
+  const events = ['pointerup', 'keydown'] as const;
+  const prepare = () => {
+    for (const event of events) document.removeEventListener(event, prepare, true);
+    Howler.volume();
+  };
+  for (const event of events) document.addEventListener(event, prepare, true);
+}
+
+interface Loaded {
+  howl: Howl;
+  source: PlaybackSource;
+  /** Started ahead of the current track's end (see HANDOVER_LEAD_MS). */
+  early?: boolean;
+  /** howler has already announced 'play' for it (its events arrive a task late). */
+  announced?: boolean;
+}
+
+/**
  * howler's html5 mode waits for `canplaythrough` before it calls play(): enough data to play the
  * whole file at the current rate, more than a stream needs to start. `canplay` starts as soon as
  * the first frames can play (the element keeps buffering while it plays): median tap-to-play
@@ -17,12 +63,17 @@ const TICK_MS = 250;
  * is unloaded when done: html5 mode pools only 10 audio elements.
  */
 export class HowlerEngine implements AudioEngine {
-  private current: { howl: Howl; source: PlaybackSource } | null = null;
-  private upcoming: { howl: Howl; source: PlaybackSource } | null = null;
+  private current: Loaded | null = null;
+  private upcoming: Loaded | null = null;
+  private handover: ReturnType<typeof setTimeout> | null = null;
   private listeners = new Set<(event: EngineEvent) => void>();
   private ticker: ReturnType<typeof setInterval> | null = null;
   private volume = 1;
   private muted = false;
+
+  constructor() {
+    prepareAudioOnFirstGesture();
+  }
 
   private emit(event: EngineEvent) {
     for (const listener of this.listeners) listener(event);
@@ -54,11 +105,39 @@ export class HowlerEngine implements AudioEngine {
     const seconds = howl.seek();
     const position = typeof seconds === 'number' && Number.isFinite(seconds) ? seconds * 1000 : 0;
     const duration = howl.duration() * 1000;
+    this.planHandover(position, duration);
     this.emit({
       type: 'time',
       positionMs: position,
       durationMs: Number.isFinite(duration) ? duration : 0,
     });
+  }
+
+  private planHandover(positionMs: number, durationMs: number) {
+    const next = this.upcoming;
+    if (this.handover || !next || next.early || !this.current?.howl.playing()) return;
+    if (next.howl.state() !== 'loaded') return;
+    const delay = handoverDelay(positionMs, durationMs);
+    if (delay === null) return;
+    this.handover = setTimeout(() => {
+      this.handover = null;
+      if (this.upcoming !== next || !this.current?.howl.playing()) return;
+      next.early = true;
+      next.howl.once('play', () => (next.announced = true));
+      next.howl.volume(this.muted ? 0 : this.volume);
+      next.howl.play();
+    }, delay);
+  }
+
+  /** The user paused, sought or changed tracks: a next track started early must not go on. */
+  private cancelHandover() {
+    if (this.handover) clearTimeout(this.handover);
+    this.handover = null;
+    if (this.upcoming?.early) {
+      this.upcoming.howl.stop();
+      this.upcoming.early = false;
+      this.upcoming.announced = false;
+    }
   }
 
   private wire(howl: Howl, startAtMs: number) {
@@ -95,6 +174,8 @@ export class HowlerEngine implements AudioEngine {
     { startAtMs, autoplay }: { startAtMs: number; autoplay: boolean },
   ): void {
     this.stopTicker();
+    if (this.handover) clearTimeout(this.handover);
+    this.handover = null;
     const reuse = this.upcoming && this.upcoming.source.url === source.url ? this.upcoming : null;
     if (this.current) this.current.howl.unload();
     if (this.upcoming && !reuse) this.upcoming.howl.unload();
@@ -102,9 +183,18 @@ export class HowlerEngine implements AudioEngine {
     const howl = reuse?.howl ?? this.create(source);
     this.current = { howl, source };
     this.emit({ type: 'loading' });
-    this.wire(howl, startAtMs);
+    if (reuse?.early && (!autoplay || startAtMs > 0)) howl.stop();
+    const alreadyPlaying = reuse?.early === true && howl.playing();
+    this.wire(howl, alreadyPlaying ? 0 : startAtMs);
     howl.volume(this.muted ? 0 : this.volume);
-    if (autoplay) howl.play();
+    if (alreadyPlaying) {
+      // Started ahead of the hand-over. If howler announced it already, say so ourselves;
+      // otherwise its 'play' is still on its way to the listener wire() just added.
+      if (reuse.announced) {
+        this.startTicker();
+        this.emit({ type: 'playing' });
+      }
+    } else if (autoplay) howl.play();
   }
 
   play(): void {
@@ -113,12 +203,14 @@ export class HowlerEngine implements AudioEngine {
   }
 
   pause(): void {
+    this.cancelHandover();
     this.current?.howl.pause();
   }
 
   seek(ms: number): void {
     const howl = this.current?.howl;
     if (!howl) return;
+    this.cancelHandover();
     howl.seek(Math.max(0, ms) / 1000);
     this.tick();
   }
@@ -127,16 +219,19 @@ export class HowlerEngine implements AudioEngine {
     this.volume = volume;
     this.muted = muted;
     this.current?.howl.volume(muted ? 0 : volume);
+    if (this.upcoming?.early) this.upcoming.howl.volume(muted ? 0 : volume);
   }
 
   preload(source: PlaybackSource | null): void {
     if (this.upcoming?.source.url === source?.url) return;
+    this.cancelHandover();
     this.upcoming?.howl.unload();
     this.upcoming = source ? { howl: this.create(source), source } : null;
   }
 
   unload(): void {
     this.stopTicker();
+    this.cancelHandover();
     this.current?.howl.unload();
     this.upcoming?.howl.unload();
     this.current = null;

@@ -1,0 +1,160 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { EngineEvent, PlaybackSource } from './audio-engine';
+
+/** A stand-in for howler's Howl: enough state to see what the engine asks of it. */
+class FakeHowl {
+  static all: FakeHowl[] = [];
+  src: string;
+  position = 0;
+  length = 8;
+  isPlaying = false;
+  plays = 0;
+  stops = 0;
+  unloaded = false;
+  private handlers = new Map<string, Array<() => void>>();
+  constructor(options: { src: string[] }) {
+    this.src = options.src[0] ?? '';
+    FakeHowl.all.push(this);
+  }
+  state() {
+    return 'loaded';
+  }
+  play() {
+    this.plays += 1;
+    this.isPlaying = true;
+    // howler announces 'play' a task later.
+    setTimeout(() => this.fire('play'), 0);
+    return 1;
+  }
+  pause() {
+    this.isPlaying = false;
+    setTimeout(() => this.fire('pause'), 0);
+  }
+  stop() {
+    this.stops += 1;
+    this.isPlaying = false;
+    this.position = 0;
+  }
+  playing() {
+    return this.isPlaying;
+  }
+  seek(to?: number) {
+    if (to === undefined) return this.position;
+    this.position = to;
+    return this;
+  }
+  duration() {
+    return this.length;
+  }
+  volume() {
+    return 1;
+  }
+  unload() {
+    this.unloaded = true;
+    this.isPlaying = false;
+  }
+  on(event: string, fn: () => void) {
+    this.handlers.set(event, [...(this.handlers.get(event) ?? []), fn]);
+  }
+  once(event: string, fn: () => void) {
+    const wrapped = () => {
+      this.handlers.set(
+        event,
+        (this.handlers.get(event) ?? []).filter((f) => f !== wrapped),
+      );
+      fn();
+    };
+    this.on(event, wrapped);
+  }
+  fire(event: string) {
+    for (const fn of this.handlers.get(event) ?? []) fn();
+  }
+}
+
+vi.mock('howler', () => ({ Howl: FakeHowl, Howler: { volume: () => 1 } }));
+
+const { HowlerEngine, handoverDelay, HANDOVER_LEAD_MS } = await import('./howler-engine');
+
+const source = (name: string): PlaybackSource => ({ url: name, format: 'mp3', transcoded: false });
+const howl = (url: string) => FakeHowl.all.filter((h) => h.src === url).at(-1) as FakeHowl;
+
+describe('handoverDelay', () => {
+  it('plans only in the last tick of a track, and never into the past', () => {
+    expect(handoverDelay(1_000, 8_000)).toBeNull();
+    expect(handoverDelay(7_800, 8_000)).toBe(200 - HANDOVER_LEAD_MS);
+    expect(handoverDelay(7_999, 8_000)).toBe(0);
+    expect(handoverDelay(0, Number.NaN)).toBeNull();
+    expect(handoverDelay(0, 0)).toBeNull();
+  });
+});
+
+describe('HowlerEngine hand-over', () => {
+  let engine: InstanceType<typeof HowlerEngine>;
+  let events: EngineEvent['type'][];
+  beforeEach(() => {
+    vi.useFakeTimers();
+    FakeHowl.all = [];
+    engine = new HowlerEngine();
+    events = [];
+    engine.subscribe((e) => void (e.type !== 'time' && events.push(e.type)));
+  });
+  afterEach(() => {
+    engine.unload();
+    vi.useRealTimers();
+  });
+
+  function playNearTheEnd() {
+    engine.load(source('a'), { startAtMs: 0, autoplay: true });
+    engine.preload(source('b'));
+    vi.advanceTimersByTime(1);
+    howl('a').position = 7.8;
+    vi.advanceTimersByTime(250); // a tick sees 200 ms left
+  }
+
+  it('starts the next track just before the current one ends, and takes it over playing', () => {
+    playNearTheEnd();
+    vi.advanceTimersByTime(200 - HANDOVER_LEAD_MS);
+    expect(howl('b').isPlaying).toBe(true);
+    expect(howl('a').isPlaying).toBe(true);
+    vi.advanceTimersByTime(HANDOVER_LEAD_MS);
+    // The controller moves on when 'a' ends: 'b' is reused as it is, not restarted or doubled.
+    events = [];
+    engine.load(source('b'), { startAtMs: 0, autoplay: true });
+    vi.advanceTimersByTime(1);
+    expect(howl('b').plays).toBe(1);
+    expect(howl('a').unloaded).toBe(true);
+    expect(events).toEqual(['loading', 'playing']);
+  });
+
+  it('announces playing once when the hand-over comes before howler has said so', () => {
+    playNearTheEnd();
+    vi.advanceTimersByTime(200 - HANDOVER_LEAD_MS);
+    events = [];
+    engine.load(source('b'), { startAtMs: 0, autoplay: true });
+    vi.advanceTimersByTime(5);
+    expect(events).toEqual(['loading', 'playing']);
+  });
+
+  it('stops a next track started early when the user pauses or seeks', () => {
+    playNearTheEnd();
+    vi.advanceTimersByTime(200 - HANDOVER_LEAD_MS);
+    engine.pause();
+    expect(howl('b').isPlaying).toBe(false);
+    expect(howl('b').position).toBe(0);
+
+    engine.play();
+    vi.advanceTimersByTime(250);
+    vi.advanceTimersByTime(200);
+    expect(howl('b').isPlaying).toBe(true);
+    engine.seek(1_000);
+    expect(howl('b').isPlaying).toBe(false);
+  });
+
+  it('starts nothing early when the queue has no next track', () => {
+    engine.load(source('a'), { startAtMs: 0, autoplay: true });
+    vi.advanceTimersByTime(1);
+    howl('a').position = 7.9;
+    vi.advanceTimersByTime(500);
+    expect(FakeHowl.all).toHaveLength(1);
+  });
+});
