@@ -25,7 +25,8 @@ const watchAudio = () => {
   w.__starts = [];
   w.__ends = [];
   w.__srcs = [];
-  document.addEventListener('click', (e) => (w.__clickAt = e.timeStamp), { capture: true });
+  // The tap starts when the button goes down (the app may start work then, so the clock does too).
+  document.addEventListener('pointerdown', (e) => (w.__clickAt = e.timeStamp), { capture: true });
   const play = HTMLMediaElement.prototype.play;
   HTMLMediaElement.prototype.play = function patched(this: Watched) {
     // Only real tracks: howler also plays silent pooled elements to unlock audio.

@@ -23,6 +23,7 @@ const sessionId = crypto.randomUUID();
 
 const trackActions: TrackActions = {
   play: (tracks, index) => usePlayerStore.getState().playTracks(tracks, index),
+  prepare: (track) => usePlayerStore.getState().prime(track),
   playNext: (tracks) => usePlayerStore.getState().playNext(tracks),
   addToQueue: (tracks) => usePlayerStore.getState().addToQueue(tracks),
   useCurrentTrackId: () => usePlayerStore((s) => currentQueueItem(s.queue)?.track.id ?? null),

@@ -7,6 +7,8 @@ import type { Track } from '../domain';
  */
 export interface TrackActions {
   play(tracks: readonly Track[], index: number): void;
+  /** The mouse went down on a track: the player may start fetching it before the click. */
+  prepare(track: Track): void;
   playNext(tracks: readonly Track[]): void;
   addToQueue(tracks: readonly Track[]): void;
   /** The track playing now, to mark it in lists. */
@@ -15,6 +17,7 @@ export interface TrackActions {
 
 const none: TrackActions = {
   play: () => undefined,
+  prepare: () => undefined,
   playNext: () => undefined,
   addToQueue: () => undefined,
   useCurrentTrackId: () => null,

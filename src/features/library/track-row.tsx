@@ -12,6 +12,8 @@ export interface RowShared {
   link: (to: string) => LinkProps;
   /** Plays the list from this index. */
   play: (index: number) => void;
+  /** The mouse went down on this row's play button. */
+  prepare: (index: number) => void;
   actions: TrackActions;
 }
 
@@ -35,7 +37,17 @@ export function useTrackList(tracks: readonly Track[]): TrackList {
     latest.current = tracks;
   }, [tracks]);
   const play = useCallback((index: number) => actions.play(latest.current, index), [actions]);
-  const rowShared = useMemo(() => ({ link, play, actions }), [link, play, actions]);
+  const prepare = useCallback(
+    (index: number) => {
+      const track = latest.current[index];
+      if (track) actions.prepare(track);
+    },
+    [actions],
+  );
+  const rowShared = useMemo(
+    () => ({ link, play, prepare, actions }),
+    [link, play, prepare, actions],
+  );
   return { rowShared, currentId };
 }
 
@@ -72,6 +84,11 @@ export const TrackRow = memo(function TrackRow({
         type="button"
         className="track-play"
         onClick={() => list.play(index)}
+        // A mouse press comes 50–150 ms before its click: time to start fetching the audio.
+        // Not for touch, where a press often begins a scroll and would spend mobile data.
+        onPointerDown={(e) => {
+          if (e.pointerType === 'mouse' && e.button === 0) list.prepare(index);
+        }}
         aria-label={`Play ${track.title} by ${track.artist}`}
         aria-current={playing || undefined}
       >

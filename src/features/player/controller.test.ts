@@ -25,6 +25,9 @@ class FakeEngine implements AudioEngine {
     this.calls.push(`seek ${ms}`);
   }
   setVolume() {}
+  prime(source: PlaybackSource) {
+    this.calls.push(`prime ${source.url}`);
+  }
   preload(source: PlaybackSource | null) {
     this.preloaded = source?.url ?? null;
   }
@@ -106,6 +109,14 @@ describe('player controller', () => {
     expect(engine.preloaded).toBeNull();
     vi.advanceTimersByTime(1_000);
     expect(engine.preloaded).toBe('u2');
+  });
+
+  it('starts fetching a track the mouse is pressed on, but not the one already playing', () => {
+    store().playTracks([track('1'), track('2')], 0);
+    store().prime(track('2'));
+    expect(engine.calls.at(-1)).toBe('prime u2');
+    store().prime(track('1'));
+    expect(engine.calls.at(-1)).toBe('prime u2');
   });
 
   it('does not preload for a track that was replaced before its moment came', () => {

@@ -68,6 +68,12 @@ export function startPlayerController(deps: ControllerDeps): () => void {
     preloadTimer = setTimeout(preloadNext, PRELOAD_AFTER_MS);
   }
 
+  function prime(track: Track) {
+    if (currentItem()?.track.id === track.id) return;
+    const source = deps.resolve(track, store.getState().quality);
+    if (source.ok) engine.prime(source.source);
+  }
+
   function load() {
     if (preloadTimer) clearTimeout(preloadTimer);
     preloadTimer = null;
@@ -188,6 +194,7 @@ export function startPlayerController(deps: ControllerDeps): () => void {
 
   const unsubscribeEngine = engine.subscribe(onEngine);
   const unsubscribeStore = store.subscribe((s, prev) => {
+    if (s.primed && s.primed !== prev.primed) prime(s.primed);
     const item = q.current(s.queue);
     const prevItem = q.current(prev.queue);
     const waitingToLoad =

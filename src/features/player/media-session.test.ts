@@ -55,8 +55,12 @@ beforeEach(() => {
 afterEach(() => stop());
 
 describe('media session', () => {
-  it('shows the current track with sized, absolute artwork', () => {
+  it('shows the current track at once, and its sized, absolute artwork once it plays', () => {
     usePlayerStore.getState().playTracks([track('1'), track('2')], 0);
+    expect(session.metadata?.title).toBe('Song 1');
+    // Not yet: the artwork fetch would compete with the first audio.
+    expect(session.metadata?.artwork).toEqual([]);
+    usePlayerStore.getState().setStatus('playing');
     expect(session.metadata?.title).toBe('Song 1');
     expect(session.metadata?.artwork.map((a) => a.sizes)).toEqual(['96x96', '192x192', '512x512']);
     expect(session.metadata?.artwork[0]?.src).toMatch(/^https:\/\//);

@@ -38,12 +38,19 @@ export function startMediaSession(
     }
   };
 
-  const setMetadata = (track: Track | undefined) => {
+  /**
+   * Artwork is added once the track plays: the browser fetches it as soon as it is set, and
+   * until the first audio arrives that fetch would compete with it on the same server.
+   */
+  let artworkFor: Track | null = null;
+  const setMetadata = (track: Track | undefined, withArtwork: boolean) => {
     if (!track) {
       session.metadata = null;
+      artworkFor = null;
       return;
     }
-    const artwork = [96, 192, 512]
+    artworkFor = withArtwork ? track : null;
+    const artwork = (withArtwork ? [96, 192, 512] : [])
       .map((px) => ({ src: artworkUrl(track, px), sizes: `${px}x${px}`, type: 'image/jpeg' }))
       .filter((a): a is { src: string; sizes: string; type: string } => Boolean(a.src));
     session.metadata = new MediaMetadata({
@@ -74,13 +81,14 @@ export function startMediaSession(
   };
 
   setHandlers();
-  setMetadata(current(player.getState().queue)?.track);
+  setMetadata(current(player.getState().queue)?.track, true);
   const offPlayer = player.subscribe((s, prev) => {
     const track = current(s.queue)?.track;
-    if (track !== current(prev.queue)?.track) setMetadata(track);
+    if (track !== current(prev.queue)?.track) setMetadata(track, s.status === 'playing');
     if (s.wantsToPlay !== prev.wantsToPlay)
       session.playbackState = s.wantsToPlay ? 'playing' : 'paused';
     if (s.status === 'playing' && prev.status !== 'playing') {
+      if (track && artworkFor !== track) setMetadata(track, true);
       setHandlers();
       setPosition(true);
     }

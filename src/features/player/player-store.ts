@@ -26,7 +26,11 @@ export interface PlayerState {
   /** Tracks that failed in a row: stops a queue of unplayable tracks from spinning forever. */
   failuresInARow: number;
   nowPlayingOpen: boolean;
+  /** A track the user is about to tap (mouse pressed on it): the controller starts fetching it. */
+  primed: Track | null;
 
+  /** The mouse went down on a track: start fetching it, so the click finds it on its way. */
+  prime(track: Track): void;
   playTracks(tracks: readonly Track[], index: number): void;
   play(): void;
   pause(): void;
@@ -77,7 +81,9 @@ export const usePlayerStore = create<PlayerState>()(
         seekTo: null,
         failuresInARow: 0,
         nowPlayingOpen: false,
+        primed: null,
 
+        prime: (track) => set({ primed: track }),
         playTracks: (tracks, index) =>
           set((s) => ({
             queue: q.playFrom(s.queue, tracks, index),

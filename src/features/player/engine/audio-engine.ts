@@ -27,6 +27,8 @@ export interface AudioEngine {
   setVolume(volume: number, muted: boolean): void;
   /** Prepares the next track so the hand-over at the end is near-gapless. */
   preload(source: PlaybackSource | null): void;
+  /** Starts fetching a track the user is about to play; `load` of the same source reuses it. */
+  prime(source: PlaybackSource): void;
   /** Stops and releases everything. */
   unload(): void;
   subscribe(listener: (event: EngineEvent) => void): () => void;

@@ -157,4 +157,20 @@ describe('HowlerEngine hand-over', () => {
     vi.advanceTimersByTime(500);
     expect(FakeHowl.all).toHaveLength(1);
   });
+
+  it('plays a primed track from the sound already fetching, and lets an unclicked one go', () => {
+    engine.prime(source('p'));
+    const primed = howl('p');
+    engine.load(source('p'), { startAtMs: 0, autoplay: true });
+    expect(FakeHowl.all.filter((h) => h.src === 'p')).toHaveLength(1);
+    expect(primed.plays).toBe(1);
+
+    engine.prime(source('q'));
+    vi.advanceTimersByTime(5_000);
+    expect(howl('q').unloaded).toBe(true);
+
+    engine.prime(source('r'));
+    engine.load(source('s'), { startAtMs: 0, autoplay: true });
+    expect(howl('r').unloaded).toBe(true);
+  });
 });

@@ -24,11 +24,13 @@ export function handoverDelay(positionMs: number, durationMs: number): number | 
 }
 
 /**
- * howler creates its AudioContext with the first Howl: ~15 ms, spent inside the tap that starts
- * the music and before the audio element may begin loading. Creating it on the first gesture
- * anywhere takes it off that path. It has to be a gesture (transient activation, which pointerup
- * and keydown carry), or Chromium starts the context suspended and warns in the console;
- * howler installs its unlock-on-touch handlers for mobile at the same moment.
+ * howler creates its AudioContext with the first Howl (~15 ms), and with it arms its mobile
+ * "unlock" for the next click or touch, which reloads every element not yet unlocked. Both would
+ * land on the tap that starts the music: the context in that task, before the audio may begin
+ * loading, and the unlock on a track fetched since the button went down (restarting its fetch).
+ * Doing both on the first gesture anywhere takes them off that path. It has to be a gesture
+ * (transient activation, which pointerup and keydown carry), or Chromium starts the context
+ * suspended and warns in the console.
  */
 function prepareAudioOnFirstGesture(): void {
   if (typeof document === 'undefined') return;
@@ -36,9 +38,14 @@ function prepareAudioOnFirstGesture(): void {
   const prepare = () => {
     for (const event of events) document.removeEventListener(event, prepare, true);
     Howler.volume();
+    // Not in howler's types; arms the unlock for this gesture's own click.
+    (Howler as unknown as { _unlockAudio?: () => void })._unlockAudio?.();
   };
   for (const event of events) document.addEventListener(event, prepare, true);
 }
+
+/** How long a track fetched on mouse-down waits for its click before it is let go. */
+const PRIMED_FOR_MS = 5_000;
 
 interface Loaded {
   howl: Howl;
@@ -66,6 +73,7 @@ export class HowlerEngine implements AudioEngine {
   private current: Loaded | null = null;
   private upcoming: Loaded | null = null;
   private handover: ReturnType<typeof setTimeout> | null = null;
+  private primed: { loaded: Loaded; expiry: ReturnType<typeof setTimeout> } | null = null;
   private listeners = new Set<(event: EngineEvent) => void>();
   private ticker: ReturnType<typeof setInterval> | null = null;
   private volume = 1;
@@ -176,9 +184,10 @@ export class HowlerEngine implements AudioEngine {
     this.stopTicker();
     if (this.handover) clearTimeout(this.handover);
     this.handover = null;
-    const reuse = this.upcoming && this.upcoming.source.url === source.url ? this.upcoming : null;
+    const primed = this.takePrimed(source);
+    const reuse = this.upcoming && this.upcoming.source.url === source.url ? this.upcoming : primed;
     if (this.current) this.current.howl.unload();
-    if (this.upcoming && !reuse) this.upcoming.howl.unload();
+    if (this.upcoming && this.upcoming !== reuse) this.upcoming.howl.unload();
     this.upcoming = null;
     const howl = reuse?.howl ?? this.create(source);
     this.current = { howl, source };
@@ -229,9 +238,38 @@ export class HowlerEngine implements AudioEngine {
     this.upcoming = source ? { howl: this.create(source), source } : null;
   }
 
+  prime(source: PlaybackSource): void {
+    const known = [this.current, this.upcoming, this.primed?.loaded];
+    if (known.some((loaded) => loaded?.source.url === source.url)) return;
+    this.dropPrimed();
+    const loaded = { howl: this.create(source), source };
+    // Pressed but never clicked (a drag, a change of mind): let it go.
+    const expiry = setTimeout(() => this.dropPrimed(), PRIMED_FOR_MS);
+    this.primed = { loaded, expiry };
+  }
+
+  /** The primed sound if it is `source`; any other primed sound is let go. */
+  private takePrimed(source: PlaybackSource): Loaded | null {
+    const primed = this.primed;
+    if (!primed) return null;
+    clearTimeout(primed.expiry);
+    this.primed = null;
+    if (primed.loaded.source.url === source.url) return primed.loaded;
+    primed.loaded.howl.unload();
+    return null;
+  }
+
+  private dropPrimed() {
+    if (!this.primed) return;
+    clearTimeout(this.primed.expiry);
+    this.primed.loaded.howl.unload();
+    this.primed = null;
+  }
+
   unload(): void {
     this.stopTicker();
     this.cancelHandover();
+    this.dropPrimed();
     this.current?.howl.unload();
     this.upcoming?.howl.unload();
     this.current = null;
