@@ -4,6 +4,7 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AccountMenu, SignInReturnScreen } from '../features/auth';
 import { PlexServicesProvider, type PlexServices } from '../lib/plex-context';
 import { Layout } from '../shell/layout';
+import { DownloadsHost } from './downloads-host';
 import { PlayerHost } from './player-host';
 import { PmsBridge } from './pms-bridge';
 import { NotFound } from './routes/not-found';
@@ -11,6 +12,7 @@ import { RequireSession } from './routes/require-session';
 import {
   AlbumScreen,
   ArtistScreen,
+  DownloadsScreen,
   LibraryScreen,
   PlaylistScreen,
   PlaylistsScreen,
@@ -45,11 +47,13 @@ export function App({
                 element={
                   <PmsBridge>
                     <PlayerHost>
-                      <Layout
-                        account={
-                          <AccountMenu onSignOut={() => void signOutEverywhere(queryClient)} />
-                        }
-                      />
+                      <DownloadsHost>
+                        <Layout
+                          account={
+                            <AccountMenu onSignOut={() => void signOutEverywhere(queryClient)} />
+                          }
+                        />
+                      </DownloadsHost>
                     </PlayerHost>
                   </PmsBridge>
                 }
@@ -61,6 +65,7 @@ export function App({
                 <Route path="library/artists/:id" element={<ArtistScreen />} />
                 <Route path="library/albums/:id" element={<AlbumScreen />} />
                 <Route path="search" element={<SearchScreen />} />
+                <Route path="downloads" element={<DownloadsScreen />} />
                 <Route path="servers" element={<ServersRoute />} />
                 <Route path="*" element={<NotFound />} />
               </Route>

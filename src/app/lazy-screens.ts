@@ -1,4 +1,5 @@
 import { lazyComponent } from '../lib/lazy-component';
+import { loadDownloads } from './downloads-bridge';
 
 /**
  * Screens load on first visit, so the first paint (the sign-in screen, or the shell) ships only
@@ -51,3 +52,9 @@ const all = [
 export function preloadScreens(): Promise<unknown> {
   return Promise.all(all.map((s) => s.preload()));
 }
+
+/** The downloads screen waits for the saved downloads to be read, so it never shows "none". */
+export const DownloadsScreen = lazyComponent<Awaited<ReturnType<typeof loadDownloads>>, Props>(
+  loadDownloads,
+  (m) => m.DownloadsScreen,
+);

@@ -12,6 +12,9 @@ import { lazyComponent } from '../lib/lazy-component';
 import { usePlexServices, usePms, type PmsAccess } from '../lib/plex-context';
 import { TrackActionsProvider, type TrackActions } from '../lib/track-actions';
 import { useArtwork } from '../lib/use-artwork';
+import type { Track } from '../domain';
+import type { LocalCopy } from '../features/player';
+import { downloadsModule } from './downloads-bridge';
 
 /** The player's screens are their own chunk, loaded right after the first paint. */
 const playerUi = () => import('../features/player/player-ui');
@@ -20,6 +23,17 @@ const MiniPlayer = lazyComponent(playerUi, (m) => m.MiniPlayer);
 const PlayerNotice = lazyComponent(playerUi, (m) => m.PlayerNotice);
 
 const sessionId = crypto.randomUUID();
+
+/** A finished download of the track, if the downloads module (loaded after paint) has one. */
+function localCopy(track: Track): LocalCopy | null {
+  const downloads = downloadsModule();
+  if (!downloads) return null;
+  const { onDevice, jobs } = downloads.useDownloadsStore.getState();
+  const key = downloads.keyOnDevice(onDevice, track);
+  const job = key ? jobs[key] : undefined;
+  if (!key || !job) return null;
+  return { key, read: () => downloads.readFile(key), transcoded: job.quality !== 'original' };
+}
 
 const trackActions: TrackActions = {
   play: (tracks, index) => usePlayerStore.getState().playTracks(tracks, index),
@@ -58,6 +72,8 @@ export function PlayerHost({ children }: { children: ReactNode }) {
         usePlayerStore.setState({ startAtMs: saved.positionMs });
       stop = runtime.startPlayerRuntime({
         server: () => accessRef.current?.client ?? null,
+        localCopy,
+        isOnline: () => navigator.onLine,
         sessionId,
         failover: async () => {
           const { servers, selectedId } = useServersStore.getState();

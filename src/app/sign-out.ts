@@ -6,6 +6,7 @@ import { useServersStore } from '../features/servers';
 import { idbDel } from '../lib/idb';
 import { clearPersistedQueries } from '../lib/query-persister';
 import { announceSessionChange } from './session-sync';
+import { loadDownloads } from './downloads-bridge';
 
 /**
  * Sign-out wipes tokens, the user, the server list (with its access tokens), cached Plex data and
@@ -21,7 +22,12 @@ export async function signOutEverywhere(queryClient: QueryClient, reason?: strin
     useLibraryStore.getState().reset();
     usePlayerStore.setState({ queue: emptyQueue, nowPlayingOpen: false, notice: null });
     queryClient.clear();
-    wipes.push(clearPersistedQueries(), idbDel('player-position'));
+    wipes.push(
+      clearPersistedQueries(),
+      idbDel('player-position'),
+      // Downloaded music goes with the account it came from.
+      loadDownloads().then((m) => m.useDownloadsStore.getState().removeAll()),
+    );
   }
   await Promise.all(wipes);
   announceSessionChange();

@@ -8,6 +8,7 @@ const destinations = [
   { to: '/playlists', label: 'Playlists', icon: '≣' },
   { to: '/library', label: 'Library', icon: '♫' },
   { to: '/search', label: 'Search', icon: '⌕' },
+  { to: '/downloads', label: 'Downloads', icon: '↓' },
   { to: '/servers', label: 'Servers', icon: '⌂' },
 ];
 

@@ -12,7 +12,9 @@ export type FaultRule =
   /** Cut the connection: the browser's fetch rejects with a network error. */
   | { kind: 'drop' }
   /** Send bodies slowly, so a stream is still arriving when its connection is cut. */
-  | { kind: 'throttle'; bytesPerSecond: number };
+  | { kind: 'throttle'; bytesPerSecond: number }
+  /** Answer without CORS headers: browsers may play the file but scripts may not read it. */
+  | { kind: 'no-cors' };
 
 export type Fault = FaultRule & {
   id?: string;

@@ -197,7 +197,9 @@ export function createFakePlex(options: FakePlexOptions): FakePlex {
 
     let mangleMode: Extract<Fault, { kind: 'malformed' }>['mode'] | null = null;
     let throttle: number | null = null;
+    let withoutCors = false;
     for (const fault of faults.take(url)) {
+      if (fault.kind === 'no-cors') withoutCors = true;
       if (fault.kind === 'latency') await waitFor(fault.ms, request.signal);
       if (fault.kind === 'hang') return hangUntilAborted(request.signal);
       if (fault.kind === 'drop') return Response.error();
@@ -243,6 +245,12 @@ export function createFakePlex(options: FakePlexOptions): FakePlex {
       'text/html',
     );
     if (mangleMode) return mangle(response, mangleMode);
+    if (withoutCors) {
+      // A server that doesn't answer browsers from other origins: <audio> still plays its
+      // files, but fetch() can't read them (shared users have met this with downloads).
+      for (const name of [...response.headers.keys()])
+        if (name.startsWith('access-control-')) response.headers.delete(name);
+    }
     return throttle ? slowly(response, throttle, () => faults.dropped(url)) : response;
   }
 

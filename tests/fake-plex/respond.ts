@@ -4,7 +4,7 @@ import { toXml } from './xml';
 export function corsHeaders(request: Request): Record<string, string> {
   return {
     'Access-Control-Allow-Origin': request.headers.get('Origin') ?? '*',
-    'Access-Control-Expose-Headers': 'Retry-After',
+    'Access-Control-Expose-Headers': 'Retry-After, Content-Range',
     Vary: 'Origin',
   };
 }

@@ -9,6 +9,7 @@ import { Skeleton } from '../../ui/skeleton';
 import { albumQuery, albumTracksQuery } from './queries';
 import { QueryError, StaleNotice } from './query-feedback';
 import { TrackRow, useTrackList } from './track-row';
+import { DownloadButton } from './download-button';
 
 const NO_TRACKS: readonly Track[] = [];
 import { useArtwork } from '../../lib/use-artwork';
@@ -52,6 +53,17 @@ function AlbumView({ access, id }: { access: PmsAccess; id: string }) {
                 ? ` · ${countOf(tracks.data.items.length, 'track')} · ${formatLength(length)}`
                 : ''}
             </p>
+            <div className="detail-actions">
+              <DownloadButton
+                set={{
+                  id: `album:${access.serverId}:${id}`,
+                  kind: 'album',
+                  title: a?.title ?? 'Album',
+                }}
+                tracks={tracks.data?.items ?? NO_TRACKS}
+                ready={Boolean(tracks.data)}
+              />
+            </div>
           </div>
         </header>
       )}
@@ -75,6 +87,7 @@ function AlbumView({ access, id }: { access: PmsAccess; id: string }) {
               <TrackRow
                 track={track}
                 playing={list.currentId === track.id}
+                available={list.availability(track)}
                 number={track.index ?? i + 1}
                 index={i}
                 list={list.rowShared}

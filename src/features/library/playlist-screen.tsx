@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { countOf, formatLength, formatNumber } from '../../lib/format';
 import { usePms, type PmsAccess } from '../../lib/plex-context';
@@ -10,6 +10,8 @@ import { VirtualList } from '../../ui/virtual-list';
 import { playlistItemsQuery, playlistQuery } from './queries';
 import { QueryError, StaleNotice } from './query-feedback';
 import { RefreshButton } from './refresh-button';
+import { DownloadButton } from './download-button';
+import { useDownloadActions } from '../../lib/download-actions';
 import { sortLabels, orderTracks, type TrackSort } from './track-order';
 import { TRACK_ROW_HEIGHT, TrackRow, useTrackList } from './track-row';
 import { useAllPages } from './use-all-pages';
@@ -50,6 +52,13 @@ function PlaylistView({ access, id }: { access: PmsAccess; id: string }) {
   );
   const tracks = useMemo(() => rows.map((r) => r.track), [rows]);
   const list = useTrackList(tracks);
+  const downloads = useDownloadActions();
+  const setId = `playlist:${access.serverId}:${id}`;
+  // A downloaded playlist fetches the tracks added since, whenever it is (re)loaded whole.
+  const { sync } = downloads;
+  useEffect(() => {
+    if (all.complete) sync(setId, all.items);
+  }, [all.complete, all.items, setId, sync]);
 
   const playlist = details.data;
   const title = playlist?.title ?? 'Playlist';
@@ -115,6 +124,11 @@ function PlaylistView({ access, id }: { access: PmsAccess; id: string }) {
             ))}
           </select>
         </label>
+        <DownloadButton
+          set={{ id: setId, kind: 'playlist', title }}
+          tracks={all.items}
+          ready={all.complete}
+        />
         <RefreshButton
           onRefresh={refresh}
           busy={itemsQuery.isRefetching && !itemsQuery.isFetchingNextPage}
@@ -157,6 +171,7 @@ function PlaylistView({ access, id }: { access: PmsAccess; id: string }) {
             <TrackRow
               track={row.track}
               playing={list.currentId === row.track.id}
+              available={list.availability(row.track)}
               number={row.position}
               index={i}
               list={list.rowShared}

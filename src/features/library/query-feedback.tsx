@@ -2,7 +2,7 @@ import { describeError, isPlexError } from '../../lib/plex';
 import { formatAge } from '../../lib/format';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
-import { useOnline } from './use-online';
+import { useOnline } from '../../lib/use-online';
 
 /** What went wrong loading part of the library, and the way out. */
 export function QueryError({

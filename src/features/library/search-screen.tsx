@@ -12,7 +12,7 @@ import { AlbumCard, ArtistLink } from './item-links';
 import { restoreCachedLibrary, searchCached } from './search-cache';
 import { TrackRow, useTrackList } from './track-row';
 import { useArtwork } from '../../lib/use-artwork';
-import { useOnline } from './use-online';
+import { useOnline } from '../../lib/use-online';
 import { useSection } from './use-section';
 import { WaitingForServer } from './waiting-for-server';
 
@@ -82,6 +82,7 @@ function Results({ results, urlFor }: { results: SearchResults; urlFor: ArtworkU
                 <TrackRow
                   track={t}
                   playing={list.currentId === t.id}
+                  available={list.availability(t)}
                   number={i + 1}
                   index={i}
                   list={list.rowShared}

@@ -3,6 +3,7 @@ import type { Track } from '../../domain';
 import { formatDuration } from '../../lib/format';
 import { useTrackActions, type TrackActions } from '../../lib/track-actions';
 import { useLinkProps, type LinkProps } from '../../lib/use-link-props';
+import { useDownloadActions, type Availability } from '../../lib/download-actions';
 import { CoverArt, type ArtworkUrl } from '../../ui/cover-art';
 
 export const TRACK_ROW_HEIGHT = 60;
@@ -22,6 +23,8 @@ export interface TrackList {
   rowShared: RowShared;
   /** The track playing now. Rows get a boolean: a track change re-renders two rows, not all. */
   currentId: string | null;
+  /** Downloaded, streamable, or not playable now (offline without a copy). */
+  availability: (track: Track) => Availability;
 }
 
 /**
@@ -31,6 +34,7 @@ export interface TrackList {
 export function useTrackList(tracks: readonly Track[]): TrackList {
   const actions = useTrackActions();
   const currentId = actions.useCurrentTrackId();
+  const availability = useDownloadActions().useAvailability();
   const link = useLinkProps();
   const latest = useRef(tracks);
   useLayoutEffect(() => {
@@ -48,7 +52,7 @@ export function useTrackList(tracks: readonly Track[]): TrackList {
     () => ({ link, play, prepare, actions }),
     [link, play, prepare, actions],
   );
-  return { rowShared, currentId };
+  return { rowShared, currentId, availability };
 }
 
 /**
@@ -61,6 +65,7 @@ export const TrackRow = memo(function TrackRow({
   index,
   list,
   playing,
+  available,
   urlFor,
   showArt = true,
 }: {
@@ -70,12 +75,13 @@ export const TrackRow = memo(function TrackRow({
   index: number;
   list: RowShared;
   playing: boolean;
+  available: Availability;
   urlFor: ArtworkUrl | null;
   showArt?: boolean;
 }) {
   const { actions } = list;
   const [menu, setMenu] = useState(false);
-  const unplayable = track.media === null;
+  const unplayable = track.media === null || available === 'unavailable';
   return (
     <div
       className={`track-row${unplayable ? ' is-unplayable' : ''}${playing ? ' is-playing' : ''}`}
@@ -102,7 +108,11 @@ export const TrackRow = memo(function TrackRow({
           </span>
           <span className="track-artist" dir="auto">
             {track.artist}
-            {unplayable ? ' · no playable file' : ''}
+            {track.media === null
+              ? ' · no playable file'
+              : available === 'unavailable'
+                ? ' · not downloaded'
+                : ''}
           </span>
         </span>
       </button>
@@ -115,7 +125,14 @@ export const TrackRow = memo(function TrackRow({
           track.album
         )}
       </span>
-      <span className="track-duration">{formatDuration(track.durationMs)}</span>
+      <span className="track-duration">
+        {available === 'downloaded' ? (
+          <span className="track-downloaded" role="img" aria-label="Downloaded">
+            ↓
+          </span>
+        ) : null}
+        {formatDuration(track.durationMs)}
+      </span>
       <span className="track-more">
         <button
           type="button"

@@ -8,8 +8,11 @@ import type { TimelineReporter, TimelineState } from './timeline-reporter';
 
 export interface ControllerDeps {
   engine: AudioEngine;
-  /** Where to stream a track from right now (the current connection, quality, codec support). */
-  resolve(track: Track, quality: PlayerState['quality']): SourceResult;
+  /**
+   * Where to play a track from right now: a copy on the device (read asynchronously the first
+   * time), else the current connection at the chosen quality.
+   */
+  resolve(track: Track, quality: PlayerState['quality']): SourceResult | Promise<SourceResult>;
   reporter?: TimelineReporter;
   /** A stream stopped moving while it should play: re-probe connections (fail over). */
   onStall?(): Promise<void>;
@@ -17,6 +20,15 @@ export interface ControllerDeps {
 }
 
 const PRELOAD_AFTER_MS = 1_000;
+
+/** Runs `then` at once for a plain result, or when a promised one arrives. */
+function whenResolved(
+  result: SourceResult | Promise<SourceResult>,
+  then: (r: SourceResult) => void,
+) {
+  if (result instanceof Promise) void result.then(then);
+  else then(result);
+}
 
 /**
  * Connects the player store to the audio engine (architecture.md): store changes drive the
@@ -32,6 +44,7 @@ export function startPlayerController(deps: ControllerDeps): () => void {
   let recovering = false;
   let networkRetryFor: string | null = null;
   let preloadTimer: ReturnType<typeof setTimeout> | null = null;
+  let loadToken = 0;
 
   const currentItem = () => q.current(store.getState().queue);
 
@@ -55,8 +68,12 @@ export function startPlayerController(deps: ControllerDeps): () => void {
     const index = q.nextIndex(s.queue, 'ended');
     const nextItem = index === null || index === s.queue.index ? null : s.queue.items[index];
     if (!nextItem) return engine.preload(null);
-    const source = deps.resolve(nextItem.track, s.quality);
-    engine.preload(source.ok ? source.source : null);
+    whenResolved(deps.resolve(nextItem.track, s.quality), (source) => {
+      const stillNext = q.nextIndex(store.getState().queue, 'ended');
+      if (stillNext === null || store.getState().queue.items[stillNext]?.uid !== nextItem.uid)
+        return;
+      engine.preload(source.ok ? source.source : null);
+    });
   }
 
   /**
@@ -70,8 +87,9 @@ export function startPlayerController(deps: ControllerDeps): () => void {
 
   function prime(track: Track) {
     if (currentItem()?.track.id === track.id) return;
-    const source = deps.resolve(track, store.getState().quality);
-    if (source.ok) engine.prime(source.source);
+    whenResolved(deps.resolve(track, store.getState().quality), (source) => {
+      if (source.ok && store.getState().primed === track) engine.prime(source.source);
+    });
   }
 
   function load() {
@@ -88,7 +106,15 @@ export function startPlayerController(deps: ControllerDeps): () => void {
       return;
     }
     loadedUid = item.uid;
-    const source = deps.resolve(item.track, s.quality);
+    const token = (loadToken += 1);
+    whenResolved(deps.resolve(item.track, s.quality), (source) => {
+      // Superseded while a copy was read from the device: a newer load is in charge.
+      if (token === loadToken && loadedUid === item.uid) start(item, source);
+    });
+  }
+
+  function start(item: q.QueueItem, source: SourceResult) {
+    const s = store.getState();
     if (!source.ok && source.waiting) {
       // Not the track's fault: try again when the user presses play (or the server comes back).
       loadedUid = null;
@@ -97,6 +123,11 @@ export function startPlayerController(deps: ControllerDeps): () => void {
         wantsToPlay: false,
         notice: s.wantsToPlay ? `Can't play yet: ${source.reason}.` : s.notice,
       });
+      return;
+    }
+    if (!source.ok && !s.wantsToPlay) {
+      // Paused (a restored queue, say): never skip past a track nobody asked to hear yet.
+      loadedUid = null;
       return;
     }
     if (!source.ok) {

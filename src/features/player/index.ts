@@ -1,6 +1,6 @@
 export { usePlayerStore, PLAYER_KEY, type StreamQuality } from './player-store';
 export { usePositionStore, loadPosition, savePosition } from './position-store';
-export type { PlayerServer } from './runtime';
+export type { PlayerServer, LocalCopy } from './runtime';
 /** The audio side (howler, controller, reporter, media session) loads after the first paint. */
 export const loadPlayerRuntime = () => import('./runtime');
 export { useKeyboardShortcuts } from './use-keyboard-shortcuts';

@@ -29,6 +29,9 @@ function howlerFormat(container: string | undefined, codec: string | undefined):
   return c || 'mp3';
 }
 
+/** howler's format name for a track's original file. */
+export const formatOf = (track: Track) => howlerFormat(track.media?.container, track.media?.codec);
+
 /** Whether this browser says it can play the file (canPlayType "maybe"/"probably"). */
 export function browserCanPlay(track: Track, canPlayType: (mime: string) => string): boolean {
   const media = track.media;

@@ -1,0 +1,73 @@
+import { useMemo, useSyncExternalStore } from 'react';
+import type { Track } from '../domain';
+import { loadDownloadsModule, type DownloadsState } from '../features/downloads';
+import type { Availability, DownloadSetStatus } from '../lib/download-actions';
+import { useOnline } from '../lib/use-online';
+
+type DownloadsModule = Awaited<ReturnType<typeof loadDownloadsModule>>;
+
+/**
+ * The downloads module arrives after the first paint (first-load JS budget). Until then the
+ * screens see "nothing downloaded"; hooks subscribe to its store once it is there.
+ */
+let mod: DownloadsModule | null = null;
+const waiting = new Set<() => void>();
+let loading: Promise<DownloadsModule> | null = null;
+
+export function loadDownloads(): Promise<DownloadsModule> {
+  loading ??= loadDownloadsModule().then(async (m) => {
+    await m.loadDownloads();
+    mod = m;
+    for (const wake of waiting) wake();
+    waiting.clear();
+    return m;
+  });
+  return loading;
+}
+
+export const downloadsModule = () => mod;
+
+function subscribe(onChange: () => void): () => void {
+  let unsubscribe: () => void = () => undefined;
+  const attach = () => {
+    if (!mod) return;
+    unsubscribe = mod.useDownloadsStore.subscribe(onChange);
+    onChange();
+  };
+  if (mod) attach();
+  else waiting.add(attach);
+  return () => {
+    waiting.delete(attach);
+    unsubscribe();
+  };
+}
+
+export function useDownloadsSelector<T>(select: (s: DownloadsState) => T, fallback: T): T {
+  return useSyncExternalStore(
+    subscribe,
+    () => (mod ? select(mod.useDownloadsStore.getState()) : fallback),
+    () => fallback,
+  );
+}
+
+const noJobs: DownloadsState['jobs'] = {};
+const nothingOnDevice: DownloadsState['onDevice'] = {};
+
+export function useSetStatus(setId: string): DownloadSetStatus | null {
+  const set = useDownloadsSelector((s) => s.sets[setId], undefined);
+  const jobs = useDownloadsSelector((s) => s.jobs, noJobs);
+  return useMemo(() => (mod && set ? mod.setStatusOf(set, jobs) : null), [set, jobs]);
+}
+
+export function useAvailability(): (track: Track) => Availability {
+  const onDevice = useDownloadsSelector((s) => s.onDevice, nothingOnDevice);
+  const online = useOnline();
+  return useMemo(
+    () => (track: Track) => {
+      const partId = track.media?.partId;
+      if (partId !== undefined && onDevice[partId]) return 'downloaded';
+      return online ? 'stream' : 'unavailable';
+    },
+    [onDevice, online],
+  );
+}

@@ -1,0 +1,71 @@
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { DownloadActionsProvider, type DownloadActions } from '../lib/download-actions';
+import { usePms, type PmsAccess } from '../lib/plex-context';
+import { loadDownloads, useAvailability, useSetStatus } from './downloads-bridge';
+
+/** Does the server answer at all (an opaque no-cors reply) while refusing scripts (CORS)? */
+async function corsRefused(url: string): Promise<boolean> {
+  try {
+    await fetch(url, { mode: 'no-cors', cache: 'no-store', referrerPolicy: 'no-referrer' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Wires downloads (features/downloads) to the current server and to the library's screens:
+ * starts the queue runner after the first paint and provides DownloadActions.
+ */
+export function DownloadsHost({ children }: { children: ReactNode }) {
+  const access = usePms();
+  const accessRef = useRef<PmsAccess | null>(access);
+  useEffect(() => {
+    accessRef.current = access;
+  }, [access]);
+
+  useEffect(() => {
+    let stop: (() => void) | null = null;
+    let cancelled = false;
+    void loadDownloads().then((m) => {
+      if (cancelled) return;
+      stop = m.startDownloadRunner({
+        urlFor: (job) => {
+          const current = accessRef.current;
+          if (!current || current.serverId !== job.serverId || !job.track.media) return null;
+          return job.quality === 'original'
+            ? current.client.partUrl(job.track.media.partKey)
+            : current.client.transcodeUrl(job.track.id, Number(job.quality), `download-${job.key}`);
+        },
+        corsRefused,
+        isOnline: () => navigator.onLine,
+      });
+    });
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, []);
+
+  const actions = useMemo<DownloadActions>(
+    () => ({
+      download: (set, tracks) => {
+        const serverId = accessRef.current?.serverId;
+        if (!serverId) return;
+        void loadDownloads().then((m) => {
+          // Ask once that the browser keep what we store (it may still say no).
+          void navigator.storage?.persist?.();
+          m.useDownloadsStore.getState().enqueue({ ...set, serverId }, tracks);
+        });
+      },
+      remove: (setId) =>
+        void loadDownloads().then((m) => m.useDownloadsStore.getState().removeSet(setId)),
+      sync: (setId, tracks) =>
+        void loadDownloads().then((m) => m.useDownloadsStore.getState().sync(setId, tracks)),
+      useSetStatus,
+      useAvailability,
+    }),
+    [],
+  );
+  return <DownloadActionsProvider value={actions}>{children}</DownloadActionsProvider>;
+}

@@ -1,0 +1,74 @@
+import { createStore, del, delMany, entries, get, set, setMany, type UseStore } from 'idb-keyval';
+import type { DownloadJob, DownloadSet } from './types';
+
+/**
+ * Downloads live in IndexedDB (docs/decisions/006): files as Blobs keyed by part id and quality,
+ * partial chunks next to them, and the job and set records in their own databases (idb-keyval
+ * keeps one object store per database). Names carry the app's prefix: every project page of a
+ * GitHub user shares one origin.
+ */
+let files: UseStore | null = null;
+let jobs: UseStore | null = null;
+let sets: UseStore | null = null;
+const filesDb = () => (files ??= createStore('plexm8-download-files', 'files'));
+const jobsDb = () => (jobs ??= createStore('plexm8-download-jobs', 'jobs'));
+const setsDb = () => (sets ??= createStore('plexm8-download-sets', 'sets'));
+
+const chunkKey = (key: string, n: number) => `${key}#${n}`;
+
+export const readFile = (key: string) => get<Blob>(key, filesDb());
+export const writeFile = (key: string, blob: Blob) => set(key, blob, filesDb());
+
+export const writeChunk = (key: string, n: number, blob: Blob) =>
+  set(chunkKey(key, n), blob, filesDb());
+
+/** The saved chunks of a job, or null when one is missing (then it starts over). */
+export async function readChunks(key: string, count: number): Promise<Blob[] | null> {
+  const blobs: Blob[] = [];
+  for (let n = 0; n < count; n += 1) {
+    const blob = await get<Blob>(chunkKey(key, n), filesDb());
+    if (!blob) return null;
+    blobs.push(blob);
+  }
+  return blobs;
+}
+
+export const dropChunks = (key: string, count: number) =>
+  delMany(
+    Array.from({ length: count }, (_, n) => chunkKey(key, n)),
+    filesDb(),
+  );
+
+/** Removes a job's file and chunks. */
+export async function dropFiles(key: string, chunks: number): Promise<void> {
+  await del(key, filesDb());
+  if (chunks > 0) await dropChunks(key, chunks);
+}
+
+export const saveJobs = (list: DownloadJob[]) =>
+  setMany(
+    list.map((job) => [job.key, job]),
+    jobsDb(),
+  );
+export const deleteJobs = (keys: string[]) => delMany(keys, jobsDb());
+export const loadJobs = () =>
+  entries<string, DownloadJob>(jobsDb()).then((e) => e.map(([, j]) => j));
+
+export const saveSet = (s: DownloadSet) => set(s.id, s, setsDb());
+export const deleteSet = (id: string) => del(id, setsDb());
+export const loadSets = () =>
+  entries<string, DownloadSet>(setsDb()).then((e) => e.map(([, s]) => s));
+
+/** Everything, for "delete all" and sign-out. */
+export async function wipeDownloads(): Promise<void> {
+  const { clear } = await import('idb-keyval');
+  await Promise.all([clear(filesDb()), clear(jobsDb()), clear(setsDb())]);
+}
+
+/** QuotaExceededError, however the browser wraps it (a DOMException, or a transaction abort). */
+export function isQuotaError(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  if (name === 'QuotaExceededError') return true;
+  const inner = (error as { error?: unknown; target?: { error?: unknown } } | null)?.target?.error;
+  return inner !== undefined && inner !== error && isQuotaError(inner);
+}

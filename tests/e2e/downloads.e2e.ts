@@ -1,0 +1,170 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE } from './browser';
+import { e2eSuite, signInThroughPlex, type OpenPage } from './harness';
+import { screenshot } from './screenshots';
+
+const suite = e2eSuite();
+
+async function openRoadTrip(o: OpenPage) {
+  await signInThroughPlex(o.page);
+  await o.page.getByRole('link', { name: /Road Trip/ }).click();
+  await o.page
+    .getByRole('list', { name: 'Tracks in Road Trip' })
+    .getByText('Departure Board')
+    .waitFor();
+}
+
+const usage = (page: Page) =>
+  page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+const partRequests = () => suite.fake.requests.filter((r) => r.path.startsWith('/library/parts/'));
+/** Each stored file, as [key, size]. */
+const storedFiles = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<Array<[string, number]>>((resolve, reject) => {
+        const open = indexedDB.open('plexm8-download-files');
+        open.onsuccess = () => {
+          const store = open.result.transaction('files').objectStore('files');
+          const keys = store.getAllKeys();
+          const values = store.getAll();
+          values.onsuccess = () =>
+            resolve(keys.result.map((k, i) => [String(k), (values.result[i] as Blob).size]));
+          values.onerror = () => reject(values.error);
+        };
+      }),
+  );
+/** The part's real size, from the fake's library. */
+const partSize = (key: string) =>
+  suite.fake.model.servers[0]?.library.tracks.find((t) => `${t.partId}@original` === key)?.file
+    .size;
+const goTo = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: /Main/ }).getByRole('link', { name }).first().click();
+
+describe('downloads for offline play', () => {
+  it('downloads a playlist with progress, then plays it through with no network', async () => {
+    const open = await suite.open(PHONE);
+    const { page, context } = open;
+    await openRoadTrip(open);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    const before = await usage(page);
+    const count = await page
+      .getByRole('list', { name: 'Tracks in Road Trip' })
+      .getAttribute('data-count');
+    // The first files arrive slowly, so the progress can be seen.
+    suite.fake.faults.add({
+      kind: 'throttle',
+      bytesPerSecond: 40_000,
+      path: '/library/parts/',
+      times: 3,
+    });
+    await page.getByRole('button', { name: 'Download Road Trip for offline play' }).click();
+    await page.getByText(new RegExp(`Downloading \\d+ of ${count}`)).waitFor();
+
+    await page.getByRole('link', { name: 'Downloads' }).last().click();
+    await page.getByRole('heading', { name: 'Downloads' }).waitFor();
+    await page.waitForFunction(() => {
+      const bar = document.querySelector<HTMLProgressElement>('.dl-row progress');
+      return bar !== null && bar.value > 0;
+    });
+    await screenshot(page, 'downloads-progress-phone', false);
+    await page.getByText(`${count} of ${count} tracks downloaded`).waitFor({ timeout: 30_000 });
+    expect(await page.getByText(`Playlist · ${count} of ${count} tracks`).count()).toBe(1);
+    expect(await usage(page)).toBeGreaterThan(before + 1_000_000);
+    // Stored by part and quality (no URL, so no token, in any key), each file whole.
+    const files = await storedFiles(page);
+    expect(files).toHaveLength(Number(count));
+    for (const [key, size] of files) {
+      expect(key).toMatch(/^\d+@original$/);
+      expect(size).toBe(partSize(key));
+    }
+
+    // No network: reload, open the playlist, and play it from the device.
+    await context.setOffline(true);
+    await page.reload();
+    await goTo(page, 'Playlists');
+    await page.getByRole('link', { name: /Road Trip/ }).click();
+    const list = page.getByRole('list', { name: 'Tracks in Road Trip' });
+    await list.getByText('Departure Board').waitFor();
+    await screenshot(page, 'offline-playlist-phone', false);
+    expect(await list.getByRole('img', { name: 'Downloaded' }).count()).toBeGreaterThan(5);
+    const streamedBefore = partRequests().length;
+    await page.getByRole('button', { name: /Play Departure Board/ }).click();
+    await page.getByRole('button', { name: /Open the player/ }).click();
+    const seek = page.getByRole('slider', { name: 'Seek' });
+    await page.waitForFunction(
+      () => Number(document.querySelector<HTMLInputElement>('.seek-bar input')?.value) >= 1,
+      undefined,
+      { timeout: 8000 },
+    );
+    // Near the end: the next downloaded track takes over.
+    await seek.fill('7');
+    await page
+      .getByRole('dialog', { name: 'Now playing' })
+      .getByRole('heading', { name: 'Last Tram Home' })
+      .waitFor({ timeout: 8000 });
+    await page.waitForFunction(
+      () => Number(document.querySelector<HTMLInputElement>('.seek-bar input')?.value) >= 1,
+      undefined,
+      { timeout: 8000 },
+    );
+    expect(partRequests().length).toBe(streamedBefore);
+    await context.setOffline(false);
+  });
+
+  it('carries on after a reload from where an interrupted download stopped', async () => {
+    const open = await suite.open(DESKTOP);
+    const { page } = open;
+    await openRoadTrip(open);
+    suite.fake.faults.add({ kind: 'throttle', bytesPerSecond: 25_000, path: '/library/parts/' });
+    await page.getByRole('button', { name: 'Download Road Trip for offline play' }).click();
+    const count = await page
+      .getByRole('list', { name: 'Tracks in Road Trip' })
+      .getAttribute('data-count');
+    await goTo(page, 'Downloads');
+    // A chunk is saved each second: wait for one, then pull the plug on the page.
+    await page
+      .getByText(/\d KB of \d/)
+      .first()
+      .waitFor();
+    await page.waitForTimeout(1_600);
+    await page.reload();
+    suite.fake.faults.clear();
+    await page.getByText(`${count} of ${count} tracks downloaded`).waitFor({ timeout: 30_000 });
+    // The files cut off by the reload were asked for from where they stopped.
+    const resumed = partRequests().filter((r) => /^bytes=[1-9]\d*-$/.test(r.headers.range ?? ''));
+    expect(resumed.length).toBeGreaterThan(0);
+    // Whole files only: every stored file has its part's exact size, and no chunk is left over.
+    const files = await storedFiles(page);
+    expect(files).toHaveLength(Number(count));
+    for (const [key, size] of files) expect(size).toBe(partSize(key));
+  });
+
+  it('deleting downloads gives the space back', async () => {
+    const open = await suite.open(DESKTOP);
+    const { page } = open;
+    await openRoadTrip(open);
+    await page.getByRole('button', { name: 'Download Road Trip for offline play' }).click();
+    await page.getByText(/^Downloaded \(\d+\)$/).waitFor({ timeout: 30_000 });
+    const full = await usage(page);
+    await goTo(page, 'Downloads');
+    await page.getByRole('button', { name: 'Delete all downloads' }).click();
+    await page.getByRole('button', { name: 'Yes, delete every download' }).click();
+    await page.getByText('Nothing downloaded yet.').waitFor();
+    await page.waitForTimeout(500);
+    expect(await usage(page)).toBeLessThan(full - 1_000_000);
+  });
+
+  it('says plainly when a server refuses downloads (no CORS), and playing still works', async () => {
+    const open = await suite.open(DESKTOP);
+    const { page } = open;
+    await openRoadTrip(open);
+    suite.fake.faults.add({ kind: 'no-cors', path: '/library/parts/' });
+    await page.getByRole('button', { name: 'Download Road Trip for offline play' }).click();
+    await goTo(page, 'Downloads');
+    await page
+      .getByText(/doesn't let the browser download its files/)
+      .first()
+      .waitFor({ timeout: 15_000 });
+  });
+});
