@@ -35,10 +35,46 @@ function pagesFallback(): Plugin {
   };
 }
 
+/**
+ * What PlexM8 may load, as a CSP <meta> (GitHub Pages can't send headers). Its own code and
+ * styles; Plex servers can be any http(s) host (a LAN address, *.plex.direct, a relay), so
+ * requests, artwork and audio may come from any of them; downloads play from blob: URLs. The dev
+ * server is left alone (its HMR client runs inline code).
+ */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: https: http:",
+  "media-src 'self' blob: https: http:",
+  "connect-src 'self' https: http:",
+  "font-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'plexm8-csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
 export default defineConfig({
   base: basePath(),
   plugins: [
     react(),
+    contentSecurityPolicy(),
     pagesFallback(),
     VitePWA({
       // Never reload on our own: an automatic update would cut off the music (web-platform.md).
@@ -54,9 +90,22 @@ export default defineConfig({
         // Relative to the manifest, so the app works under any base path (vite-plugin-pwa#713).
         start_url: '.',
         scope: '.',
-        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+        id: '.',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          {
+            src: 'icons/maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+          { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+        ],
       },
       workbox: {
+        // Caches carry the app's name: every project page of a GitHub user shares one origin.
+        cacheId: 'plexm8',
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         navigateFallback: 'index.html',
         // The shell only: Plex responses and audio never go through the service worker's caches.

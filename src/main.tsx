@@ -8,6 +8,7 @@ import { getOrCreateClientId, useSessionStore } from './features/auth';
 import { usePlayerStore } from './features/player';
 import { useServersStore } from './features/servers';
 import { describeBrowser, PlexTvClient, type PlexClientInfo } from './lib/plex';
+import { listenForInstallPrompt } from './shell/install-prompt';
 import { registerServiceWorker } from './shell/register-service-worker';
 import './shell/theme.css';
 
@@ -15,6 +16,7 @@ async function boot(root: HTMLElement) {
   // react-query assumes online until an 'offline' event; a start with no network fires none.
   // navigator.onLine is unreliable when true (LAN without internet) but right when false.
   if (!navigator.onLine) onlineManager.setOnline(false);
+  listenForInstallPrompt();
   const screens = preloadScreens();
   const clientId = await getOrCreateClientId();
   await Promise.all([

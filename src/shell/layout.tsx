@@ -1,7 +1,14 @@
 import { Suspense, type ReactNode } from 'react';
 import { Skeleton } from '../ui/skeleton';
 import { NavLink, Outlet } from 'react-router';
+import { lazyComponent } from '../lib/lazy-component';
 import './layout.css';
+
+/** Offline, update and install notes: not needed for the first paint (first-load JS budget). */
+const AppBanners = lazyComponent(
+  () => import('./app-banners'),
+  (m) => m.AppBanners,
+);
 
 /** Destinations grow with the app; each one is a real screen. */
 const destinations = [
@@ -46,6 +53,9 @@ export function Layout({ account }: { account: ReactNode }) {
         <div className="sidebar-account">{account}</div>
       </aside>
       <main id="main" className="content" tabIndex={-1}>
+        <Suspense fallback={null}>
+          <AppBanners />
+        </Suspense>
         <Suspense fallback={<ScreenSkeleton />}>
           <Outlet />
         </Suspense>

@@ -10,6 +10,8 @@ import { serveBuild } from './static-server';
 export interface E2E {
   browser: Browser;
   fake: FakePlex;
+  /** Publishes a "new version" of the app's service worker. */
+  bumpServiceWorker(): void;
   stop(): Promise<void>;
 }
 
@@ -22,6 +24,7 @@ export async function startE2E(): Promise<E2E> {
   return {
     browser,
     fake,
+    bumpServiceWorker: () => app.bumpServiceWorker(),
     async stop() {
       await browser.close();
       await app.close();

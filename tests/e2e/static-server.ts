@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 
@@ -21,7 +21,10 @@ export async function serveBuild(
   dir: string,
   base: string,
   port: number,
-): Promise<{ close(): Promise<void> }> {
+): Promise<{ close(): Promise<void>; bumpServiceWorker(): void }> {
+  // A "new release" without a rebuild: the service worker script changes by a comment, so the
+  // browser installs it as a new version (the update prompt's test).
+  let swVersion = 0;
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file: string | null = null;
@@ -46,10 +49,15 @@ export async function serveBuild(
       return;
     }
     res.setHeader('Content-Type', types[extname(file)] ?? 'application/octet-stream');
+    if (swVersion > 0 && path === `${base}sw.js`) {
+      res.end(`${await readFile(file, 'utf8')}\n// release ${swVersion}\n`);
+      return;
+    }
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
+    bumpServiceWorker: () => void (swVersion += 1),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

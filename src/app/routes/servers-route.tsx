@@ -1,6 +1,9 @@
 import { useSessionStore } from '../../features/auth';
 import { MusicSections } from '../../features/library';
-import { ServersScreen, useServersStore } from '../../features/servers';
+import { useServersStore } from '../../features/servers';
+// Straight from its file, not the index: the index is in the first-load bundle and this screen
+// (with its CSS) belongs in its own chunk.
+import { ServersScreen } from '../../features/servers/servers-screen';
 
 export function ServersRoute() {
   const token = useSessionStore((s) => s.token);

@@ -1,4 +1,3 @@
-export { ServersScreen } from './servers-screen';
 export { useServersStore, currentConnection, SERVERS_KEY } from './servers-store';
 export { connectServer } from './connect';
 export { chooseConnection } from './choose-connection';

@@ -1,0 +1,113 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, DESKTOP, PHONE } from './browser';
+import { e2eSuite, signInThroughPlex } from './harness';
+import { E2E_APP_URL } from './ports';
+import { screenshot } from './screenshots';
+
+const suite = e2eSuite();
+const seekValue = () =>
+  Number(document.querySelector<HTMLInputElement>('.seek-bar input')?.value ?? 0);
+
+describe('an installable app that works offline', () => {
+  it('is installable: a service worker controls it and Chromium reports no installability errors', async () => {
+    // Installability needs a real profile (an incognito-like context is never installable).
+    const profile = await mkdtemp(join(tmpdir(), 'plexm8-profile-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM_PATH,
+      // Offer the install prompt without weeks of "engagement", so its banner can be seen.
+      args: [...CHROMIUM_ARGS, '--bypass-app-banner-engagement-checks'],
+      headless: true,
+      ...PHONE,
+    });
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await signInThroughPlex(page);
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      await page.reload();
+      await page.getByText('Road Trip').waitFor();
+      expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(
+        `${E2E_APP_URL}sw.js`,
+      );
+      const cdp = await context.newCDPSession(page);
+      const manifest = (await cdp.send('Page.getAppManifest')) as {
+        errors: unknown[];
+        url: string;
+      };
+      expect(manifest.errors).toEqual([]);
+      expect(manifest.url).toBe(`${E2E_APP_URL}manifest.webmanifest`);
+      const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+        installabilityErrors: unknown[];
+      };
+      expect(installabilityErrors).toEqual([]);
+      await page.getByRole('button', { name: 'Install app' }).waitFor({ timeout: 10_000 });
+      await screenshot(page, 'install-prompt-phone', false);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    }
+  });
+
+  it('starts with no network, deep link included, and says it is offline', async () => {
+    const open = await suite.open(PHONE);
+    const { page, context } = open;
+    await signInThroughPlex(page);
+    await page.getByRole('link', { name: /Road Trip/ }).click();
+    await page
+      .getByRole('list', { name: 'Tracks in Road Trip' })
+      .getByText('Departure Board')
+      .waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForTimeout(300);
+    await context.setOffline(true);
+    await page.goto(`${E2E_APP_URL}playlists/9001`);
+    await page
+      .getByRole('list', { name: 'Tracks in Road Trip' })
+      .getByText('Departure Board')
+      .waitFor();
+    await page.getByText(/You're offline/).waitFor();
+    await page.getByRole('link', { name: 'Playlists' }).last().click();
+    await page.getByRole('heading', { name: 'Playlists' }).waitFor();
+    await screenshot(page, 'offline-home-phone', false);
+    await context.setOffline(false);
+    await page.getByText(/You're offline/).waitFor({ state: 'detached' });
+  });
+
+  it('offers a new version while music plays, and never reloads by itself', async () => {
+    const open = await suite.open(DESKTOP);
+    const { page } = open;
+    await signInThroughPlex(page);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    await page.getByRole('link', { name: /Road Trip/ }).click();
+    await page.getByRole('button', { name: /Play Departure Board/ }).click();
+    await page.getByRole('button', { name: /Open the player/ }).click();
+    await page.waitForFunction(seekValue, undefined, { timeout: 8000 });
+    await page.evaluate(() => ((window as unknown as { __samePage: boolean }).__samePage = true));
+
+    suite.e2e.bumpServiceWorker();
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    await page.getByText('A new version of PlexM8 is ready.').waitFor({ timeout: 10_000 });
+    const at = await page.evaluate(seekValue);
+    await page.waitForFunction(
+      (t) => Number(document.querySelector<HTMLInputElement>('.seek-bar input')?.value) > t,
+      at,
+      { timeout: 5000 },
+    );
+    expect(
+      await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage),
+    ).toBe(true);
+    await page
+      .getByRole('button', { name: 'Close' })
+      .first()
+      .click()
+      .catch(() => undefined);
+    await screenshot(page, 'update-available-desktop', false);
+  });
+});
