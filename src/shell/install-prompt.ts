@@ -48,8 +48,9 @@ export function isIosSafariTab(): boolean {
   const ua = navigator.userAgent;
   const ios =
     /iPhone|iPad|iPod/.test(ua) || (ua.includes('Macintosh') && navigator.maxTouchPoints > 1);
+  if (!ios || /CriOS|FxiOS|EdgiOS/.test(ua)) return false;
   const standalone =
     (navigator as Navigator & { standalone?: boolean }).standalone === true ||
-    window.matchMedia('(display-mode: standalone)').matches;
-  return ios && !standalone && !/CriOS|FxiOS|EdgiOS/.test(ua);
+    window.matchMedia?.('(display-mode: standalone)').matches;
+  return !standalone;
 }

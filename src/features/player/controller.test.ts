@@ -119,6 +119,51 @@ describe('player controller', () => {
     expect(engine.calls.at(-1)).toBe('prime u2');
   });
 
+  it('plays a copy read from the device, and drops a read overtaken by a newer tap', async () => {
+    stop();
+    let release: (() => void) | null = null;
+    stop = startPlayerController({
+      engine,
+      // Track 1's copy is slow to read; track 2 streams at once.
+      resolve: (t) =>
+        t.id === '1'
+          ? new Promise((done) => {
+              release = () =>
+                done({ ok: true, source: { url: 'blob:1', format: 'mp3', transcoded: false } });
+            })
+          : resolve(t),
+    });
+    store().playTracks([track('1'), track('2')], 0);
+    expect(engine.calls.filter((c) => c.startsWith('load'))).toEqual([]);
+    store().playTracks([track('1'), track('2')], 1);
+    expect(engine.calls.at(-1)).toBe('load u2 @0 autoplay');
+    (release as (() => void) | null)?.();
+    await Promise.resolve();
+    expect(engine.calls.at(-1)).toBe('load u2 @0 autoplay');
+  });
+
+  it('skips a track that cannot play while playing, but never while paused', () => {
+    stop();
+    stop = startPlayerController({
+      engine,
+      resolve: (t) => (t.id === '1' ? { ok: false, reason: "it isn't downloaded" } : resolve(t)),
+    });
+    usePlayerStore.setState({ queue: { ...emptyQueue, items: [], original: [] } });
+    store().playTracks([track('1'), track('2')], 0);
+    expect(engine.calls.at(-1)).toBe('load u2 @0 autoplay');
+    expect(store().notice).toMatch(/Skipped “Song 1”: it isn't downloaded/);
+
+    // A restored queue, paused, whose current track can't play now: it stays where it was.
+    store().pause();
+    usePlayerStore.setState((s) => ({
+      queue: { ...s.queue, index: 0 },
+      loadId: s.loadId + 1,
+      notice: null,
+    }));
+    expect(store().queue.index).toBe(0);
+    expect(store().notice).toBeNull();
+  });
+
   it('does not preload for a track that was replaced before its moment came', () => {
     vi.useFakeTimers();
     store().playTracks([track('1'), track('2'), track('3')], 0);
