@@ -8,6 +8,7 @@ import { benchFirstLoadJs } from './bundle-size';
 import { benchConnectionChoice } from './connection-choice';
 import { benchLibrary } from './chromium-library';
 import { benchPlayer } from './chromium-player';
+import { benchDownloads } from './chromium-downloads';
 import { table } from './stats';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
@@ -15,7 +16,8 @@ const choice = await benchConnectionChoice(runs);
 const bundle = await benchFirstLoadJs();
 const library = await benchLibrary(Math.min(runs, 5));
 const player = await benchPlayer(Math.min(runs, 5));
-const figures = [...bundle.figures, ...choice, ...library, ...player];
+const downloads = await benchDownloads(Math.min(runs, 3));
+const figures = [...bundle.figures, ...choice, ...library, ...player, ...downloads];
 
 const results = {
   when: new Date().toISOString(),

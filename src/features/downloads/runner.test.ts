@@ -121,15 +121,16 @@ describe('download runner', () => {
     start(async () => fileResponse(1000));
     store().enqueue(playlist, [track(1)]);
     await until(() => status(1) === 'done');
-    const full = vi.spyOn(db, 'writeChunk').mockRejectedValue(
-      new DOMException('full', 'QuotaExceededError'),
-    );
+    const quota = () => Promise.reject(new DOMException('full', 'QuotaExceededError'));
+    const fullChunks = vi.spyOn(db, 'writeChunk').mockImplementation(quota);
+    const fullFiles = vi.spyOn(db, 'writeFile').mockImplementation(quota);
     store().enqueue(playlist, [track(2), track(3)]);
     await until(() => store().stopped !== null);
     expect(store().stopped).toMatch(/Storage is full/);
     expect(status(1)).toBe('done');
     expect(status(2)).toBe('queued');
-    full.mockRestore();
+    fullChunks.mockRestore();
+    fullFiles.mockRestore();
     store().resumeAll();
     await until(() => status(2) === 'done' && status(3) === 'done');
   });

@@ -139,12 +139,15 @@ export function startDownloadRunner(deps: RunnerDeps): () => void {
         }
         if (pendingBytes >= CHUNK_BYTES || Date.now() - lastSave > CHUNK_MS) await save();
       }
-      if (pendingBytes > 0) await save();
-      if (total !== null && offset !== total) throw new SizeMismatch();
+      if (total !== null && offset !== total) {
+        if (pendingBytes > 0) await save();
+        throw new SizeMismatch();
+      }
+      // The tail goes straight into the file: a small file is written once, not twice.
       const type = response.headers.get('Content-Type') ?? '';
-      const file = new Blob(saved, { type });
+      const file = new Blob([...saved, ...(pending as BlobPart[])], { type });
       await db.writeFile(job.key, file);
-      await db.dropChunks(job.key, chunks);
+      if (chunks > 0) await db.dropChunks(job.key, chunks);
       patchJob(job.key, {
         status: 'done',
         bytes: file.size,
