@@ -58,6 +58,25 @@ export function DownloadsHost({ children }: { children: ReactNode }) {
           m.useDownloadsStore.getState().enqueue({ ...set, serverId }, tracks);
         });
       },
+      downloadTrack: (track) => {
+        const serverId = accessRef.current?.serverId;
+        if (!serverId) return;
+        const set = {
+          id: `track:${serverId}:${track.id}`,
+          kind: 'track' as const,
+          title: track.title,
+        };
+        void loadDownloads().then((m) => {
+          void navigator.storage?.persist?.();
+          m.useDownloadsStore.getState().enqueue({ ...set, serverId }, [track]);
+        });
+      },
+      removeTrack: (track) =>
+        void loadDownloads().then((m) => {
+          const state = m.useDownloadsStore.getState();
+          const key = m.keyOnDevice(state.onDevice, track);
+          if (key) void state.removeJob(key);
+        }),
       remove: (setId) =>
         void loadDownloads().then((m) => m.useDownloadsStore.getState().removeSet(setId)),
       sync: (setId, tracks) =>

@@ -25,6 +25,10 @@ export interface DownloadSetInfo {
 export interface DownloadActions {
   download(set: DownloadSetInfo, tracks: readonly Track[]): void;
   remove(setId: string): void;
+  /** One track on its own (a row's menu). */
+  downloadTrack(track: Track): void;
+  /** Deletes a track's copy, whichever playlists or albums brought it. */
+  removeTrack(track: Track): void;
   /** A downloaded playlist was refreshed: fetch the tracks added since (if the setting says so). */
   sync(setId: string, tracks: readonly Track[]): void;
   useSetStatus(setId: string): DownloadSetStatus | null;
@@ -35,6 +39,8 @@ export interface DownloadActions {
 const none: DownloadActions = {
   download: () => undefined,
   remove: () => undefined,
+  downloadTrack: () => undefined,
+  removeTrack: () => undefined,
   sync: () => undefined,
   useSetStatus: () => null,
   useAvailability: () => () => 'stream',

@@ -167,4 +167,53 @@ describe('downloads for offline play', () => {
       .first()
       .waitFor({ timeout: 15_000 });
   });
+
+  it('downloads and removes a single track from its menu', async () => {
+    const open = await suite.open(DESKTOP);
+    const { page } = open;
+    await openRoadTrip(open);
+    const row = page.locator('.track-row', { hasText: 'Signal Failure' });
+    await row.getByRole('button', { name: 'More for Signal Failure' }).click();
+    await row.getByRole('menuitem', { name: 'Download' }).click();
+    await row.getByRole('img', { name: 'Downloaded' }).waitFor({ timeout: 10_000 });
+    expect(await page.getByRole('img', { name: 'Downloaded' }).count()).toBe(1);
+    await row.getByRole('button', { name: 'More for Signal Failure' }).click();
+    await row.getByRole('menuitem', { name: 'Remove download' }).click();
+    await row.getByRole('img', { name: 'Downloaded' }).waitFor({ state: 'detached' });
+    expect((await storedFiles(page)).length).toBe(0);
+  });
+
+  it('stops cleanly when storage is full, keeps what finished, and resumes when there is room', async () => {
+    const open = await suite.open(DESKTOP);
+    const { page } = open;
+    // A full disk, simulated where the browser would report it: IndexedDB refusing a write with
+    // QuotaExceededError. (Chromium's quota override does not reach test browser contexts.)
+    await page.addInitScript(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function guarded(this: IDBObjectStore, ...args) {
+        if ((window as unknown as { __diskFull?: boolean }).__diskFull && this.name === 'files')
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    });
+    await openRoadTrip(open);
+    const row = page.locator('.track-row', { hasText: 'Signal Failure' });
+    await row.getByRole('button', { name: 'More for Signal Failure' }).click();
+    await row.getByRole('menuitem', { name: 'Download' }).click();
+    await row.getByRole('img', { name: 'Downloaded' }).waitFor({ timeout: 10_000 });
+
+    await page.evaluate(() => ((window as unknown as { __diskFull: boolean }).__diskFull = true));
+    await page.getByRole('button', { name: 'Download Road Trip for offline play' }).click();
+    await goTo(page, 'Downloads');
+    await page.getByText(/Storage is full, so downloads stopped/).waitFor({ timeout: 20_000 });
+    await screenshot(page, 'downloads-storage-full-desktop', false);
+    // What finished before is still there.
+    expect((await storedFiles(page)).map(([key]) => key)).toContain('5004@original');
+
+    await page.evaluate(() => ((window as unknown as { __diskFull: boolean }).__diskFull = false));
+    await page.getByRole('button', { name: 'Resume downloads' }).click();
+    const count = await page.evaluate(() => document.querySelectorAll('.dl-row').length);
+    expect(count).toBeGreaterThan(1);
+    await page.getByText(/^(\d+) of \1 tracks downloaded/).waitFor({ timeout: 30_000 });
+  });
 });

@@ -147,4 +147,19 @@ describe('download runner', () => {
     expect(await db.readFile('102@original')).toBeDefined();
     expect(Object.keys(store().jobs)).toEqual(['102@original']);
   });
+
+  it('fetches tracks added to a downloaded playlist, unless told not to', async () => {
+    start(async () => fileResponse(1000));
+    store().enqueue(playlist, [track(1)]);
+    store().sync(playlist.id, [track(1), track(2)]);
+    expect(store().sets[playlist.id]?.keys).toEqual(['101@original', '102@original']);
+    store().setKeepUpdated(false);
+    store().sync(playlist.id, [track(1), track(2), track(3)]);
+    expect(store().jobs['103@original']).toBeUndefined();
+    store().setKeepUpdated(true);
+    // A playlist never downloaded is left alone.
+    store().sync('playlist:s:other', [track(4)]);
+    expect(store().jobs['104@original']).toBeUndefined();
+    await until(() => status(1) === 'done' && status(2) === 'done');
+  });
 });

@@ -3,7 +3,11 @@ import type { Track } from '../../domain';
 import { formatDuration } from '../../lib/format';
 import { useTrackActions, type TrackActions } from '../../lib/track-actions';
 import { useLinkProps, type LinkProps } from '../../lib/use-link-props';
-import { useDownloadActions, type Availability } from '../../lib/download-actions';
+import {
+  useDownloadActions,
+  type Availability,
+  type DownloadActions,
+} from '../../lib/download-actions';
 import { CoverArt, type ArtworkUrl } from '../../ui/cover-art';
 
 export const TRACK_ROW_HEIGHT = 60;
@@ -16,6 +20,7 @@ export interface RowShared {
   /** The mouse went down on this row's play button. */
   prepare: (index: number) => void;
   actions: TrackActions;
+  downloads: DownloadActions;
 }
 
 export interface TrackList {
@@ -34,7 +39,8 @@ export interface TrackList {
 export function useTrackList(tracks: readonly Track[]): TrackList {
   const actions = useTrackActions();
   const currentId = actions.useCurrentTrackId();
-  const availability = useDownloadActions().useAvailability();
+  const downloads = useDownloadActions();
+  const availability = downloads.useAvailability();
   const link = useLinkProps();
   const latest = useRef(tracks);
   useLayoutEffect(() => {
@@ -49,8 +55,8 @@ export function useTrackList(tracks: readonly Track[]): TrackList {
     [actions],
   );
   const rowShared = useMemo(
-    () => ({ link, play, prepare, actions }),
-    [link, play, prepare, actions],
+    () => ({ link, play, prepare, actions, downloads }),
+    [link, play, prepare, actions, downloads],
   );
   return { rowShared, currentId, availability };
 }
@@ -159,6 +165,25 @@ export const TrackRow = memo(function TrackRow({
             >
               Add to queue
             </button>
+            {track.media ? (
+              available === 'downloaded' ? (
+                <button
+                  type="button"
+                  role="menuitem"
+                  onClick={() => (list.downloads.removeTrack(track), setMenu(false))}
+                >
+                  Remove download
+                </button>
+              ) : (
+                <button
+                  type="button"
+                  role="menuitem"
+                  onClick={() => (list.downloads.downloadTrack(track), setMenu(false))}
+                >
+                  Download
+                </button>
+              )
+            ) : null}
           </span>
         ) : null}
       </span>
