@@ -102,6 +102,12 @@ describe('sign-in through app.plex.tv in Chromium', () => {
     await page.goto(`${E2E_APP_URL}servers`);
     await page.getByText('Connected on your local network.').waitFor();
     expect(userChecks()).toBe(before + 1);
+    // Signed in, the tokens are on disk only sealed (AES-GCM, non-extractable key).
+    const sealed = await dumpIndexedDb(page, 'plexm8');
+    expect(sealed).toContain('"sealed":1');
+    expect(sealed.includes(suite.fake.model.user.token)).toBe(false);
+    for (const server of suite.fake.model.servers)
+      expect(sealed.includes(server.accessToken)).toBe(false);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in with Plex' }).waitFor();

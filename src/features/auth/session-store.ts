@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { PlexUser } from '../../domain';
-import { idbStateStorage } from '../../lib/idb';
+import { secretStateStorage } from '../../lib/secret-storage';
 
 /** Whether plex.tv confirmed the token this session (200), or could not say (offline, 5xx). */
 export type TokenCheck = 'unchecked' | 'valid' | 'unverified';
@@ -45,7 +45,7 @@ export const useSessionStore = create<SessionState>()(
     }),
     {
       name: SESSION_KEY,
-      storage: createJSONStorage(() => idbStateStorage),
+      storage: createJSONStorage(() => secretStateStorage),
       partialize: (state) => ({ token: state.token, user: state.user }),
     },
   ),

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { Connection, PlexServer } from '../../domain';
-import { idbStateStorage } from '../../lib/idb';
+import { secretStateStorage } from '../../lib/secret-storage';
 import type { CandidateResult } from './choose-connection';
 
 export type ServerStatus =
@@ -51,7 +51,7 @@ export const useServersStore = create<ServersState>()(
     }),
     {
       name: SERVERS_KEY,
-      storage: createJSONStorage(() => idbStateStorage),
+      storage: createJSONStorage(() => secretStateStorage),
       partialize: (s) => ({
         servers: s.servers,
         selectedId: s.selectedId,

@@ -1,0 +1,85 @@
+import { get, update } from 'idb-keyval';
+import type { StateStorage } from 'zustand/middleware';
+import { appStore, idbDel, idbGet, idbSet } from './idb';
+
+/**
+ * Secrets at rest (docs/decisions/007): the Plex token and the servers' access tokens are
+ * written to IndexedDB encrypted with AES-GCM under a key that is itself kept in IndexedDB as a
+ * non-extractable CryptoKey — script can use it but never read its bytes. What this does and does
+ * not protect against is in the decision record.
+ */
+const KEY_NAME = 'secret-key';
+
+interface Sealed {
+  sealed: 1;
+  iv: Uint8Array<ArrayBuffer>;
+  data: ArrayBuffer;
+}
+
+const isSealed = (value: unknown): value is Sealed =>
+  typeof value === 'object' && value !== null && (value as { sealed?: unknown }).sealed === 1;
+
+const subtle = () => (typeof crypto === 'undefined' ? undefined : crypto.subtle);
+
+let keyPromise: Promise<CryptoKey | null> | null = null;
+
+/** The app's key: made once; two tabs making one at the same moment agree on the first stored. */
+function secretKey(): Promise<CryptoKey | null> {
+  keyPromise ??= (async () => {
+    const webCrypto = subtle();
+    if (!webCrypto) return null;
+    const existing = await get<CryptoKey>(KEY_NAME, appStore());
+    if (existing) return existing;
+    const made = await webCrypto.generateKey({ name: 'AES-GCM', length: 256 }, false, [
+      'encrypt',
+      'decrypt',
+    ]);
+    await update<CryptoKey>(KEY_NAME, (stored) => stored ?? made, appStore());
+    return (await get<CryptoKey>(KEY_NAME, appStore())) ?? null;
+  })().catch(() => null);
+  return keyPromise;
+}
+
+async function seal(text: string): Promise<Sealed | string> {
+  const key = await secretKey();
+  const webCrypto = subtle();
+  // No Web Crypto (an insecure context): stored as before, rather than not at all.
+  if (!key || !webCrypto) return text;
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const data = await webCrypto.encrypt(
+    { name: 'AES-GCM', iv },
+    key,
+    new TextEncoder().encode(text),
+  );
+  return { sealed: 1, iv, data };
+}
+
+async function open(value: Sealed): Promise<string | null> {
+  const key = await secretKey();
+  const webCrypto = subtle();
+  if (!key || !webCrypto) return null;
+  try {
+    const plain = await webCrypto.decrypt({ name: 'AES-GCM', iv: value.iv }, key, value.data);
+    return new TextDecoder().decode(plain);
+  } catch {
+    // Another key (site data partly cleared): as good as signed out.
+    return null;
+  }
+}
+
+/** zustand `persist` storage for stores holding secrets: sealed in IndexedDB. */
+export const secretStateStorage: StateStorage = {
+  getItem: async (name) => {
+    const stored = await idbGet<unknown>(name);
+    if (stored === undefined) return null;
+    if (isSealed(stored)) return open(stored);
+    if (typeof stored !== 'string') return null;
+    // Written in the clear by an older version: seal it now, not at the next change.
+    void seal(stored).then((sealed) => idbSet(name, sealed));
+    return stored;
+  },
+  setItem: async (name, value) => {
+    await idbSet(name, await seal(value));
+  },
+  removeItem: (name) => idbDel(name),
+};
