@@ -12,6 +12,7 @@ import { lazyComponent } from '../lib/lazy-component';
 import { usePlexServices, usePms, type PmsAccess } from '../lib/plex-context';
 import { TrackActionsProvider, type TrackActions } from '../lib/track-actions';
 import { useArtwork } from '../lib/use-artwork';
+import { ErrorBoundary } from '../ui/error-boundary';
 import type { Track } from '../domain';
 import type { LocalCopy } from '../features/player';
 import { downloadsModule } from './downloads-bridge';
@@ -91,9 +92,11 @@ export function PlayerHost({ children }: { children: ReactNode }) {
   return (
     <TrackActionsProvider value={trackActions}>
       {children}
-      <PlayerNotice />
-      <MiniPlayer urlFor={urlFor} />
-      <NowPlaying urlFor={urlFor} />
+      <ErrorBoundary what="the player">
+        <PlayerNotice />
+        <MiniPlayer urlFor={urlFor} />
+        <NowPlaying urlFor={urlFor} />
+      </ErrorBoundary>
     </TrackActionsProvider>
   );
 }

@@ -1,6 +1,7 @@
 import { Suspense, type ReactNode } from 'react';
 import { Skeleton } from '../ui/skeleton';
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { ErrorBoundary } from '../ui/error-boundary';
 import { lazyComponent } from '../lib/lazy-component';
 import './layout.css';
 
@@ -29,6 +30,7 @@ function ScreenSkeleton() {
 }
 
 export function Layout({ account }: { account: ReactNode }) {
+  const location = useLocation();
   return (
     <div className="layout">
       <a className="skip-link" href="#main">
@@ -53,12 +55,16 @@ export function Layout({ account }: { account: ReactNode }) {
         <div className="sidebar-account">{account}</div>
       </aside>
       <main id="main" className="content" tabIndex={-1}>
-        <Suspense fallback={null}>
-          <AppBanners />
-        </Suspense>
-        <Suspense fallback={<ScreenSkeleton />}>
-          <Outlet />
-        </Suspense>
+        <ErrorBoundary what="the app's notices">
+          <Suspense fallback={null}>
+            <AppBanners />
+          </Suspense>
+        </ErrorBoundary>
+        <ErrorBoundary what="this screen" resetKey={location.pathname}>
+          <Suspense fallback={<ScreenSkeleton />}>
+            <Outlet />
+          </Suspense>
+        </ErrorBoundary>
       </main>
       <nav className="tabbar" aria-label="Main (tabs)">
         {destinations.map((d) => (
