@@ -1,7 +1,7 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
-import { AccountMenu, SignInReturnScreen } from '../features/auth';
+import { SignInReturnScreen } from '../features/auth';
 import { PlexServicesProvider, type PlexServices } from '../lib/plex-context';
 import { Layout } from '../shell/layout';
 import { DownloadsHost } from './downloads-host';
@@ -20,7 +20,7 @@ import {
   ServersRoute,
 } from './lazy-screens';
 import { announceSessionChange, listenForSessionChanges } from './session-sync';
-import { signOutEverywhere } from './sign-out';
+import { SignOutFlow } from './sign-out-flow';
 
 /** BrowserRouter wants the base without its trailing slash. */
 const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
@@ -48,11 +48,7 @@ export function App({
                   <PmsBridge>
                     <PlayerHost>
                       <DownloadsHost>
-                        <Layout
-                          account={
-                            <AccountMenu onSignOut={() => void signOutEverywhere(queryClient)} />
-                          }
-                        />
+                        <Layout account={<SignOutFlow queryClient={queryClient} />} />
                       </DownloadsHost>
                     </PlayerHost>
                   </PmsBridge>

@@ -13,7 +13,11 @@ import { loadDownloads } from './downloads-bridge';
  * the queue. A revoked token (`reason` given) wipes the secrets only: the same person usually
  * signs straight back in, and their queue, position and cached library should still be there.
  */
-export async function signOutEverywhere(queryClient: QueryClient, reason?: string): Promise<void> {
+export async function signOutEverywhere(
+  queryClient: QueryClient,
+  reason?: string,
+  { keepDownloads = false }: { keepDownloads?: boolean } = {},
+): Promise<void> {
   useSessionStore.getState().signedOut(reason);
   useServersStore.getState().reset();
   usePlayerStore.getState().pause();
@@ -22,12 +26,10 @@ export async function signOutEverywhere(queryClient: QueryClient, reason?: strin
     useLibraryStore.getState().reset();
     usePlayerStore.setState({ queue: emptyQueue, nowPlayingOpen: false, notice: null });
     queryClient.clear();
-    wipes.push(
-      clearPersistedQueries(),
-      idbDel('player-position'),
-      // Downloaded music goes with the account it came from.
-      loadDownloads().then((m) => m.useDownloadsStore.getState().removeAll()),
-    );
+    wipes.push(clearPersistedQueries(), idbDel('player-position'));
+    // Downloaded music goes with the account it came from, unless the user chose to keep it.
+    if (!keepDownloads)
+      wipes.push(loadDownloads().then((m) => m.useDownloadsStore.getState().removeAll()));
   }
   await Promise.all(wipes);
   announceSessionChange();

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ComponentPropsWithRef } from 'react';
 import './button.css';
 
 type Variant = 'primary' | 'secondary' | 'quiet';
@@ -9,7 +9,7 @@ export function Button({
   className,
   children,
   ...rest
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; busy?: boolean }) {
+}: ComponentPropsWithRef<'button'> & { variant?: Variant; busy?: boolean }) {
   return (
     <button
       type="button"

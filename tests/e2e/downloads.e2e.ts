@@ -216,4 +216,33 @@ describe('downloads for offline play', () => {
     expect(count).toBeGreaterThan(1);
     await page.getByText(/^(\d+) of \1 tracks downloaded/).waitFor({ timeout: 30_000 });
   });
+
+  it('asks at sign-out whether to keep downloads, and does as told', async () => {
+    const open = await suite.open(PHONE);
+    const { page } = open;
+    await openRoadTrip(open);
+    const row = page.locator('.track-row', { hasText: 'Signal Failure' });
+    await row.getByRole('button', { name: 'More for Signal Failure' }).click();
+    await row.getByRole('menuitem', { name: 'Download' }).click();
+    await row.getByRole('img', { name: 'Downloaded' }).waitFor({ timeout: 10_000 });
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sign out of PlexM8?' });
+    await dialog.waitFor();
+    await screenshot(page, 'sign-out-keep-downloads-phone', false);
+    await dialog.getByRole('button', { name: 'Sign out, keep downloads' }).click();
+    await page.getByRole('button', { name: 'Sign in with Plex' }).waitFor();
+    expect((await storedFiles(page)).map(([key]) => key)).toEqual(['5004@original']);
+
+    // Back in: the download is still there. Out again, deleting this time.
+    await page.getByRole('button', { name: 'Sign in with Plex' }).click();
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByRole('link', { name: /Road Trip/ }).click();
+    await row.getByRole('img', { name: 'Downloaded' }).waitFor({ timeout: 10_000 });
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await dialog.getByRole('button', { name: 'Sign out and delete downloads' }).click();
+    await page.getByRole('button', { name: 'Sign in with Plex' }).waitFor();
+    await page.waitForTimeout(300);
+    expect(await storedFiles(page)).toEqual([]);
+  });
 });
