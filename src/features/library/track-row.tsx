@@ -101,17 +101,21 @@ export const TrackRow = memo(function TrackRow({
         onPointerDown={(e) => {
           if (e.pointerType === 'mouse' && e.button === 0) list.prepare(index);
         }}
-        aria-label={`Play ${track.title} by ${track.artist}`}
         aria-current={playing || undefined}
       >
-        <span className="track-number">{playing ? '♪' : number}</span>
+        {/* The name is the words inside: "Play <title> by <artist>" (what is seen, and more). */}
+        <span className="track-number" aria-hidden="true">
+          {playing ? '♪' : number}
+        </span>
         {showArt ? (
           <CoverArt path={track.thumb} size={40} urlFor={urlFor} label={track.album} />
         ) : null}
         <span className="track-main">
+          <span className="visually-hidden">Play </span>
           <span className="track-title" dir="auto">
             {track.title}
           </span>
+          <span className="visually-hidden"> by </span>
           <span className="track-artist" dir="auto">
             {track.artist}
             {track.media === null

@@ -14,20 +14,19 @@ export function MiniPlayer({ urlFor }: { urlFor: ArtworkUrl | null }) {
   return (
     <section className="mini-player" aria-label="Player">
       <SeekBar compact />
-      <button
-        type="button"
-        className="mini-info"
-        onClick={() => open(true)}
-        aria-label={`Now playing: ${track.title} by ${track.artist}. Open the player`}
-      >
+      <button type="button" className="mini-info" onClick={() => open(true)}>
+        {/* Named by its words: "Now playing: <title> by <artist>. Open the player". */}
         <CoverArt path={track.thumb} size={44} urlFor={urlFor} label={track.album} />
         <span className="mini-text">
+          <span className="visually-hidden">Now playing: </span>
           <span className="mini-title" dir="auto">
             {track.title}
           </span>
+          <span className="visually-hidden"> by </span>
           <span className="mini-artist" dir="auto">
             {track.artist}
           </span>
+          <span className="visually-hidden">. Open the player</span>
         </span>
       </button>
       <Transport />

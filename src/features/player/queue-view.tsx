@@ -23,15 +23,12 @@ export function QueueView() {
             className={i === queue.index ? 'is-current' : i < queue.index ? 'is-played' : undefined}
             aria-current={i === queue.index ? 'true' : undefined}
           >
-            <button
-              type="button"
-              className="queue-play"
-              onClick={() => jumpTo(i)}
-              aria-label={`Play ${item.track.title}`}
-            >
+            <button type="button" className="queue-play" onClick={() => jumpTo(i)}>
+              <span className="visually-hidden">Play </span>
               <span className="queue-title" dir="auto">
                 {item.track.title}
               </span>
+              <span className="visually-hidden"> by </span>
               <span className="queue-artist" dir="auto">
                 {item.track.artist} · {formatDuration(item.track.durationMs)}
               </span>
