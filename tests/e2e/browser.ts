@@ -41,6 +41,8 @@ export async function guardedContext(
   const context: BrowserContext = await browser.newContext(options);
   const problems: string[] = [];
   const offLoopback: string[] = [];
+  /** Everything printed on the pages' consoles, to prove no token is ever logged. */
+  const consoleLines: string[] = [];
   context.on('request', (request) => {
     const url = new URL(request.url());
     if (
@@ -52,6 +54,7 @@ export async function guardedContext(
   });
   context.on('page', (page) => {
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => consoleLines.push(message.text()));
   });
-  return { context, problems, offLoopback };
+  return { context, problems, offLoopback, consoleLines };
 }

@@ -39,15 +39,19 @@ export interface OpenPage {
   /** Page errors seen so far: a test ends by expecting none. */
   problems: string[];
   offLoopback: string[];
+  consoleLines: string[];
 }
 
 export async function openPage(
   e2e: E2E,
   options: Parameters<Browser['newContext']>[0] = {},
 ): Promise<OpenPage> {
-  const { context, problems, offLoopback } = await guardedContext(e2e.browser, options);
+  const { context, problems, offLoopback, consoleLines } = await guardedContext(
+    e2e.browser,
+    options,
+  );
   const page = await context.newPage();
-  return { context, page, problems, offLoopback };
+  return { context, page, problems, offLoopback, consoleLines };
 }
 
 export const fakeOrigin = (port: number) => `http://127.0.0.1:${port}`;
@@ -74,6 +78,15 @@ export function e2eSuite() {
     if (current) {
       expect(current.problems).toEqual([]);
       expect(current.offLoopback).toEqual([]);
+      // No token in anything PlexM8 prints. Chromium's own network-error lines quote the failed
+      // request's URL (where Plex wants the token); those are the browser's, not the app's.
+      const { model } = started().fake;
+      const secrets = [model.user.token, ...model.servers.map((s) => s.accessToken)];
+      const appLines = current.consoleLines.filter(
+        (line) => !/^(Access to \w+ at |Failed to load resource)/.test(line),
+      );
+      for (const secret of secrets)
+        expect(appLines.filter((line) => line.includes(secret))).toEqual([]);
       await current.context.close();
     }
     current = null;

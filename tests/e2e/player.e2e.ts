@@ -231,3 +231,47 @@ describe('playing music in Chromium', () => {
     );
   });
 });
+
+describe('two tabs', () => {
+  it('plays in one tab at a time: starting music in one pauses the other, saying why', async () => {
+    const open = await suite.open(DESKTOP);
+    const first = open.page;
+    await signInToRoadTrip(open);
+    await first.getByRole('button', { name: /Play Departure Board/ }).click();
+    await first.getByRole('button', { name: 'Pause', exact: true }).first().waitFor();
+    await first.waitForFunction(
+      () =>
+        parseFloat(
+          document.querySelector<HTMLElement>('.mini-progress > span')?.style.width ?? '0',
+        ) >= 10,
+      undefined,
+      { timeout: 8000 },
+    );
+
+    const second = await open.context.newPage();
+    await second.goto(`${E2E_APP_URL}playlists/9001`);
+    await second
+      .getByRole('list', { name: 'Tracks in Road Trip' })
+      .getByText('Signal Failure')
+      .waitFor();
+    await second.getByRole('button', { name: /Play Signal Failure/ }).click();
+    await second.getByRole('button', { name: 'Pause', exact: true }).first().waitFor();
+
+    await first.getByText('Paused: PlexM8 started playing in another tab.').waitFor();
+    await first.getByRole('button', { name: 'Play', exact: true }).first().waitFor();
+    const firstAudioPaused = await first.evaluate(() =>
+      parseFloat(document.querySelector<HTMLElement>('.mini-progress > span')?.style.width ?? '0'),
+    );
+    await second.waitForTimeout(1200);
+    // The first tab's position stands still: it really stopped.
+    expect(firstAudioPaused).toBeGreaterThan(0);
+    expect(
+      await first.evaluate(() =>
+        parseFloat(
+          document.querySelector<HTMLElement>('.mini-progress > span')?.style.width ?? '0',
+        ),
+      ),
+    ).toBe(firstAudioPaused);
+    await second.close();
+  });
+});

@@ -2,6 +2,7 @@ import type { Track } from '../../domain';
 import { startPlayerController } from './controller';
 import { HowlerEngine } from './engine/howler-engine';
 import { startMediaSession } from './media-session';
+import { startOnePlayerAtATime } from './one-player';
 import { chooseSource, formatOf, type SourceResult, type StreamUrls } from './playback-source';
 import { createTimelineReporter, type TimelineReport } from './timeline-reporter';
 
@@ -107,7 +108,9 @@ export function startPlayerRuntime(deps: PlayerRuntimeDeps): () => void {
       ? new URL(server.artworkUrl(track.thumb, px), window.location.href).toString()
       : undefined;
   });
+  const stopOnePlayer = startOnePlayerAtATime();
   return () => {
+    stopOnePlayer();
     stopSession();
     stopController();
     urls.clear();
