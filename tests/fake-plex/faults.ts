@@ -5,7 +5,8 @@
 export type FaultRule =
   | { kind: 'latency'; ms: number }
   | { kind: 'status'; status: number; retryAfter?: string; body?: string }
-  | { kind: 'rate-limit-storm'; every: number; retryAfterSeconds?: number[] }
+  /** Every n-th matching request gets 429, with Retry-After cycling through the list (null: none). */
+  | { kind: 'rate-limit-storm'; every: number; retryAfterSeconds?: Array<number | null> }
   | { kind: 'malformed'; mode: 'truncated' | 'xml' | 'garbage' | 'missing-fields' }
   /** Accept the connection and never answer: a dead route or a dead connection. */
   | { kind: 'hang' }

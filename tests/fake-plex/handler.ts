@@ -12,6 +12,9 @@ export interface RecordedRequest {
   query: Record<string, string>;
   headers: Record<string, string>;
   at: number;
+  /** What the fake answered (Response.error() for a dropped connection is type "error", 0). */
+  status?: number;
+  retryAfter?: string | null;
 }
 
 export interface FakePlex {
@@ -161,6 +164,19 @@ export function createFakePlex(options: FakePlexOptions): FakePlex {
   }
 
   async function handle(request: Request): Promise<Response> {
+    // answer() records the request before its first await: take that record, not a later one.
+    const before = requests.length;
+    const pending = answer(request);
+    const record = requests.length > before ? requests[before] : undefined;
+    const response = await pending;
+    if (record) {
+      record.status = response.status;
+      record.retryAfter = response.headers.get('Retry-After');
+    }
+    return response;
+  }
+
+  async function answer(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const headers: Record<string, string> = {};
     for (const name of RECORDED_HEADERS) {
@@ -214,7 +230,8 @@ export function createFakePlex(options: FakePlexOptions): FakePlex {
           const response = text(request, 429, 'Too Many Requests');
           const choices = fault.retryAfterSeconds ?? [];
           const pick = choices[stormCounter % Math.max(1, choices.length)];
-          if (pick !== undefined) response.headers.set('Retry-After', String(pick));
+          if (pick !== undefined && pick !== null)
+            response.headers.set('Retry-After', String(pick));
           return response;
         }
       }

@@ -136,7 +136,7 @@ function Search({ access }: { access: PmsAccess }) {
           <p className="stale-notice" role="status">
             <span aria-hidden="true">●</span>{' '}
             {online
-              ? "Couldn't reach the server; searching what PlexM8 has saved."
+              ? "The server's search failed; searching what PlexM8 has saved."
               : 'Offline — searching what PlexM8 has saved.'}
           </p>
           {cached ? <Results results={cached} urlFor={urlFor} /> : <Skeleton height="6rem" />}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { DESKTOP } from './browser';
+import { e2eSuite, signInThroughPlex } from './harness';
+import { E2E_APP_URL } from './ports';
+
+const suite = e2eSuite();
+
+describe('faults', () => {
+  it('loads the whole library through a 429 storm, never early and never in a tight loop', async () => {
+    const open = await suite.open(DESKTOP);
+    const { page } = open;
+    await signInThroughPlex(page);
+    const from = suite.fake.requests.length;
+    // Every third library request: 429, with Retry-After 1 s, 2 s, or none.
+    suite.fake.faults.add({
+      kind: 'rate-limit-storm',
+      every: 3,
+      retryAfterSeconds: [1, 2, null],
+      path: '/^\\/(playlists|library|hubs)/',
+    });
+
+    await page.goto(`${E2E_APP_URL}playlists/9001`);
+    const tracks = page.getByRole('list', { name: 'Tracks in Road Trip' });
+    await tracks.getByText('Departure Board').waitFor({ timeout: 30_000 });
+    expect(await tracks.getAttribute('data-count')).toBe('21');
+    await page.goto(`${E2E_APP_URL}library`);
+    await page.getByRole('link', { name: '坂本 ユキ', exact: true }).click({ timeout: 30_000 });
+    await page.getByRole('link', { name: /雪の記憶/ }).click({ timeout: 30_000 });
+    await page
+      .getByRole('list', { name: 'Tracks on 雪の記憶' })
+      .getByText('初雪')
+      .waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('alert').count()).toBe(0);
+
+    const seen = suite.fake.requests.slice(from).filter((r) => r.method === 'GET');
+    const limited = seen.filter((r) => r.status === 429);
+    expect(limited.length).toBeGreaterThan(2);
+    const key = (r: (typeof seen)[number]) =>
+      `${r.origin}${r.path}?${new URLSearchParams(r.query).toString()}`;
+    let checked = 0;
+    for (const refusal of limited) {
+      const again = seen.find((r) => r.at > refusal.at && key(r) === key(refusal));
+      if (!again || !refusal.retryAfter) continue;
+      checked += 1;
+      // Asked again only once the server's window had passed.
+      expect(again.at - refusal.at).toBeGreaterThanOrEqual(Number(refusal.retryAfter) * 1000 - 20);
+    }
+    expect(checked).toBeGreaterThan(0);
+    // No tight loop: no URL asked for more than a handful of times.
+    const perUrl = new Map<string, number>();
+    for (const r of seen) perUrl.set(key(r), (perUrl.get(key(r)) ?? 0) + 1);
+    expect(Math.max(...perUrl.values())).toBeLessThanOrEqual(4);
+  });
+
+  it('a broken reply on one route is a message in that part of the screen; the rest works', async () => {
+    const open = await suite.open(DESKTOP);
+    const { page } = open;
+    await signInThroughPlex(page);
+    suite.fake.faults.add({ kind: 'malformed', mode: 'xml', path: '/playlists/9001/items' });
+    suite.fake.faults.add({ kind: 'malformed', mode: 'truncated', path: '/playlists/9002/items' });
+    suite.fake.faults.add({ kind: 'status', status: 500, path: '/hubs/search' });
+
+    await page.getByRole('link', { name: /Road Trip/ }).click();
+    await page.getByText(/answered in XML instead of JSON/).waitFor({ timeout: 15_000 });
+    await page.getByRole('link', { name: '← Playlists' }).click();
+    await page.getByRole('link', { name: /Recently Added/ }).click();
+    await page.getByText(/couldn't read \(it may have been cut off\)/).waitFor({ timeout: 15_000 });
+
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Search' })
+      .click();
+    await page.getByRole('searchbox', { name: 'Search your music' }).fill('light');
+    // The server's search fails (after its retries): PlexM8 says so and searches what it saved.
+    await page
+      .getByText("The server's search failed; searching what PlexM8 has saved.")
+      .waitFor({ timeout: 20_000 });
+    // The rest of the app is untouched: the library still opens.
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Library' })
+      .click();
+    await page.getByRole('link', { name: '坂本 ユキ', exact: true }).waitFor();
+  });
+});
