@@ -7,6 +7,7 @@ import {
   useKeyboardShortcuts,
   usePlayerStore,
 } from '../features/player';
+import { useSessionStore } from '../features/auth';
 import { connectServer, useServersStore } from '../features/servers';
 import { lazyComponent } from '../lib/lazy-component';
 import { usePlexServices, usePms, type PmsAccess } from '../lib/plex-context';
@@ -75,6 +76,7 @@ export function PlayerHost({ children }: { children: ReactNode }) {
         server: () => accessRef.current?.client ?? null,
         localCopy,
         isOnline: () => navigator.onLine,
+        onUnauthorized: () => useSessionStore.getState().recheckToken(),
         sessionId,
         failover: async () => {
           const { servers, selectedId } = useServersStore.getState();

@@ -14,11 +14,15 @@ export interface SessionState {
   endedBecause: string | null;
   signedIn(token: string, user: PlexUser): void;
   tokenChecked(result: { user: PlexUser } | { unverified: true }): void;
+  /** A server said 401 mid-session: ask plex.tv again whether the sign-in still holds. */
+  recheckToken(): void;
   signedOut(reason?: string): void;
   clearNotice(): void;
 }
 
 export const SESSION_KEY = 'session';
+
+let lastRecheck = 0;
 
 export const useSessionStore = create<SessionState>()(
   persist(
@@ -28,6 +32,15 @@ export const useSessionStore = create<SessionState>()(
       tokenCheck: 'unchecked',
       endedBecause: null,
       signedIn: (token, user) => setState({ token, user, tokenCheck: 'valid', endedBecause: null }),
+      recheckToken: () => {
+        const now = Date.now();
+        // Many requests fail together: one check, and not more than one a minute.
+        if (now - lastRecheck < 60_000) return;
+        lastRecheck = now;
+        setState((s) =>
+          s.token && s.tokenCheck !== 'unchecked' ? { tokenCheck: 'unchecked' } : s,
+        );
+      },
       tokenChecked: (result) =>
         setState(
           'user' in result

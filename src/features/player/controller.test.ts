@@ -4,7 +4,7 @@ import { startPlayerController } from './controller';
 import type { AudioEngine, EngineEvent, PlaybackSource } from './engine/audio-engine';
 import type { SourceResult } from './playback-source';
 import { usePlayerStore } from './player-store';
-import { usePositionStore } from './position-store';
+import { loadPosition, usePositionStore } from './position-store';
 import { emptyQueue } from './queue';
 import { createTimelineReporter, type TimelineReport } from './timeline-reporter';
 
@@ -162,6 +162,26 @@ describe('player controller', () => {
     }));
     expect(store().queue.index).toBe(0);
     expect(store().notice).toBeNull();
+  });
+
+  it('keeps its place when stopped with a queue (a revoked sign-in), and shows it while waiting', async () => {
+    store().playTracks([track('1'), track('2')], 0);
+    engine.emit({ type: 'playing' });
+    engine.emit({ type: 'time', positionMs: 42_000, durationMs: 100_000 });
+    stop();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await loadPosition()).toEqual({ uid: store().queue.items[0]?.uid, positionMs: 42_000 });
+
+    // Started again with no server yet: paused, showing where it will resume.
+    usePositionStore.setState({ uid: null, positionMs: 0, durationMs: 0 });
+    store().pause();
+    usePlayerStore.setState({ startAtMs: 42_000 });
+    stop = startPlayerController({
+      engine,
+      resolve: () => ({ ok: false, reason: "the server can't be reached", waiting: true }),
+    });
+    expect(usePositionStore.getState()).toMatchObject({ positionMs: 42_000, durationMs: 100_000 });
+    expect(store().startAtMs).toBe(42_000);
   });
 
   it('does not preload for a track that was replaced before its moment came', () => {

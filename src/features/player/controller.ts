@@ -115,7 +115,13 @@ export function startPlayerController(deps: ControllerDeps): () => void {
 
   function start(item: q.QueueItem, source: SourceResult) {
     const s = store.getState();
+    // Not loading yet: still show where it will resume (the resume point stays for the load).
+    const showResumePoint = () =>
+      usePositionStore
+        .getState()
+        .setPosition(item.uid, s.startAtMs ?? 0, item.track.durationMs ?? 0);
     if (!source.ok && source.waiting) {
+      showResumePoint();
       // Not the track's fault: try again when the user presses play (or the server comes back).
       loadedUid = null;
       store.setState({
@@ -127,6 +133,7 @@ export function startPlayerController(deps: ControllerDeps): () => void {
     }
     if (!source.ok && !s.wantsToPlay) {
       // Paused (a restored queue, say): never skip past a track nobody asked to hear yet.
+      showResumePoint();
       loadedUid = null;
       return;
     }
@@ -257,6 +264,9 @@ export function startPlayerController(deps: ControllerDeps): () => void {
   load();
 
   return () => {
+    // Stopped with a queue still there (a revoked sign-in): keep the place for the next start.
+    // After a full sign-out the queue is already empty and nothing is written.
+    if (currentItem()) savePosition(true);
     clearInterval(watchdog);
     if (preloadTimer) clearTimeout(preloadTimer);
     window.removeEventListener('pagehide', onHide);

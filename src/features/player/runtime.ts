@@ -1,4 +1,5 @@
 import type { Track } from '../../domain';
+import { isPlexError } from '../../lib/plex';
 import { startPlayerController } from './controller';
 import { HowlerEngine } from './engine/howler-engine';
 import { startMediaSession } from './media-session';
@@ -25,6 +26,8 @@ export interface PlayerRuntimeDeps {
   /** A copy of the track on the device, played before any stream (offline, and to save data). */
   localCopy(track: Track): LocalCopy | null;
   isOnline(): boolean;
+  /** The server refused our token (401): the sign-in may have been revoked. */
+  onUnauthorized(): void;
   /** Re-probe the server's connections after a stall or a dropped stream. */
   failover(): Promise<void>;
   sessionId: string;
@@ -96,7 +99,13 @@ export function startPlayerRuntime(deps: PlayerRuntimeDeps): () => void {
     reporter: createTimelineReporter({
       timeline: async (report) => {
         await afterThisTask();
-        await deps.server()?.timeline(report);
+        await deps
+          .server()
+          ?.timeline(report)
+          .catch((error: unknown) => {
+            if (isPlexError(error, 'unauthorized')) deps.onUnauthorized();
+            throw error;
+          });
       },
       scrobble: async (id) => deps.server()?.scrobble(id),
     }),
