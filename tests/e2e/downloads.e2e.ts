@@ -245,4 +245,37 @@ describe('downloads for offline play', () => {
     await page.waitForTimeout(300);
     expect(await storedFiles(page)).toEqual([]);
   });
+
+  it('loses the network mid-download and carries on when it is back; nothing half-written counts', async () => {
+    const open = await suite.open(DESKTOP);
+    const { page, context } = open;
+    await openRoadTrip(open);
+    suite.fake.faults.add({ kind: 'throttle', bytesPerSecond: 25_000, path: '/library/parts/' });
+    await page.getByRole('button', { name: 'Download Road Trip for offline play' }).click();
+    await goTo(page, 'Downloads');
+    await page
+      .getByText(/\d KB of \d/)
+      .first()
+      .waitFor();
+    await page.waitForTimeout(1_500);
+    // The network goes: the browser says offline, and the streams in flight are cut.
+    await context.setOffline(true);
+    suite.fake.faults.add({ kind: 'drop', path: '/library/parts/' });
+    await page.getByText(/You're offline/).waitFor();
+    await page
+      .getByText(/Paused at \d/)
+      .first()
+      .waitFor({ timeout: 10_000 });
+    // While offline, what is saved is whole files and numbered partial chunks; no part-file
+    // passes for a whole one.
+    const saved = await storedFiles(page);
+    expect(saved.some(([key]) => key.includes('#'))).toBe(true);
+    for (const [key, size] of saved) if (!key.includes('#')) expect(size).toBe(partSize(key));
+    suite.fake.faults.clear();
+    await context.setOffline(false);
+    await page.getByText(/^(\d+) of \1 tracks downloaded/).waitFor({ timeout: 30_000 });
+    const resumed = partRequests().filter((r) => /^bytes=[1-9]\d*-$/.test(r.headers.range ?? ''));
+    expect(resumed.length).toBeGreaterThan(0);
+    for (const [key, size] of await storedFiles(page)) expect(size).toBe(partSize(key));
+  });
 });
