@@ -70,4 +70,60 @@ describe('accessibility', () => {
     const open = await suite.open(DESKTOP);
     expect(await auditEveryScreen(open.page)).toEqual({});
   });
+
+  it('works by keyboard alone, with visible focus: sign in, browse, play, download', async () => {
+    const open = await suite.open({ ...DESKTOP, reducedMotion: 'reduce' });
+    const { page } = open;
+    /** Tab until the focused element is named `name`, checking the focus can be seen. */
+    const tabTo = async (name: RegExp, ours = true) => {
+      for (let i = 0; i < 80; i += 1) {
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || el === document.body) return null;
+          const label = el.getAttribute('aria-label') ?? el.textContent ?? '';
+          const style = getComputedStyle(el);
+          return { label: label.trim(), outline: style.outlineStyle, width: style.outlineWidth };
+        });
+        if (focused && name.test(focused.label)) {
+          if (!ours) return;
+          expect(focused.outline).not.toBe('none');
+          expect(parseFloat(focused.width)).toBeGreaterThanOrEqual(2);
+          return;
+        }
+      }
+      throw new Error(`never reached ${name} with Tab`);
+    };
+    await page.goto(E2E_APP_URL);
+    await tabTo(/^Sign in with Plex$/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Approve' }).waitFor();
+    await tabTo(/^Approve$/, false); // the fake app.plex.tv page, not PlexM8
+    await page.keyboard.press('Enter');
+    await page.getByText('Road Trip').first().waitFor();
+    await tabTo(/Road Trip/);
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('list', { name: 'Tracks in Road Trip' })
+      .getByText('Departure Board')
+      .waitFor();
+    await tabTo(/^Download Road Trip/);
+    await page.keyboard.press('Enter');
+    await page.getByText(/^Downloading \d+ of|^Downloaded/).waitFor();
+    await tabTo(/Play Departure Board/);
+    await page.keyboard.press('Enter');
+    await page.locator('.mini-player').waitFor();
+    await page.getByRole('button', { name: 'Pause', exact: true }).first().waitFor();
+    // The player's controls are reached and used the same way.
+    await tabTo(/^Pause$/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Play', exact: true }).first().waitFor();
+    for (const name of ['Previous track', 'Next track', 'Play'])
+      expect(await page.getByRole('button', { name, exact: true }).count()).toBeGreaterThan(0);
+    // Reduced motion: nothing animates.
+    const animated = await page.evaluate(
+      () => document.getAnimations().filter((a) => a.playState === 'running').length,
+    );
+    expect(animated).toBe(0);
+  });
 });
