@@ -1,10 +1,9 @@
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { Suspense, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import {
   currentQueueItem,
   loadPlayerRuntime,
   loadPosition,
-  useKeyboardShortcuts,
   usePlayerStore,
 } from '../features/player';
 import { useSessionStore } from '../features/auth';
@@ -23,6 +22,7 @@ const playerUi = () => import('../features/player/player-ui');
 const NowPlaying = lazyComponent(playerUi, (m) => m.NowPlaying);
 const MiniPlayer = lazyComponent(playerUi, (m) => m.MiniPlayer);
 const PlayerNotice = lazyComponent(playerUi, (m) => m.PlayerNotice);
+const KeyboardShortcuts = lazyComponent(playerUi, (m) => m.KeyboardShortcuts);
 
 const sessionId = crypto.randomUUID();
 
@@ -60,7 +60,6 @@ export function PlayerHost({ children }: { children: ReactNode }) {
   const urlFor = useArtwork();
   const navigate = useNavigate();
   const goToSearch = useMemo(() => () => void navigate('/search'), [navigate]);
-  useKeyboardShortcuts(goToSearch);
 
   useEffect(() => {
     let stop: (() => void) | null = null;
@@ -95,9 +94,13 @@ export function PlayerHost({ children }: { children: ReactNode }) {
     <TrackActionsProvider value={trackActions}>
       {children}
       <ErrorBoundary what="the player">
-        <PlayerNotice />
-        <MiniPlayer urlFor={urlFor} />
-        <NowPlaying urlFor={urlFor} />
+        {/* Its own boundary: the player's chunk arriving never holds up the screens. */}
+        <Suspense fallback={null}>
+          <KeyboardShortcuts onSearch={goToSearch} />
+          <PlayerNotice />
+          <MiniPlayer urlFor={urlFor} />
+          <NowPlaying urlFor={urlFor} />
+        </Suspense>
       </ErrorBoundary>
     </TrackActionsProvider>
   );

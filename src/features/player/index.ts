@@ -3,5 +3,4 @@ export { usePositionStore, loadPosition, savePosition } from './position-store';
 export type { PlayerServer, LocalCopy } from './runtime';
 /** The audio side (howler, controller, reporter, media session) loads after the first paint. */
 export const loadPlayerRuntime = () => import('./runtime');
-export { useKeyboardShortcuts } from './use-keyboard-shortcuts';
 export { current as currentQueueItem, emptyQueue } from './queue';

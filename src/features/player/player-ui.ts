@@ -2,4 +2,5 @@
 export { MiniPlayer } from './mini-player';
 export { NowPlaying } from './now-playing';
 export { PlayerNotice } from './player-notice';
+export { KeyboardShortcuts } from './keyboard-shortcuts';
 import './player.css';
