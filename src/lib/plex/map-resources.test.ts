@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { mapResources } from './map-resources';
+
+const device = (connections: unknown[], extra: Record<string, unknown> = {}) => ({
+  name: 'Living Room',
+  clientIdentifier: 'abc',
+  provides: 'server',
+  accessToken: 'server-token',
+  owned: true,
+  connections,
+  ...extra,
+});
+const connection = (uri: string, extra: Record<string, unknown> = {}) => ({
+  uri,
+  local: false,
+  relay: false,
+  IPv6: false,
+  ...extra,
+});
+
+describe('mapResources', () => {
+  it('uses only http(s) connections: no javascript:, file: or data: from a resource', () => {
+    const { servers } = mapResources(
+      [
+        device([
+          connection('javascript:alert(1)'),
+          connection('file:///etc/passwd'),
+          connection('data:text/html,<script>alert(1)</script>'),
+          connection('not a url'),
+          connection('https://10-0-0-2.abc.plex.direct:32400', { local: true }),
+          connection('http://192.168.1.2:32400/some/path?x=1', { local: true }),
+        ]),
+      ],
+      'account-token',
+    );
+    expect(servers[0]?.connections.map((c) => c.uri)).toEqual([
+      'https://10-0-0-2.abc.plex.direct:32400',
+      // Only the origin: a path or query in a resource is never carried along.
+      'http://192.168.1.2:32400',
+    ]);
+  });
+
+  it('skips what is not a server, and counts devices it could not read', () => {
+    const { servers, skipped } = mapResources(
+      [
+        device([], { provides: 'client,player' }),
+        { name: 'no id' },
+        device([connection('https://relay.plex.direct:8443')], {
+          clientIdentifier: 'def',
+          name: '<img src=x onerror=alert(1)> ‏مكتبتي 🎵',
+        }),
+      ],
+      'account-token',
+    );
+    expect(skipped).toBe(1);
+    expect(servers.map((s) => s.id)).toEqual(['def']);
+    // Names are data: kept exactly, rendered as text by the screens.
+    expect(servers[0]?.name).toBe('<img src=x onerror=alert(1)> ‏مكتبتي 🎵');
+  });
+});
