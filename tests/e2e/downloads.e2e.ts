@@ -1,19 +1,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE } from './browser';
-import { e2eSuite, signInThroughPlex, type OpenPage } from './harness';
+import { e2eSuite } from './harness';
+import { downloadFromMenu, openRoadTrip } from './flows';
 import { screenshot } from './screenshots';
 
 const suite = e2eSuite();
-
-async function openRoadTrip(o: OpenPage) {
-  await signInThroughPlex(o.page);
-  await o.page.getByRole('link', { name: /Road Trip/ }).click();
-  await o.page
-    .getByRole('list', { name: 'Tracks in Road Trip' })
-    .getByText('Departure Board')
-    .waitFor();
-}
 
 const usage = (page: Page) =>
   page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
@@ -45,7 +37,7 @@ describe('downloads for offline play', () => {
   it('downloads a playlist with progress, then plays it through with no network', async () => {
     const open = await suite.open(PHONE);
     const { page, context } = open;
-    await openRoadTrip(open);
+    await openRoadTrip(open.page);
     await page.evaluate(() => navigator.serviceWorker.ready);
     const before = await usage(page);
     const count = await page
@@ -115,7 +107,7 @@ describe('downloads for offline play', () => {
   it('carries on after a reload from where an interrupted download stopped', async () => {
     const open = await suite.open(DESKTOP);
     const { page } = open;
-    await openRoadTrip(open);
+    await openRoadTrip(open.page);
     suite.fake.faults.add({ kind: 'throttle', bytesPerSecond: 25_000, path: '/library/parts/' });
     await page.getByRole('button', { name: 'Download Road Trip for offline play' }).click();
     const count = await page
@@ -143,7 +135,7 @@ describe('downloads for offline play', () => {
   it('deleting downloads gives the space back', async () => {
     const open = await suite.open(DESKTOP);
     const { page } = open;
-    await openRoadTrip(open);
+    await openRoadTrip(open.page);
     await page.getByRole('button', { name: 'Download Road Trip for offline play' }).click();
     await page.getByText(/^Downloaded \(\d+\)$/).waitFor({ timeout: 30_000 });
     const full = await usage(page);
@@ -158,7 +150,7 @@ describe('downloads for offline play', () => {
   it('says plainly when a server refuses downloads (no CORS), and playing still works', async () => {
     const open = await suite.open(DESKTOP);
     const { page } = open;
-    await openRoadTrip(open);
+    await openRoadTrip(open.page);
     suite.fake.faults.add({ kind: 'no-cors', path: '/library/parts/' });
     await page.getByRole('button', { name: 'Download Road Trip for offline play' }).click();
     await goTo(page, 'Downloads');
@@ -171,11 +163,8 @@ describe('downloads for offline play', () => {
   it('downloads and removes a single track from its menu', async () => {
     const open = await suite.open(DESKTOP);
     const { page } = open;
-    await openRoadTrip(open);
-    const row = page.locator('.track-row', { hasText: 'Signal Failure' });
-    await row.getByRole('button', { name: 'More for Signal Failure' }).click();
-    await row.getByRole('menuitem', { name: 'Download' }).click();
-    await row.getByRole('img', { name: 'Downloaded' }).waitFor({ timeout: 10_000 });
+    await openRoadTrip(open.page);
+    const row = await downloadFromMenu(page, 'Signal Failure');
     expect(await page.getByRole('img', { name: 'Downloaded' }).count()).toBe(1);
     await row.getByRole('button', { name: 'More for Signal Failure' }).click();
     await row.getByRole('menuitem', { name: 'Remove download' }).click();
@@ -196,11 +185,8 @@ describe('downloads for offline play', () => {
         return put.apply(this, args);
       };
     });
-    await openRoadTrip(open);
-    const row = page.locator('.track-row', { hasText: 'Signal Failure' });
-    await row.getByRole('button', { name: 'More for Signal Failure' }).click();
-    await row.getByRole('menuitem', { name: 'Download' }).click();
-    await row.getByRole('img', { name: 'Downloaded' }).waitFor({ timeout: 10_000 });
+    await openRoadTrip(open.page);
+    await downloadFromMenu(page, 'Signal Failure');
 
     await page.evaluate(() => ((window as unknown as { __diskFull: boolean }).__diskFull = true));
     await page.getByRole('button', { name: 'Download Road Trip for offline play' }).click();
@@ -220,11 +206,8 @@ describe('downloads for offline play', () => {
   it('asks at sign-out whether to keep downloads, and does as told', async () => {
     const open = await suite.open(PHONE);
     const { page } = open;
-    await openRoadTrip(open);
-    const row = page.locator('.track-row', { hasText: 'Signal Failure' });
-    await row.getByRole('button', { name: 'More for Signal Failure' }).click();
-    await row.getByRole('menuitem', { name: 'Download' }).click();
-    await row.getByRole('img', { name: 'Downloaded' }).waitFor({ timeout: 10_000 });
+    await openRoadTrip(open.page);
+    const row = await downloadFromMenu(page, 'Signal Failure');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     const dialog = page.getByRole('dialog', { name: 'Sign out of PlexM8?' });
@@ -249,7 +232,7 @@ describe('downloads for offline play', () => {
   it('loses the network mid-download and carries on when it is back; nothing half-written counts', async () => {
     const open = await suite.open(DESKTOP);
     const { page, context } = open;
-    await openRoadTrip(open);
+    await openRoadTrip(open.page);
     suite.fake.faults.add({ kind: 'throttle', bytesPerSecond: 25_000, path: '/library/parts/' });
     await page.getByRole('button', { name: 'Download Road Trip for offline play' }).click();
     await goTo(page, 'Downloads');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DESKTOP } from './browser';
 import { e2eSuite, signInThroughPlex } from './harness';
+import { downloadFromMenu } from './flows';
 import { E2E_APP_URL } from './ports';
 
 const suite = e2eSuite();
@@ -88,10 +89,7 @@ describe('faults', () => {
     const { page } = open;
     await signInThroughPlex(page);
     await page.getByRole('link', { name: /Road Trip/ }).click();
-    const row = page.locator('.track-row', { hasText: 'Signal Failure' });
-    await row.getByRole('button', { name: 'More for Signal Failure' }).click();
-    await row.getByRole('menuitem', { name: 'Download' }).click();
-    await row.getByRole('img', { name: 'Downloaded' }).waitFor({ timeout: 10_000 });
+    const row = await downloadFromMenu(page, 'Signal Failure');
     await page.getByRole('button', { name: /Play Departure Board/ }).click();
     const progress = () =>
       page.evaluate(() =>

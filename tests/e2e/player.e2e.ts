@@ -1,20 +1,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE } from './browser';
-import { e2eSuite, signInThroughPlex, type OpenPage } from './harness';
+import { e2eSuite, type OpenPage } from './harness';
+import { openRoadTrip } from './flows';
 import { E2E_APP_URL, E2E_FAKE_PORTS } from './ports';
 import { screenshot } from './screenshots';
 
 const suite = e2eSuite();
 
-async function signInToRoadTrip(o: OpenPage) {
-  await signInThroughPlex(o.page);
-  await o.page.getByRole('link', { name: /Road Trip/ }).click();
-  await o.page
-    .getByRole('list', { name: 'Tracks in Road Trip' })
-    .getByText('Departure Board')
-    .waitFor();
-}
+const signInToRoadTrip = (o: OpenPage) => openRoadTrip(o.page);
 
 const player = (page: Page) => page.getByRole('dialog', { name: 'Now playing' });
 const miniTitle = (page: Page) => page.locator('.mini-title').textContent();

@@ -1,0 +1,25 @@
+import type { Locator, Page } from 'playwright-core';
+import { signInThroughPlex } from './harness';
+
+/** Signs in and opens the demo's Road Trip playlist, its first rows shown. */
+export async function openRoadTrip(page: Page): Promise<void> {
+  await signInThroughPlex(page);
+  await page.getByRole('link', { name: /Road Trip/ }).click();
+  await page
+    .getByRole('list', { name: 'Tracks in Road Trip' })
+    .getByText('Departure Board')
+    .waitFor();
+}
+
+/** A track's row in the list on screen. */
+export const trackRow = (page: Page, title: string): Locator =>
+  page.locator('.track-row', { hasText: title });
+
+/** Downloads one track from its row's ⋯ menu and waits until the row says it is downloaded. */
+export async function downloadFromMenu(page: Page, title: string): Promise<Locator> {
+  const row = trackRow(page, title);
+  await row.getByRole('button', { name: `More for ${title}` }).click();
+  await row.getByRole('menuitem', { name: 'Download' }).click();
+  await row.getByRole('img', { name: 'Downloaded' }).waitFor({ timeout: 10_000 });
+  return row;
+}
