@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -48,9 +49,20 @@ export async function serveBuild(
       createReadStream(join(dir, '404.html')).pipe(res);
       return;
     }
-    res.setHeader('Content-Type', types[extname(file)] ?? 'application/octet-stream');
+    const type = types[extname(file)] ?? 'application/octet-stream';
+    res.setHeader('Content-Type', type);
     if (swVersion > 0 && path === `${base}sw.js`) {
       res.end(`${await readFile(file, 'utf8')}\n// release ${swVersion}\n`);
+      return;
+    }
+    // Text goes out gzipped when the browser asks, as GitHub Pages sends it.
+    if (
+      /text|javascript|json|svg|manifest/.test(type) &&
+      /gzip/.test(String(req.headers['accept-encoding']))
+    ) {
+      res.setHeader('Content-Encoding', 'gzip');
+      res.setHeader('Vary', 'Accept-Encoding');
+      createReadStream(file).pipe(createGzip()).pipe(res);
       return;
     }
     createReadStream(file).pipe(res);
