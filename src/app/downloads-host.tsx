@@ -47,30 +47,28 @@ export function DownloadsHost({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  const actions = useMemo<DownloadActions>(
-    () => ({
-      download: (set, tracks) => {
-        const serverId = accessRef.current?.serverId;
-        if (!serverId) return;
-        void loadDownloads().then((m) => {
-          // Ask once that the browser keep what we store (it may still say no).
-          void navigator.storage?.persist?.();
-          m.useDownloadsStore.getState().enqueue({ ...set, serverId }, tracks);
-        });
-      },
-      downloadTrack: (track) => {
-        const serverId = accessRef.current?.serverId;
-        if (!serverId) return;
-        const set = {
-          id: `track:${serverId}:${track.id}`,
-          kind: 'track' as const,
-          title: track.title,
-        };
-        void loadDownloads().then((m) => {
-          void navigator.storage?.persist?.();
-          m.useDownloadsStore.getState().enqueue({ ...set, serverId }, [track]);
-        });
-      },
+  const actions = useMemo<DownloadActions>(() => {
+    /** Every download, set or single track, goes to the current server's queue this way. */
+    const download: DownloadActions['download'] = (set, tracks) => {
+      const serverId = accessRef.current?.serverId;
+      if (!serverId) return;
+      void loadDownloads().then((m) => {
+        // Ask that the browser keep what we store (it may still say no).
+        void navigator.storage?.persist?.();
+        m.useDownloadsStore.getState().enqueue({ ...set, serverId }, tracks);
+      });
+    };
+    return {
+      download,
+      downloadTrack: (track) =>
+        download(
+          {
+            id: `track:${accessRef.current?.serverId ?? ''}:${track.id}`,
+            kind: 'track',
+            title: track.title,
+          },
+          [track],
+        ),
       removeTrack: (track) =>
         void loadDownloads().then((m) => {
           const state = m.useDownloadsStore.getState();
@@ -83,8 +81,7 @@ export function DownloadsHost({ children }: { children: ReactNode }) {
         void loadDownloads().then((m) => m.useDownloadsStore.getState().sync(setId, tracks)),
       useSetStatus,
       useAvailability,
-    }),
-    [],
-  );
+    };
+  }, []);
   return <DownloadActionsProvider value={actions}>{children}</DownloadActionsProvider>;
 }

@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Button } from './button';
 import { Notice } from './notice';
 
 interface Props {
@@ -41,13 +42,7 @@ export class ErrorBoundary extends Component<Props, State> {
     return (
       <Notice tone="error" title={`Something went wrong showing ${this.props.what}.`}>
         <p>The rest of PlexM8 still works. {error.message ? `(${error.message})` : ''}</p>
-        <button
-          type="button"
-          className="btn btn-secondary"
-          onClick={() => this.setState({ error: null })}
-        >
-          Try again
-        </button>
+        <Button onClick={() => this.setState({ error: null })}>Try again</Button>
       </Notice>
     );
   }

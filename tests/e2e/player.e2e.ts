@@ -226,6 +226,13 @@ describe('playing music in Chromium', () => {
   });
 });
 
+/** The mini player's progress bar, in percent (it has no slider of its own). */
+const miniProgress = () =>
+  parseFloat(document.querySelector<HTMLElement>('.mini-progress > span')?.style.width ?? '0');
+const miniProgressAtLeast = (percent: number) =>
+  parseFloat(document.querySelector<HTMLElement>('.mini-progress > span')?.style.width ?? '0') >=
+  percent;
+
 describe('two tabs', () => {
   it('plays in one tab at a time: starting music in one pauses the other, saying why', async () => {
     const open = await suite.open(DESKTOP);
@@ -233,14 +240,7 @@ describe('two tabs', () => {
     await signInToRoadTrip(open);
     await first.getByRole('button', { name: /Play Departure Board/ }).click();
     await first.getByRole('button', { name: 'Pause', exact: true }).first().waitFor();
-    await first.waitForFunction(
-      () =>
-        parseFloat(
-          document.querySelector<HTMLElement>('.mini-progress > span')?.style.width ?? '0',
-        ) >= 10,
-      undefined,
-      { timeout: 8000 },
-    );
+    await first.waitForFunction(miniProgressAtLeast, 10, { timeout: 8000 });
 
     const second = await open.context.newPage();
     await second.goto(`${E2E_APP_URL}playlists/9001`);
@@ -253,19 +253,11 @@ describe('two tabs', () => {
 
     await first.getByText('Paused: PlexM8 started playing in another tab.').waitFor();
     await first.getByRole('button', { name: 'Play', exact: true }).first().waitFor();
-    const firstAudioPaused = await first.evaluate(() =>
-      parseFloat(document.querySelector<HTMLElement>('.mini-progress > span')?.style.width ?? '0'),
-    );
+    const firstAudioPaused = await first.evaluate(miniProgress);
     await second.waitForTimeout(1200);
     // The first tab's position stands still: it really stopped.
     expect(firstAudioPaused).toBeGreaterThan(0);
-    expect(
-      await first.evaluate(() =>
-        parseFloat(
-          document.querySelector<HTMLElement>('.mini-progress > span')?.style.width ?? '0',
-        ),
-      ),
-    ).toBe(firstAudioPaused);
+    expect(await first.evaluate(miniProgress)).toBe(firstAudioPaused);
     await second.close();
   });
 });

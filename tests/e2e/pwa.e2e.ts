@@ -5,6 +5,7 @@ import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, DESKTOP, PHONE } from './browser';
 import { e2eSuite, signInThroughPlex } from './harness';
+import { openRoadTrip } from './flows';
 import { E2E_APP_URL } from './ports';
 import { screenshot } from './screenshots';
 
@@ -57,12 +58,7 @@ describe('an installable app that works offline', () => {
   it('starts with no network, deep link included, and says it is offline', async () => {
     const open = await suite.open(PHONE);
     const { page, context } = open;
-    await signInThroughPlex(page);
-    await page.getByRole('link', { name: /Road Trip/ }).click();
-    await page
-      .getByRole('list', { name: 'Tracks in Road Trip' })
-      .getByText('Departure Board')
-      .waitFor();
+    await openRoadTrip(page);
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.waitForTimeout(300);
     await context.setOffline(true);
