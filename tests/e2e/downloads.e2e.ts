@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE } from './browser';
 import { e2eSuite } from './harness';
 import { downloadFromMenu, openRoadTrip } from './flows';
+import { dumpAllStorage } from './idb-dump';
 import { screenshot } from './screenshots';
 
 const suite = e2eSuite();
@@ -101,6 +102,16 @@ describe('downloads for offline play', () => {
       { timeout: 8000 },
     );
     expect(partRequests().length).toBe(streamedBefore);
+    // With music, downloads, the query cache and the service worker's caches all filled, no
+    // token is anywhere the browser keeps things (keys or values).
+    const stored = await dumpAllStorage(page);
+    expect(stored).toContain('plexm8-precache');
+    expect(stored).toContain('"sealed":1');
+    for (const secret of [
+      suite.fake.model.user.token,
+      ...suite.fake.model.servers.map((s) => s.accessToken),
+    ])
+      expect(stored.includes(secret)).toBe(false);
     await context.setOffline(false);
   });
 

@@ -28,3 +28,25 @@ export function dumpIndexedDb(page: Page, only?: string): Promise<string> {
     return JSON.stringify(out);
   }, only);
 }
+
+/**
+ * Everything the app's origin keeps anywhere a browser stores things: IndexedDB, the Cache
+ * Storage keys (request URLs) of every cache, local and session storage, cookies.
+ */
+export async function dumpAllStorage(page: Page): Promise<string> {
+  const idb = await dumpIndexedDb(page);
+  const rest = await page.evaluate(async () => {
+    const caches: Record<string, string[]> = {};
+    for (const name of await globalThis.caches.keys()) {
+      const cache = await globalThis.caches.open(name);
+      caches[name] = (await cache.keys()).map((request) => request.url);
+    }
+    return JSON.stringify({
+      caches,
+      local: { ...localStorage },
+      session: { ...sessionStorage },
+      cookies: document.cookie,
+    });
+  });
+  return `${idb}\n${rest}`;
+}

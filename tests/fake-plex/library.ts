@@ -138,7 +138,12 @@ const demoArtists: ArtistSpec[] = [
   },
   {
     title: 'The <b>Bold</b> Type',
-    summary: 'Their name is <b>not</b> markup. <script>alert(1)</script>',
+    summary:
+      'Their name is <b>not</b> markup. <script>alert(1)</script> ' +
+      'Formed in a basement in 2009, they have released albums on eleven labels, toured four continents, and never once agreed on a band name, which is why this biography goes on for as long as it does. '.repeat(
+        4,
+      ) +
+      'https://example.invalid/a/very/long/link/with/no/spaces/at/all/that/no/line/can/hold/without/wrapping/anywhere',
     albums: [
       {
         title: '<img src=x onerror=alert(1)>',
@@ -146,7 +151,9 @@ const demoArtists: ArtistSpec[] = [
         tracks: [
           '<img src=x onerror=alert(1)>',
           'javascript:alert(1)',
-          'A Very Long Title That Goes On And On Past Any Reasonable Width For A Song Name, Because Some People Do That',
+          // Long, and with a word no line can hold (tags from a rip gone wrong look like this).
+          'A Very Long Title That Goes On And On Past Any Reasonable Width For A Song Name, Because Some People Do That — ' +
+            'Extended_Club_Remix_Radio_Edit_Remastered_2024_Bonus_Track_Instrumental_Version_From_The_Deluxe_Edition_CD2_Track17',
           'Zero‐Width​Joiner‍Test',
           'Ünïcödé Çafé',
         ],
@@ -254,7 +261,7 @@ export function createDemoLibrary(sectionKey = '1', now = Date.now()): FakeLibra
     {
       ratingKey: '9006',
       title: '<img src=x onerror=alert(1)>',
-      summary: '<script>alert(1)</script>',
+      summary: '<script>alert(1)</script> <a href="javascript:alert(1)">click</a>',
       smart: false,
       updatedAt,
       size: hostile.length,

@@ -9,6 +9,7 @@ import { QueryError, StaleNotice } from './query-feedback';
 import { useArtwork } from '../../lib/use-artwork';
 import { AlbumCard } from './item-links';
 import { WaitingForServer } from './waiting-for-server';
+import { ClampedText } from '../../ui/clamped-text';
 
 export function ArtistScreen() {
   const access = usePms();
@@ -37,9 +38,7 @@ function ArtistView({ access, id }: { access: PmsAccess; id: string }) {
               {artist.isPending ? <Skeleton width="12rem" height="2rem" /> : name}
             </h1>
             {artist.data?.summary ? (
-              <p className="detail-summary" dir="auto">
-                {artist.data.summary}
-              </p>
+              <ClampedText className="detail-summary" text={artist.data.summary} />
             ) : null}
           </div>
         </header>

@@ -17,6 +17,7 @@ import { TRACK_ROW_HEIGHT, TrackRow, useTrackList } from './track-row';
 import { useAllPages } from './use-all-pages';
 import { useArtwork } from '../../lib/use-artwork';
 import { WaitingForServer } from './waiting-for-server';
+import { ClampedText } from '../../ui/clamped-text';
 
 export function PlaylistScreen() {
   const access = usePms();
@@ -88,9 +89,7 @@ function PlaylistView({ access, id }: { access: PmsAccess; id: string }) {
             {details.isPending ? <Skeleton width="12rem" height="2rem" /> : title}
           </h1>
           {playlist?.summary ? (
-            <p className="detail-summary" dir="auto">
-              {playlist.summary}
-            </p>
+            <ClampedText className="detail-summary" text={playlist.summary} />
           ) : null}
           <p className="detail-meta">
             {[
