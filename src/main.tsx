@@ -1,4 +1,5 @@
 import { onlineManager } from '@tanstack/react-query';
+import { startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { preloadScreens } from './app/lazy-screens';
@@ -40,7 +41,10 @@ async function boot(root: HTMLElement) {
     plexTv: new PlexTvClient({ endpoints: plexEndpoints, client: clientInfo }),
     openExternal: (url: string) => window.location.assign(url),
   };
-  createRoot(root).render(<App services={services} queryClient={createQueryClient()} />);
+  // A transition lets React yield every few milliseconds while it builds the first screen,
+  // instead of one long task the user can't interrupt (Lighthouse's Total Blocking Time).
+  const app = <App services={services} queryClient={createQueryClient()} />;
+  startTransition(() => createRoot(root).render(app));
   registerServiceWorker();
 }
 

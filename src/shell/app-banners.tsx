@@ -1,29 +1,32 @@
 import { useState } from 'react';
-import { useOnline } from '../lib/use-online';
 import { Button } from '../ui/button';
-import { isIosSafariTab, promptInstall, useCanInstall } from './install-prompt';
+import {
+  dismissInstallOffer,
+  installOfferDismissed,
+  isIosSafariTab,
+  promptInstall,
+  useCanInstall,
+} from './install-prompt';
 import { dismissUpdate, updateNow, useUpdateReady } from './register-service-worker';
 
-const IOS_HINT_KEY = 'plexm8-ios-install-hint-dismissed';
-
 /**
- * The app's own news, above every screen: no network, a new version waiting, and how to install.
- * An update never applies itself: the user picks the moment (music keeps playing until then).
+ * Offers that arrive while a screen is already up: a new version waiting, and how to install.
+ * They float over the bottom of the screen instead of sitting above it, so arriving never pushes
+ * what the user is reading (or about to tap) down. An update never applies itself: the user
+ * picks the moment (music keeps playing until then).
  */
 export function AppBanners() {
-  const online = useOnline();
   const updateReady = useUpdateReady();
   const canInstall = useCanInstall();
-  const [iosHint, setIosHint] = useState(
-    () => isIosSafariTab() && localStorage.getItem(IOS_HINT_KEY) !== '1',
-  );
+  const [installDismissed, setInstallDismissed] = useState(installOfferDismissed);
+  const [iosHint, setIosHint] = useState(() => isIosSafariTab() && !installOfferDismissed());
+  const notNow = () => {
+    dismissInstallOffer();
+    setInstallDismissed(true);
+    setIosHint(false);
+  };
   return (
-    <div className="app-banners">
-      {!online ? (
-        <p className="app-banner app-banner-offline" role="status">
-          You're offline. Downloaded music plays; everything else comes back with the network.
-        </p>
-      ) : null}
+    <div className="app-toasts">
       {updateReady ? (
         <div className="app-banner" role="status">
           <span>A new version of PlexM8 is ready.</span>
@@ -35,10 +38,13 @@ export function AppBanners() {
           </Button>
         </div>
       ) : null}
-      {canInstall ? (
+      {canInstall && !installDismissed ? (
         <div className="app-banner">
           <span>Install PlexM8 to open it from your home screen or dock, even offline.</span>
           <Button onClick={() => void promptInstall()}>Install app</Button>
+          <Button variant="quiet" onClick={notNow}>
+            Not now
+          </Button>
         </div>
       ) : null}
       {iosHint ? (
@@ -47,13 +53,7 @@ export function AppBanners() {
             To install PlexM8: tap Share <span aria-hidden="true">⎋</span>, then “Add to Home
             Screen”.
           </span>
-          <Button
-            variant="quiet"
-            onClick={() => {
-              localStorage.setItem(IOS_HINT_KEY, '1');
-              setIosHint(false);
-            }}
-          >
+          <Button variant="quiet" onClick={notNow}>
             Got it
           </Button>
         </div>

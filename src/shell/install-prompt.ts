@@ -54,3 +54,16 @@ export function isIosSafariTab(): boolean {
     window.matchMedia?.('(display-mode: standalone)').matches;
   return !standalone;
 }
+
+/** "Not now" on the install offer holds for a month; the browser's own menu still installs. */
+const DISMISSED_KEY = 'plexm8-install-offer-dismissed-at';
+const DISMISS_FOR_MS = 30 * 24 * 60 * 60 * 1000;
+
+export function installOfferDismissed(now = Date.now()): boolean {
+  const at = Number(localStorage.getItem(DISMISSED_KEY));
+  return Number.isFinite(at) && at > 0 && now - at < DISMISS_FOR_MS;
+}
+
+export function dismissInstallOffer(now = Date.now()): void {
+  localStorage.setItem(DISMISSED_KEY, String(now));
+}

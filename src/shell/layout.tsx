@@ -3,9 +3,10 @@ import { Skeleton } from '../ui/skeleton';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { lazyComponent } from '../lib/lazy-component';
+import { OfflineBanner } from './offline-banner';
 import './layout.css';
 
-/** Offline, update and install notes: not needed for the first paint (first-load JS budget). */
+/** Update and install offers: not needed for the first paint (first-load JS budget). */
 const AppBanners = lazyComponent(
   () => import('./app-banners'),
   (m) => m.AppBanners,
@@ -55,17 +56,18 @@ export function Layout({ account }: { account: ReactNode }) {
         <div className="sidebar-account">{account}</div>
       </aside>
       <main id="main" className="content" tabIndex={-1}>
-        <ErrorBoundary what="the app's notices">
-          <Suspense fallback={null}>
-            <AppBanners />
-          </Suspense>
-        </ErrorBoundary>
+        <OfflineBanner />
         <ErrorBoundary what="this screen" resetKey={location.pathname}>
           <Suspense fallback={<ScreenSkeleton />}>
             <Outlet />
           </Suspense>
         </ErrorBoundary>
       </main>
+      <ErrorBoundary what="the app's notices">
+        <Suspense fallback={null}>
+          <AppBanners />
+        </Suspense>
+      </ErrorBoundary>
       <nav className="tabbar" aria-label="Main (tabs)">
         {destinations.map((d) => (
           <NavLink key={d.to} to={d.to}>

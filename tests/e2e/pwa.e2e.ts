@@ -46,8 +46,35 @@ describe('an installable app that works offline', () => {
         installabilityErrors: unknown[];
       };
       expect(installabilityErrors).toEqual([]);
+      // The offer floats over the screen: its arrival moves nothing the user is reading.
+      await page.evaluate(() => {
+        const w = window as Window & { shifted?: number };
+        w.shifted = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries())
+            w.shifted = (w.shifted ?? 0) + (entry as PerformanceEntry & { value: number }).value;
+        }).observe({ type: 'layout-shift' });
+      });
+      const heading = page.getByRole('heading', { name: 'Playlists', level: 1 });
+      const before = await heading.boundingBox();
       await page.getByRole('button', { name: 'Install app' }).waitFor({ timeout: 10_000 });
       await screenshot(page, 'install-prompt-phone', false);
+      expect(await heading.boundingBox()).toEqual(before);
+      expect(await page.evaluate(() => (window as Window & { shifted?: number }).shifted)).toBe(0);
+      // "Not now" is remembered: the next start offers nothing.
+      await page.getByRole('button', { name: 'Not now' }).click();
+      await page.getByRole('button', { name: 'Install app' }).waitFor({ state: 'detached' });
+      await context.addInitScript(() =>
+        window.addEventListener('beforeinstallprompt', () =>
+          document.documentElement.setAttribute('data-offered', ''),
+        ),
+      );
+      await page.reload();
+      await page.getByText('Road Trip').waitFor();
+      await page.locator('html[data-offered]').waitFor({ state: 'attached', timeout: 10_000 });
+      await page.getByRole('link', { name: 'Library' }).last().click();
+      await page.getByRole('heading', { name: 'Library', level: 1 }).waitFor();
+      expect(await page.getByRole('button', { name: 'Install app' }).count()).toBe(0);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
