@@ -76,6 +76,10 @@ describe('downloads for offline play', () => {
     await context.setOffline(true);
     await page.reload();
     await goTo(page, 'Playlists');
+    // The home screen says which playlists are on the device.
+    await page.getByRole('link', { name: /Road Trip/ }).getByText('Downloaded').waitFor();
+    expect(await page.locator('.card-downloaded').allInnerTexts()).toEqual(['↓ Downloaded']);
+    await screenshot(page, 'offline-playlists-downloaded-phone', false);
     await page.getByRole('link', { name: /Road Trip/ }).click();
     const list = page.getByRole('list', { name: 'Tracks in Road Trip' });
     await list.getByText('Departure Board').waitFor();

@@ -98,9 +98,10 @@ describe('browsing the library in Chromium', () => {
       .waitFor({ timeout: 5000 });
     const ms = Date.now() - started;
     await page
-      .getByText(/Offline — showing what PlexM8 saved/)
+      .getByText(/Showing what PlexM8 saved/)
       .first()
       .waitFor();
+    await page.getByText(/You're offline/).waitFor();
     expect(await page.getByRole('alert').count()).toBe(0);
     await screenshot(page, 'playlist-offline-desktop');
     expect(ms).toBeLessThan(5000);

@@ -255,7 +255,7 @@ describe('offline start', () => {
     fake().faults.add({ kind: 'drop', path: '/api/' });
     renderApp('/playlists');
     expect(await screen.findByText('Road Trip')).toBeTruthy();
-    expect(screen.getByText(/Offline — showing what PlexM8 saved/)).toBeTruthy();
+    expect(screen.getByText(/Showing what PlexM8 saved/)).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });

@@ -14,6 +14,7 @@ import { DownloadButton } from './download-button';
 const NO_TRACKS: readonly Track[] = [];
 import { useArtwork } from '../../lib/use-artwork';
 import { WaitingForServer } from './waiting-for-server';
+import { albumSetId } from './download-sets';
 
 export function AlbumScreen() {
   const access = usePms();
@@ -56,7 +57,7 @@ function AlbumView({ access, id }: { access: PmsAccess; id: string }) {
             <div className="detail-actions">
               <DownloadButton
                 set={{
-                  id: `album:${access.serverId}:${id}`,
+                  id: albumSetId(access.serverId, id),
                   kind: 'album',
                   title: a?.title ?? 'Album',
                 }}

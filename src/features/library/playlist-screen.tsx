@@ -18,6 +18,7 @@ import { useAllPages } from './use-all-pages';
 import { useArtwork } from '../../lib/use-artwork';
 import { WaitingForServer } from './waiting-for-server';
 import { ClampedText } from '../../ui/clamped-text';
+import { playlistSetId } from './download-sets';
 
 export function PlaylistScreen() {
   const access = usePms();
@@ -54,7 +55,7 @@ function PlaylistView({ access, id }: { access: PmsAccess; id: string }) {
   const tracks = useMemo(() => rows.map((r) => r.track), [rows]);
   const list = useTrackList(tracks);
   const downloads = useDownloadActions();
-  const setId = `playlist:${access.serverId}:${id}`;
+  const setId = playlistSetId(access.serverId, id);
   // A downloaded playlist fetches the tracks added since, whenever it is (re)loaded whole.
   const { sync } = downloads;
   useEffect(() => {

@@ -11,13 +11,29 @@ import { QueryError, StaleNotice } from './query-feedback';
 import { RefreshButton } from './refresh-button';
 import { useArtwork } from '../../lib/use-artwork';
 import { WaitingForServer } from './waiting-for-server';
+import { useDownloadActions } from '../../lib/download-actions';
+import { playlistSetId } from './download-sets';
+
+/** On the device: all of it, or how far a download has got. */
+function DownloadedMark({ setId }: { setId: string }) {
+  const status = useDownloadActions().useSetStatus(setId);
+  if (!status || status.total === 0) return null;
+  return (
+    <span className="card-downloaded">
+      <span aria-hidden="true">↓ </span>
+      {status.complete ? 'Downloaded' : `${status.done} of ${status.total} downloaded`}
+    </span>
+  );
+}
 
 function PlaylistCard({
   playlist,
+  serverId,
   urlFor,
   onIntent,
 }: {
   playlist: Playlist;
+  serverId: string;
   urlFor: ArtworkUrl | null;
   onIntent: () => void;
 }) {
@@ -41,6 +57,7 @@ function PlaylistCard({
         <span className="card-meta">
           {playlist.smart ? <span className="tag">Smart</span> : null} {details}
         </span>
+        <DownloadedMark setId={playlistSetId(serverId, playlist.id)} />
       </Link>
     </li>
   );
@@ -92,7 +109,13 @@ function Playlists({ access }: { access: PmsAccess }) {
       ) : (
         <ul className="card-grid">
           {query.data.items.map((p) => (
-            <PlaylistCard key={p.id} playlist={p} urlFor={urlFor} onIntent={() => prefetch(p.id)} />
+            <PlaylistCard
+              key={p.id}
+              playlist={p}
+              serverId={access.serverId}
+              urlFor={urlFor}
+              onIntent={() => prefetch(p.id)}
+            />
           ))}
         </ul>
       )}

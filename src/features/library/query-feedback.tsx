@@ -49,9 +49,10 @@ export function StaleNotice({
   return (
     <p className="stale-notice" role="status">
       <span aria-hidden="true">●</span>{' '}
+      {/* Offline, the banner above every screen already says so: here, only how old this is. */}
       {online
         ? `Couldn't refresh; showing what PlexM8 saved${age}.`
-        : `Offline — showing what PlexM8 saved${age}.`}
+        : `Showing what PlexM8 saved${age}.`}
     </p>
   );
 }
