@@ -77,7 +77,10 @@ describe('downloads for offline play', () => {
     await page.reload();
     await goTo(page, 'Playlists');
     // The home screen says which playlists are on the device.
-    await page.getByRole('link', { name: /Road Trip/ }).getByText('Downloaded').waitFor();
+    await page
+      .getByRole('link', { name: /Road Trip/ })
+      .getByText('Downloaded')
+      .waitFor();
     expect(await page.locator('.card-downloaded').allInnerTexts()).toEqual(['↓ Downloaded']);
     await screenshot(page, 'offline-playlists-downloaded-phone', false);
     await page.getByRole('link', { name: /Road Trip/ }).click();
