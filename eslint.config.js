@@ -5,7 +5,7 @@ import plexm8 from './eslint-rules/boundaries.js';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-*', 'node_modules', 'coverage', 'scratch'] },
+  { ignores: ['dist', 'dist-*', 'node_modules', 'coverage', 'scratch', 'tmp'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
