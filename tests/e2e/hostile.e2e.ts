@@ -89,6 +89,18 @@ describe('hostile and awkward titles', () => {
       expect(await directionOf(page, 'Road Trip')).toBe('ltr');
       await screenshot(page, `hostile-playlists-${size}`);
 
+      // The other top-level screens hold their shape too (a sideways shelf once widened a page).
+      for (const [path, heading] of [
+        ['library', 'Library'],
+        ['downloads', 'Downloads'],
+        ['servers', 'Servers'],
+      ] as const) {
+        await page.goto(`${E2E_APP_URL}${path}`);
+        await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+        if (path === 'library') await page.getByText('Recently added').waitFor();
+        expect(await inspect(page)).toEqual(undamaged);
+      }
+
       // A playlist of hostile tracks, titled like an <img onerror> tag.
       await page.goto(`${E2E_APP_URL}playlists/9006`);
       await page.getByRole('heading', { name: '<img src=x onerror=alert(1)>' }).waitFor();
