@@ -1,4 +1,4 @@
-import type { Howl} from 'howler';
+import type { Howl } from 'howler';
 import { Howler } from 'howler';
 
 /** howler's globals and per-sound fields that its types leave out. */
