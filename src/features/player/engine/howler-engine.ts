@@ -1,6 +1,12 @@
 import { Howl, Howler } from 'howler';
 import type { AudioEngine, EngineEvent, PlaybackSource } from './audio-engine';
-import { prepareAudioAfterFirstGesture, spareFromUnlockReload } from './howler-setup';
+import {
+  pauseStartedEarly,
+  prepareAudioAfterFirstGesture,
+  skipSeeksInPlace,
+  spareFromUnlockReload,
+  startBeforeLoaded,
+} from './howler-setup';
 
 const TICK_MS = 250;
 
@@ -76,6 +82,7 @@ export class HowlerEngine implements AudioEngine {
       volume: this.muted ? 0 : this.volume,
     });
     spareFromUnlockReload(howl);
+    skipSeeksInPlace(howl);
     return howl;
   }
 
@@ -185,7 +192,10 @@ export class HowlerEngine implements AudioEngine {
         this.startTicker();
         this.emit({ type: 'playing' });
       }
-    } else if (autoplay) howl.play();
+    } else if (autoplay) {
+      howl.play();
+      if (startAtMs === 0) startBeforeLoaded(howl);
+    }
   }
 
   play(): void {
@@ -195,7 +205,10 @@ export class HowlerEngine implements AudioEngine {
 
   pause(): void {
     this.cancelHandover();
-    this.current?.howl.pause();
+    const howl = this.current?.howl;
+    if (!howl) return;
+    pauseStartedEarly(howl);
+    howl.pause();
   }
 
   seek(ms: number): void {

@@ -3,7 +3,17 @@ import { Howler } from 'howler';
 
 /** howler's globals and per-sound fields that its types leave out. */
 type HowlerInternals = { _unlockAudio?: () => void; _audioUnlocked?: boolean };
-type HowlInternals = { _sounds?: { _node?: HTMLMediaElement & { _unlocked?: boolean } }[] };
+type SoundNode = HTMLMediaElement & {
+  _unlocked?: boolean;
+  /** Started by startBeforeLoaded: howler's own start-from-0 write is still to come. */
+  _startedEarly?: boolean;
+};
+type HowlInternals = { _sounds?: { _node?: SoundNode }[] };
+
+const nodesOf = (howl: Howl): SoundNode[] =>
+  ((howl as unknown as HowlInternals)._sounds ?? []).flatMap((sound) =>
+    sound._node ? [sound._node] : [],
+  );
 
 const SET_UP_AUDIO_AFTER_MS = 1_000;
 
@@ -34,6 +44,79 @@ export function prepareAudioAfterFirstGesture(): void {
   for (const event of events) document.addEventListener(event, prepare, true);
 }
 
+/** The element's own accessor for `name`, from its prototype chain (HTMLMediaElement's). */
+function nativeAccessor(node: object, name: string): PropertyDescriptor | undefined {
+  for (let proto = Object.getPrototypeOf(node) as object | null; proto;) {
+    const descriptor = Object.getOwnPropertyDescriptor(proto, name);
+    if (descriptor) return descriptor;
+    proto = Object.getPrototypeOf(proto) as object | null;
+  }
+  return undefined;
+}
+
+/**
+ * Closer than this to where the element stands is "in place": howler's resume writes back a
+ * position it read just before pausing (a few µs to ms behind), and nothing a listener can ask
+ * for is this fine (the seek bar moves by seconds).
+ */
+const IN_PLACE_S = 0.05;
+
+/**
+ * howler's html5 play() first sets the element's `currentTime` to where the sound stands — 0 for
+ * a new track, the paused position on resume — even when the element is already there. To a
+ * browser that is still a seek (the spec's seek algorithm runs for any write), and Chromium
+ * makes play() wait for it: 15 ms more from a track's first bytes to sound, measured with plain
+ * elements (docs/decisions/005). A write of (within IN_PLACE_S of) the position the element
+ * already has is dropped; every real seek (a resume point, the seek bar) goes through.
+ */
+export function skipSeeksInPlace(howl: Howl): void {
+  for (const node of nodesOf(howl)) {
+    // howler reuses elements from its pool: each is wrapped once.
+    if (Object.prototype.hasOwnProperty.call(node, 'currentTime')) continue;
+    const native = nativeAccessor(node, 'currentTime');
+    if (!native?.get || !native.set) continue;
+    const { get, set } = native;
+    Object.defineProperty(node, 'currentTime', {
+      configurable: true,
+      enumerable: native.enumerable ?? true,
+      get(this: SoundNode) {
+        return get.call(this) as number;
+      },
+      set(this: SoundNode, seconds: number) {
+        // Started early from 0 (below): howler's "from 0" would restart what is already playing.
+        const early = this._startedEarly === true && seconds === 0;
+        this._startedEarly = false;
+        const inPlace = Math.abs(seconds - (get.call(this) as number)) < IN_PLACE_S;
+        if (!early && !inPlace) set.call(this, seconds);
+      },
+    });
+  }
+}
+
+/**
+ * A track tapped from its start plays the moment it has enough data, as a bare
+ * `audio.play()` does, instead of when howler hears `canplay` and calls play() from script: on
+ * a busy page that event waits its turn on the main thread, and the browser's audio output
+ * then starts on its next period (23 ms here) rather than this one. howler's own play() still
+ * follows at `canplay` (its bookkeeping, its 'play' event); the element is already playing by
+ * then, and its write of position 0 is dropped (skipSeeksInPlace). If the browser refuses,
+ * howler's play() reports it as before.
+ */
+export function startBeforeLoaded(howl: Howl): void {
+  if (howl.state() === 'loaded') return;
+  for (const node of nodesOf(howl)) {
+    if (!node.paused) continue;
+    node._startedEarly = true;
+    // Older browsers return nothing from play(); a refusal is howler's to report.
+    Promise.resolve(node.play()).catch(() => undefined);
+  }
+}
+
+/** Paused before howler knew it was playing: the element stops now, not at `canplay`. */
+export function pauseStartedEarly(howl: Howl): void {
+  for (const node of nodesOf(howl)) if (node._startedEarly && !node.paused) node.pause();
+}
+
 /**
  * The unlock reloads every audio element howler didn't take from its unlocked pool. A track
  * created before the unlock has fired (fetched on mouse-down, say) is played from that very tap,
@@ -41,6 +124,5 @@ export function prepareAudioAfterFirstGesture(): void {
  */
 export function spareFromUnlockReload(howl: Howl): void {
   if ((Howler as unknown as HowlerInternals)._audioUnlocked) return;
-  for (const sound of (howl as unknown as HowlInternals)._sounds ?? [])
-    if (sound._node) sound._node._unlocked = true;
+  for (const node of nodesOf(howl)) node._unlocked = true;
 }
