@@ -5,6 +5,7 @@ import {
   loadPlayerRuntime,
   loadPosition,
   usePlayerStore,
+  usePlayerView,
 } from '../features/player';
 import { useSessionStore } from '../features/auth';
 import { connectServer, useServersStore } from '../features/servers';
@@ -42,7 +43,7 @@ const trackActions: TrackActions = {
   prepare: (track) => usePlayerStore.getState().prime(track),
   playNext: (tracks) => usePlayerStore.getState().playNext(tracks),
   addToQueue: (tracks) => usePlayerStore.getState().addToQueue(tracks),
-  useCurrentTrackId: () => usePlayerStore((s) => currentQueueItem(s.queue)?.track.id ?? null),
+  useCurrentTrackId: () => usePlayerView((s) => currentQueueItem(s.queue)?.track.id ?? null),
 };
 
 /**

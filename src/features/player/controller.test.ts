@@ -6,6 +6,7 @@ import type { SourceResult } from './playback-source';
 import { usePlayerStore } from './player-store';
 import { loadPosition, usePositionStore } from './position-store';
 import { emptyQueue } from './queue';
+import { isScreenHeld, releaseScreen } from './screen-pacing';
 import { createTimelineReporter, type TimelineReport } from './timeline-reporter';
 
 class FakeEngine implements AudioEngine {
@@ -92,6 +93,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   stop();
+  releaseScreen();
   vi.useRealTimers();
 });
 
@@ -223,6 +225,29 @@ describe('player controller', () => {
     expect(engine.calls.at(-1)).toBe('seek 0');
     store().previous(1_000);
     expect(engine.calls.at(-1)).toBe('load u1 @0 autoplay');
+  });
+
+  it('holds the screen from a tap until the track sounds, or until it is clear it won’t', () => {
+    store().playTracks([track('1'), track('2')], 0);
+    expect(isScreenHeld()).toBe(true);
+    engine.emit({ type: 'time', positionMs: 0, durationMs: 100_000 });
+    expect(isScreenHeld()).toBe(true);
+    engine.emit({ type: 'playing' });
+    expect(isScreenHeld()).toBe(false);
+    // Next from the player while playing: held again until the next track sounds.
+    store().next();
+    expect(isScreenHeld()).toBe(true);
+    engine.emit({ type: 'error', message: 'the file is damaged or empty', network: false });
+    expect(isScreenHeld()).toBe(false);
+    // A tapped track with nothing to play is skipped with a notice shown at once.
+    store().playTracks([track('3', false), track('4')], 0);
+    expect(isScreenHeld()).toBe(false);
+    expect(store().notice).toMatch(/Skipped “Song 3”/);
+    // Paused, "next" starts nothing: the screen follows at once.
+    engine.emit({ type: 'paused' });
+    store().pause();
+    store().next();
+    expect(isScreenHeld()).toBe(false);
   });
 
   it('follows play and pause', () => {

@@ -4,6 +4,7 @@ import type { SourceResult } from './playback-source';
 import { usePlayerStore, type PlayerState } from './player-store';
 import { savePosition, usePositionStore } from './position-store';
 import * as q from './queue';
+import { releaseScreen } from './screen-pacing';
 import type { TimelineReporter, TimelineState } from './timeline-reporter';
 
 export interface ControllerDeps {
@@ -115,6 +116,8 @@ export function startPlayerController(deps: ControllerDeps): () => void {
 
   function start(item: q.QueueItem, source: SourceResult) {
     const s = store.getState();
+    // Nothing will sound (not playable, or not asked to): no reason to keep the screen waiting.
+    if (!source.ok || !s.wantsToPlay) releaseScreen();
     // Not loading yet: still show where it will resume (the resume point stays for the load).
     const showResumePoint = () =>
       usePositionStore
@@ -153,6 +156,8 @@ export function startPlayerController(deps: ControllerDeps): () => void {
 
   function onEngine(event: EngineEvent) {
     const s = store.getState();
+    // A tapped track that sounds, fails or stops lets the screen catch up (screen-pacing.ts).
+    if (event.type !== 'loading' && event.type !== 'time') releaseScreen();
     switch (event.type) {
       case 'loading':
         if (s.wantsToPlay) s.setStatus('loading');

@@ -1,4 +1,4 @@
-export { usePlayerStore, PLAYER_KEY, type StreamQuality } from './player-store';
+export { usePlayerStore, usePlayerView, PLAYER_KEY, type StreamQuality } from './player-store';
 export { usePositionStore, loadPosition, savePosition } from './position-store';
 export type { PlayerServer, LocalCopy } from './runtime';
 /** The audio side (howler, controller, reporter, media session) loads after the first paint. */

@@ -1,14 +1,14 @@
 import { CoverArt, type ArtworkUrl } from '../../ui/cover-art';
-import { usePlayerStore } from './player-store';
+import { usePlayerView } from './player-store';
 import { current } from './queue';
 import { SeekBar } from './seek-bar';
 import { Transport } from './transport';
 
 /** Always there once something is queued; opens the full now-playing view. */
 export function MiniPlayer({ urlFor }: { urlFor: ArtworkUrl | null }) {
-  const track = usePlayerStore((s) => current(s.queue)?.track);
-  const open = usePlayerStore((s) => s.setNowPlayingOpen);
-  const covered = usePlayerStore((s) => s.nowPlayingOpen);
+  const track = usePlayerView((s) => current(s.queue)?.track);
+  const open = usePlayerView((s) => s.setNowPlayingOpen);
+  const covered = usePlayerView((s) => s.nowPlayingOpen);
   // Under the full player, one set of controls is enough (and screen readers find just one).
   if (!track || covered) return null;
   return (

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { CoverArt, type ArtworkUrl } from '../../ui/cover-art';
 import { Icon } from '../../ui/icon';
-import { usePlayerStore, type StreamQuality } from './player-store';
+import { usePlayerStore, usePlayerView, type StreamQuality } from './player-store';
 import { current } from './queue';
 import { QueueView } from './queue-view';
 import { SeekBar } from './seek-bar';
@@ -17,13 +17,13 @@ const qualities: Array<[StreamQuality, string]> = [
 
 /** The full player: large artwork, controls, rating, quality, queue. Esc or the close button closes it. */
 export function NowPlaying({ urlFor }: { urlFor: ArtworkUrl | null }) {
-  const open = usePlayerStore((s) => s.nowPlayingOpen);
-  const track = usePlayerStore((s) => current(s.queue)?.track);
-  const shuffle = usePlayerStore((s) => s.queue.shuffle);
-  const repeat = usePlayerStore((s) => s.queue.repeat);
-  const volume = usePlayerStore((s) => s.volume);
-  const muted = usePlayerStore((s) => s.muted);
-  const quality = usePlayerStore((s) => s.quality);
+  const open = usePlayerView((s) => s.nowPlayingOpen);
+  const track = usePlayerView((s) => current(s.queue)?.track);
+  const shuffle = usePlayerView((s) => s.queue.shuffle);
+  const repeat = usePlayerView((s) => s.queue.repeat);
+  const volume = usePlayerView((s) => s.volume);
+  const muted = usePlayerView((s) => s.muted);
+  const quality = usePlayerView((s) => s.quality);
   const { setNowPlayingOpen, toggleShuffle, cycleRepeat, setVolume, toggleMute, setQuality } =
     usePlayerStore.getState();
   const closeRef = useRef<HTMLButtonElement>(null);

@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
-import { usePlayerStore } from './player-store';
+import { usePlayerView } from './player-store';
 
 /** A short confirmation or a skipped-track reason, shown briefly above the player. */
 export function PlayerNotice() {
-  const notice = usePlayerStore((s) => s.notice);
-  const dismiss = usePlayerStore((s) => s.dismissNotice);
+  const notice = usePlayerView((s) => s.notice);
+  const dismiss = usePlayerView((s) => s.dismissNotice);
   useEffect(() => {
     if (!notice) return;
     const timer = setTimeout(dismiss, 6000);

@@ -3,6 +3,7 @@ import { persist } from 'zustand/middleware';
 import type { Track } from '../../domain';
 import { idbObjectStorage } from '../../lib/idb';
 import * as q from './queue';
+import { holdScreen, pacedHook } from './screen-pacing';
 
 export type StreamQuality = 'original' | '320' | '192' | '128';
 export type PlayerStatus = 'idle' | 'loading' | 'playing' | 'paused';
@@ -84,24 +85,35 @@ export const usePlayerStore = create<PlayerState>()(
         primed: null,
 
         prime: (track) => set({ primed: track }),
-        playTracks: (tracks, index) =>
+        playTracks: (tracks, index) => {
+          holdScreen();
           set((s) => ({
             queue: q.playFrom(s.queue, tracks, index),
             wantsToPlay: true,
             failuresInARow: 0,
             notice: null,
             loadId: s.loadId + 1,
-          })),
+          }));
+        },
         play: () => set({ wantsToPlay: true }),
         pause: () => set({ wantsToPlay: false }),
         togglePlay: () => set((s) => ({ wantsToPlay: !s.wantsToPlay })),
-        next: () => go(q.next(get().queue, 'skip'), { failuresInARow: 0 }),
+        next: () => {
+          if (get().wantsToPlay) holdScreen();
+          go(q.next(get().queue, 'skip'), { failuresInARow: 0 });
+        },
         previous: (positionMs) => {
           if (positionMs > 3000) set((s) => ({ seekTo: { ms: 0, id: (s.seekTo?.id ?? 0) + 1 } }));
-          else set((s) => ({ queue: q.previous(s.queue) }));
+          else {
+            if (get().wantsToPlay) holdScreen();
+            set((s) => ({ queue: q.previous(s.queue) }));
+          }
         },
         seek: (ms) => set((s) => ({ seekTo: { ms, id: (s.seekTo?.id ?? 0) + 1 } })),
-        jumpTo: (index) => set((s) => ({ queue: q.jumpTo(s.queue, index), wantsToPlay: true })),
+        jumpTo: (index) => {
+          holdScreen();
+          set((s) => ({ queue: q.jumpTo(s.queue, index), wantsToPlay: true }));
+        },
         setVolume: (volume) => set({ volume: Math.max(0, Math.min(1, volume)), muted: false }),
         toggleMute: () => set((s) => ({ muted: !s.muted })),
         toggleShuffle: () => set((s) => ({ queue: q.setShuffle(s.queue, !s.queue.shuffle) })),
@@ -167,3 +179,9 @@ export const usePlayerStore = create<PlayerState>()(
     },
   ),
 );
+
+/**
+ * How components read the player: selectors over the store, with updates held while a tapped
+ * track starts (screen-pacing.ts). The audio side uses usePlayerStore itself.
+ */
+export const usePlayerView = pacedHook(usePlayerStore);

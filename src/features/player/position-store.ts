@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { idbGet, idbSet } from '../../lib/idb';
+import { pacedHook } from './screen-pacing';
 
 /**
  * The playback position changes four times a second: its own small store, so only the components
@@ -19,6 +20,9 @@ export const usePositionStore = create<PositionState>()((set) => ({
   durationMs: 0,
   setPosition: (uid, positionMs, durationMs) => set({ uid, positionMs, durationMs }),
 }));
+
+/** How components read the position (held with the player's state while a tap's track starts). */
+export const usePositionView = pacedHook(usePositionStore);
 
 const KEY = 'player-position';
 const SAVE_EVERY_MS = 5_000;

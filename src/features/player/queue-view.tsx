@@ -1,9 +1,9 @@
 import { formatDuration } from '../../lib/format';
-import { usePlayerStore } from './player-store';
+import { usePlayerStore, usePlayerView } from './player-store';
 
 /** What's next: play from here, move up/down, remove, clear. */
 export function QueueView() {
-  const queue = usePlayerStore((s) => s.queue);
+  const queue = usePlayerView((s) => s.queue);
   const { jumpTo, move, remove, clearUpcoming } = usePlayerStore.getState();
   const upcoming = queue.items.length - queue.index - 1;
   return (

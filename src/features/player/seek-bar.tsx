@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { formatDuration } from '../../lib/format';
-import { usePlayerStore } from './player-store';
-import { usePositionStore } from './position-store';
+import { usePlayerView } from './player-store';
+import { usePositionView } from './position-store';
 
 /** Position and seeking: a native range input (keyboard and screen readers work as-is). */
 export function SeekBar({ compact = false }: { compact?: boolean }) {
-  const positionMs = usePositionStore((s) => s.positionMs);
-  const durationMs = usePositionStore((s) => s.durationMs);
-  const seek = usePlayerStore((s) => s.seek);
+  const positionMs = usePositionView((s) => s.positionMs);
+  const durationMs = usePositionView((s) => s.durationMs);
+  const seek = usePlayerView((s) => s.seek);
   const [dragging, setDragging] = useState<number | null>(null);
   const shown = dragging ?? positionMs;
   const max = Math.max(1, Math.round(durationMs / 1000));

@@ -1,15 +1,15 @@
 import { Icon } from '../../ui/icon';
-import { usePlayerStore } from './player-store';
+import { usePlayerView } from './player-store';
 import { usePositionStore } from './position-store';
 
 /** Previous / play-pause / next, with names for screen readers and big touch targets. */
 export function Transport({ size = 'normal' }: { size?: 'normal' | 'large' }) {
-  const wantsToPlay = usePlayerStore((s) => s.wantsToPlay);
-  const status = usePlayerStore((s) => s.status);
-  const togglePlay = usePlayerStore((s) => s.togglePlay);
-  const next = usePlayerStore((s) => s.next);
-  const previous = usePlayerStore((s) => s.previous);
-  const hasQueue = usePlayerStore((s) => s.queue.items.length > 0);
+  const wantsToPlay = usePlayerView((s) => s.wantsToPlay);
+  const status = usePlayerView((s) => s.status);
+  const togglePlay = usePlayerView((s) => s.togglePlay);
+  const next = usePlayerView((s) => s.next);
+  const previous = usePlayerView((s) => s.previous);
+  const hasQueue = usePlayerView((s) => s.queue.items.length > 0);
   return (
     <div className={`transport transport-${size}`}>
       <button
