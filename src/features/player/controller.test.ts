@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Track } from '../../domain';
-import { startPlayerController } from './controller';
+import { BUFFERING_AFTER_MS, startPlayerController } from './controller';
 import type { AudioEngine, EngineEvent, PlaybackSource } from './engine/audio-engine';
 import type { SourceResult } from './playback-source';
 import { usePlayerStore } from './player-store';
@@ -106,11 +106,24 @@ describe('player controller', () => {
     expect(engine.calls).toContain('load u1 @0 autoplay');
     engine.emit({ type: 'playing' });
     expect(store().status).toBe('playing');
-    expect(reports.map((r) => r.state)).toEqual(['buffering', 'playing']);
+    // It sounded at once: Plex hears "playing", no "buffering" first.
+    expect(reports.map((r) => r.state)).toEqual(['playing']);
     // The starting track has the connection to itself for a moment.
     expect(engine.preloaded).toBeNull();
     vi.advanceTimersByTime(1_000);
     expect(engine.preloaded).toBe('u2');
+  });
+
+  it('tells Plex "buffering" only when a start takes a while', () => {
+    vi.useFakeTimers();
+    store().playTracks([track('1')], 0);
+    engine.emit({ type: 'loading' });
+    vi.advanceTimersByTime(BUFFERING_AFTER_MS - 1);
+    expect(reports).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(reports.map((r) => [r.state, r.trackId])).toEqual([['buffering', '1']]);
+    engine.emit({ type: 'playing' });
+    expect(reports.map((r) => r.state)).toEqual(['buffering', 'playing']);
   });
 
   it('starts fetching a track the mouse is pressed on, but not the one already playing', () => {

@@ -21,6 +21,11 @@ export interface ControllerDeps {
 }
 
 const PRELOAD_AFTER_MS = 1_000;
+/**
+ * Plex hears "buffering" only for a start that takes this long: a track that sounds at once goes
+ * straight to "playing", and no report is built and sent while its first bytes arrive.
+ */
+export const BUFFERING_AFTER_MS = 500;
 
 /** Runs `then` at once for a plain result, or when a promised one arrives. */
 function whenResolved(
@@ -45,6 +50,7 @@ export function startPlayerController(deps: ControllerDeps): () => void {
   let recovering = false;
   let networkRetryFor: string | null = null;
   let preloadTimer: ReturnType<typeof setTimeout> | null = null;
+  let bufferingTimer: ReturnType<typeof setTimeout> | null = null;
   let loadToken = 0;
 
   const currentItem = () => q.current(store.getState().queue);
@@ -93,9 +99,15 @@ export function startPlayerController(deps: ControllerDeps): () => void {
     });
   }
 
+  function notBuffering() {
+    if (bufferingTimer) clearTimeout(bufferingTimer);
+    bufferingTimer = null;
+  }
+
   function load() {
     if (preloadTimer) clearTimeout(preloadTimer);
     preloadTimer = null;
+    notBuffering();
     const s = store.getState();
     const item = currentItem();
     loadedLoadId = s.loadId;
@@ -151,13 +163,20 @@ export function startPlayerController(deps: ControllerDeps): () => void {
     deps.reporter?.restart();
     engine.setVolume(s.volume, s.muted);
     engine.load(source.source, { startAtMs, autoplay: s.wantsToPlay });
-    if (s.wantsToPlay) report('buffering');
+    if (s.wantsToPlay)
+      bufferingTimer = setTimeout(() => {
+        bufferingTimer = null;
+        if (store.getState().status === 'loading') report('buffering');
+      }, BUFFERING_AFTER_MS);
   }
 
   function onEngine(event: EngineEvent) {
     const s = store.getState();
     // A tapped track that sounds, fails or stops lets the screen catch up (screen-pacing.ts).
-    if (event.type !== 'loading' && event.type !== 'time') releaseScreen();
+    if (event.type !== 'loading' && event.type !== 'time') {
+      releaseScreen();
+      notBuffering();
+    }
     switch (event.type) {
       case 'loading':
         if (s.wantsToPlay) s.setStatus('loading');
@@ -274,6 +293,7 @@ export function startPlayerController(deps: ControllerDeps): () => void {
     if (currentItem()) savePosition(true);
     clearInterval(watchdog);
     if (preloadTimer) clearTimeout(preloadTimer);
+    notBuffering();
     window.removeEventListener('pagehide', onHide);
     unsubscribeStore();
     unsubscribeEngine();
