@@ -14,43 +14,40 @@ import { useStore, type StoreApi } from 'zustand';
  */
 export const HOLD_MAX_MS = 100;
 
-let holdTimer: ReturnType<typeof setTimeout> | null = null;
+let holdTimer: ReturnType<typeof setTimeout> | undefined;
 const waiting = new Set<() => void>();
 
 /** A tap is starting a track: hold the screen's updates until it sounds (or HOLD_MAX_MS). */
 export function holdScreen(): void {
-  if (holdTimer) clearTimeout(holdTimer);
+  clearTimeout(holdTimer);
   holdTimer = setTimeout(releaseScreen, HOLD_MAX_MS);
 }
 
 /** The track sounds, failed or was paused: the screen catches up with everything held. */
 export function releaseScreen(): void {
-  if (holdTimer) clearTimeout(holdTimer);
-  holdTimer = null;
-  const listeners = [...waiting];
-  waiting.clear();
-  for (const listener of listeners) listener();
+  clearTimeout(holdTimer);
+  holdTimer = undefined;
+  for (const notify of [...waiting]) {
+    waiting.delete(notify);
+    notify();
+  }
 }
 
-export const isScreenHeld = (): boolean => holdTimer !== null;
-
-type ReadableStore<T> = Pick<StoreApi<T>, 'getState' | 'getInitialState' | 'subscribe'>;
+export const isScreenHeld = (): boolean => holdTimer !== undefined;
 
 /**
  * A store as React should see it: the same state, with change notices held while a tap's track
  * starts. A component rendered meanwhile for another reason reads the live state (React reads
  * through getState), so nothing shown is ever older than the store, only later.
  */
-export function pacedView<T>(api: StoreApi<T>): ReadableStore<T> {
+export function pacedView<T>(
+  api: StoreApi<T>,
+): Pick<StoreApi<T>, 'getState' | 'getInitialState' | 'subscribe'> {
   return {
-    getState: api.getState,
-    getInitialState: api.getInitialState,
+    ...api,
     subscribe(listener) {
       const notify = () => listener(api.getState(), api.getState());
-      const unsubscribe = api.subscribe(() => {
-        if (holdTimer) waiting.add(notify);
-        else listener(api.getState(), api.getState());
-      });
+      const unsubscribe = api.subscribe(() => (holdTimer ? waiting.add(notify) : notify()));
       return () => {
         waiting.delete(notify);
         unsubscribe();
