@@ -3,16 +3,6 @@ import { DownloadActionsProvider, type DownloadActions } from '../lib/download-a
 import { usePms, type PmsAccess } from '../lib/plex-context';
 import { loadDownloads, useAvailability, useSetStatus } from './downloads-bridge';
 
-/** Does the server answer at all (an opaque no-cors reply) while refusing scripts (CORS)? */
-async function corsRefused(url: string): Promise<boolean> {
-  try {
-    await fetch(url, { mode: 'no-cors', cache: 'no-store', referrerPolicy: 'no-referrer' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Wires downloads (features/downloads) to the current server and to the library's screens:
  * starts the queue runner after the first paint and provides DownloadActions.
@@ -37,7 +27,6 @@ export function DownloadsHost({ children }: { children: ReactNode }) {
             ? current.client.partUrl(job.track.media.partKey)
             : current.client.transcodeUrl(job.track.id, Number(job.quality), `download-${job.key}`);
         },
-        corsRefused,
         isOnline: () => navigator.onLine,
       });
     });

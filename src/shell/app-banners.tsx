@@ -1,12 +1,7 @@
 import { useState } from 'react';
 import { Button } from '../ui/button';
-import {
-  dismissInstallOffer,
-  installOfferDismissed,
-  isIosSafariTab,
-  promptInstall,
-  useCanInstall,
-} from './install-prompt';
+import { dismissInstallOffer, installOfferDismissed, isIosSafariTab } from './install-offer';
+import { promptInstall, useCanInstall } from './install-prompt';
 import { dismissUpdate, updateNow, useUpdateReady } from './register-service-worker';
 
 /**

@@ -5,8 +5,8 @@ import type { DownloadJob } from './types';
 export interface RunnerDeps {
   /** Where to fetch a job right now, or null while its server isn't connected. */
   urlFor(job: DownloadJob): string | null;
-  /** The server answers but won't let scripts read its files (CORS). */
-  corsRefused(url: string): Promise<boolean>;
+  /** The server answers but won't let scripts read its files (CORS). Default: ask it (below). */
+  corsRefused?(url: string): Promise<boolean>;
   isOnline(): boolean;
   fetchImpl?: typeof fetch;
   /** Backoff before retry n (1-based). */
@@ -19,6 +19,16 @@ export const MAX_ATTEMPTS = 4;
 const CHUNK_BYTES = 512 * 1024;
 const CHUNK_MS = 1_000;
 const PROGRESS_MS = 250;
+
+/** Does the server answer at all (an opaque no-cors reply) while refusing scripts (CORS)? */
+async function answersWithoutCors(url: string): Promise<boolean> {
+  try {
+    await fetch(url, { mode: 'no-cors', cache: 'no-store', referrerPolicy: 'no-referrer' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 class HttpStatus extends Error {
   constructor(readonly status: number) {
@@ -37,6 +47,7 @@ const store = useDownloadsStore;
  */
 export function startDownloadRunner(deps: RunnerDeps): () => void {
   const fetchImpl = deps.fetchImpl ?? ((input, init) => fetch(input, init));
+  const corsRefused = deps.corsRefused ?? answersWithoutCors;
   const backoff = deps.backoffMs ?? ((n: number) => 2_000 * 2 ** (n - 1));
   const active = new Map<string, AbortController>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
@@ -192,7 +203,7 @@ export function startDownloadRunner(deps: RunnerDeps): () => void {
       patchJob(job.key, { status: 'queued', chunks });
       return;
     }
-    if (error instanceof TypeError && (await deps.corsRefused(url))) {
+    if (error instanceof TypeError && (await corsRefused(url))) {
       patchJob(job.key, {
         status: 'failed',
         chunks,
