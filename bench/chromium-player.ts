@@ -212,7 +212,7 @@ function tapFigures(taps: Tap[], how: string): Figure[] {
 }
 
 /** Tap-to-play against the bare-audio floor (mouse and touch), and the gap between tracks. */
-export async function benchPlayer(runs = 15): Promise<Figure[]> {
+export async function benchPlayer(runs = 31): Promise<Figure[]> {
   const e2e = await startE2E();
   try {
     const mouse: Tap[] = [];

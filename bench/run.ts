@@ -17,8 +17,9 @@ const runs = Number(process.env.BENCH_RUNS ?? 7);
 // of the bundle figure leaves a heap whose collection would land in their timings.
 const library = await benchLibrary(Math.min(runs, 5));
 // Each sound starts on the browser's next audio period (23 ms here), so one tap lands one period
-// early or late by chance: the tap figures need more taps than the others for a steady median.
-const player = await benchPlayer(Math.max(runs, 15));
+// early or late by chance: the tap figures need more taps than the others for a steady median
+// (medians of 15 taps ranged 1.1–1.4× where 40 taps said 1.12×).
+const player = await benchPlayer(Math.max(runs, 31));
 const downloads = await benchDownloads(Math.min(runs, 3));
 const audits = await benchLighthouse(Math.min(runs, 3));
 const choice = await benchConnectionChoice(runs);
