@@ -5,7 +5,8 @@ import { usePlayerStore, type PlayerState } from './player-store';
 import { savePosition, usePositionStore } from './position-store';
 import * as q from './queue';
 import { releaseScreen } from './screen-pacing';
-import type { TimelineReporter, TimelineState } from './timeline-reporter';
+import { createPlaybackReports } from './playback-reports';
+import type { TimelineReporter } from './timeline-reporter';
 
 export interface ControllerDeps {
   engine: AudioEngine;
@@ -21,11 +22,6 @@ export interface ControllerDeps {
 }
 
 const PRELOAD_AFTER_MS = 1_000;
-/**
- * Plex hears "buffering" only for a start that takes this long: a track that sounds at once goes
- * straight to "playing", and no report is built and sent while its first bytes arrive.
- */
-export const BUFFERING_AFTER_MS = 500;
 
 /** Runs `then` at once for a plain result, or when a promised one arrives. */
 function whenResolved(
@@ -50,23 +46,11 @@ export function startPlayerController(deps: ControllerDeps): () => void {
   let recovering = false;
   let networkRetryFor: string | null = null;
   let preloadTimer: ReturnType<typeof setTimeout> | null = null;
-  let bufferingTimer: ReturnType<typeof setTimeout> | null = null;
   let loadToken = 0;
 
   const currentItem = () => q.current(store.getState().queue);
-
-  function report(state: TimelineState) {
-    const item = currentItem();
-    if (!item || !deps.reporter) return;
-    const { positionMs, durationMs } = usePositionStore.getState();
-    deps.reporter.update({
-      trackId: item.track.id,
-      entryId: item.uid,
-      state,
-      timeMs: positionMs,
-      durationMs: durationMs || item.track.durationMs || 0,
-    });
-  }
+  const reports = createPlaybackReports(deps.reporter, currentItem);
+  const { report } = reports;
 
   function preloadNext() {
     if (preloadTimer) clearTimeout(preloadTimer);
@@ -99,15 +83,10 @@ export function startPlayerController(deps: ControllerDeps): () => void {
     });
   }
 
-  function notBuffering() {
-    if (bufferingTimer) clearTimeout(bufferingTimer);
-    bufferingTimer = null;
-  }
-
   function load() {
     if (preloadTimer) clearTimeout(preloadTimer);
     preloadTimer = null;
-    notBuffering();
+    reports.settled();
     const s = store.getState();
     const item = currentItem();
     loadedLoadId = s.loadId;
@@ -163,11 +142,7 @@ export function startPlayerController(deps: ControllerDeps): () => void {
     deps.reporter?.restart();
     engine.setVolume(s.volume, s.muted);
     engine.load(source.source, { startAtMs, autoplay: s.wantsToPlay });
-    if (s.wantsToPlay)
-      bufferingTimer = setTimeout(() => {
-        bufferingTimer = null;
-        if (store.getState().status === 'loading') report('buffering');
-      }, BUFFERING_AFTER_MS);
+    if (s.wantsToPlay) reports.starting(() => store.getState().status === 'loading');
   }
 
   function onEngine(event: EngineEvent) {
@@ -175,7 +150,7 @@ export function startPlayerController(deps: ControllerDeps): () => void {
     // A tapped track that sounds, fails or stops lets the screen catch up (screen-pacing.ts).
     if (event.type !== 'loading' && event.type !== 'time') {
       releaseScreen();
-      notBuffering();
+      reports.settled();
     }
     switch (event.type) {
       case 'loading':
@@ -293,7 +268,7 @@ export function startPlayerController(deps: ControllerDeps): () => void {
     if (currentItem()) savePosition(true);
     clearInterval(watchdog);
     if (preloadTimer) clearTimeout(preloadTimer);
-    notBuffering();
+    reports.settled();
     window.removeEventListener('pagehide', onHide);
     unsubscribeStore();
     unsubscribeEngine();

@@ -69,6 +69,10 @@ export const usePlayerStore = create<PlayerState>()(
     (set, get) => {
       const go = (queue: q.QueueState | null, extra: Partial<PlayerState> = {}) =>
         set(queue ? { queue, ...extra } : { wantsToPlay: false, status: 'paused', ...extra });
+      /** Moving to another track while playing: its sound comes before the screen. */
+      const holdIfPlaying = () => {
+        if (get().wantsToPlay) holdScreen();
+      };
       return {
         queue: q.emptyQueue,
         wantsToPlay: false,
@@ -99,13 +103,13 @@ export const usePlayerStore = create<PlayerState>()(
         pause: () => set({ wantsToPlay: false }),
         togglePlay: () => set((s) => ({ wantsToPlay: !s.wantsToPlay })),
         next: () => {
-          if (get().wantsToPlay) holdScreen();
+          holdIfPlaying();
           go(q.next(get().queue, 'skip'), { failuresInARow: 0 });
         },
         previous: (positionMs) => {
           if (positionMs > 3000) set((s) => ({ seekTo: { ms: 0, id: (s.seekTo?.id ?? 0) + 1 } }));
           else {
-            if (get().wantsToPlay) holdScreen();
+            holdIfPlaying();
             set((s) => ({ queue: q.previous(s.queue) }));
           }
         },

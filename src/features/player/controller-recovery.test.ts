@@ -1,0 +1,65 @@
+import { describe, expect, it, vi } from 'vitest';
+import { startPlayerController } from './controller';
+import { controllerHarness, resolve, store, track } from './controller-test-kit';
+import { usePlayerStore } from './player-store';
+import { loadPosition, usePositionStore } from './position-store';
+
+const h = controllerHarness();
+
+/** Signs-in revoked, connections dying, streams stalling: the player keeps its place. */
+describe('player controller, recovering', () => {
+  it('keeps its place when stopped with a queue (a revoked sign-in), and shows it while waiting', async () => {
+    store().playTracks([track('1'), track('2')], 0);
+    h.engine.emit({ type: 'playing' });
+    h.engine.emit({ type: 'time', positionMs: 42_000, durationMs: 100_000 });
+    h.stop();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await loadPosition()).toEqual({ uid: store().queue.items[0]?.uid, positionMs: 42_000 });
+
+    // Started again with no server yet: paused, showing where it will resume.
+    usePositionStore.setState({ uid: null, positionMs: 0, durationMs: 0 });
+    store().pause();
+    usePlayerStore.setState({ startAtMs: 42_000 });
+    h.stop = startPlayerController({
+      engine: h.engine,
+      resolve: () => ({ ok: false, reason: "the server can't be reached", waiting: true }),
+    });
+    expect(usePositionStore.getState()).toMatchObject({ positionMs: 42_000, durationMs: 100_000 });
+    expect(store().startAtMs).toBe(42_000);
+  });
+
+  it('fails over and resumes when the connection drops mid-track, skipping only if it drops again', async () => {
+    store().playTracks([track('1'), track('2')], 0);
+    h.engine.emit({ type: 'playing' });
+    h.engine.emit({ type: 'time', positionMs: 30_000, durationMs: 100_000 });
+    h.engine.emit({
+      type: 'error',
+      message: 'the connection dropped while loading it',
+      network: true,
+    });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(h.stalls).toBe(1);
+    expect(h.engine.calls.at(-1)).toBe('load u1 @30000 autoplay');
+    h.engine.emit({
+      type: 'error',
+      message: 'the connection dropped while loading it',
+      network: true,
+    });
+    expect(h.engine.calls.at(-1)).toBe('load u2 @0 autoplay');
+  });
+
+  it('fails over when a playing stream stops moving, and resumes at the same position', async () => {
+    vi.useFakeTimers();
+    h.restart({
+      resolve,
+      onStall: async () => void (h.stalls += 1),
+      stallAfterMs: 3000,
+    });
+    store().playTracks([track('1')], 0);
+    h.engine.emit({ type: 'playing' });
+    h.engine.emit({ type: 'time', positionMs: 42_000, durationMs: 100_000 });
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(h.stalls).toBe(1);
+    expect(h.engine.calls.at(-1)).toBe('load u1 @42000 autoplay');
+  });
+});
