@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { preloadScreens } from './app/lazy-screens';
 import { createQueryClient } from './app/query-client';
+import { finishInterruptedSignOut } from './app/sign-out';
 import { appInfo, plexEndpoints } from './config';
 import { getOrCreateClientId, useSessionStore } from './features/auth';
 import { usePlayerStore } from './features/player';
@@ -25,6 +26,8 @@ async function boot(root: HTMLElement) {
     useServersStore.persist.rehydrate(),
     usePlayerStore.persist.rehydrate(),
   ]);
+  const queryClient = createQueryClient();
+  await finishInterruptedSignOut(queryClient);
   // Signed in, the first screen is a library screen: have its code before the first render.
   if (useSessionStore.getState().token) await screens.catch(() => undefined);
   const { platform, device } = describeBrowser(navigator.userAgent);
@@ -43,7 +46,7 @@ async function boot(root: HTMLElement) {
   };
   // A transition lets React yield every few milliseconds while it builds the first screen,
   // instead of one long task the user can't interrupt (Lighthouse's Total Blocking Time).
-  const app = <App services={services} queryClient={createQueryClient()} />;
+  const app = <App services={services} queryClient={queryClient} />;
   startTransition(() => createRoot(root).render(app));
   registerServiceWorker();
 }

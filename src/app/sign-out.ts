@@ -4,6 +4,8 @@ import { useLibraryStore } from '../features/library/library-store';
 import { emptyQueue, usePlayerStore } from '../features/player';
 import { useServersStore } from '../features/servers';
 import { idbDel } from '../lib/idb';
+import { secretWritesSettled } from '../lib/secret-storage';
+import { readPendingSignOut, writePendingSignOut } from './sign-out-pending';
 import { clearPersistedQueries } from '../lib/query-persister';
 import { announceSessionChange } from './session-sync';
 import { loadDownloads } from './downloads-bridge';
@@ -18,6 +20,7 @@ export async function signOutEverywhere(
   reason?: string,
   { keepDownloads = false }: { keepDownloads?: boolean } = {},
 ): Promise<void> {
+  writePendingSignOut({ reason, keepDownloads });
   useSessionStore.getState().signedOut(reason);
   useServersStore.getState().reset();
   usePlayerStore.getState().pause();
@@ -32,5 +35,14 @@ export async function signOutEverywhere(
       wipes.push(loadDownloads().then((m) => m.useDownloadsStore.getState().removeAll()));
   }
   await Promise.all(wipes);
+  // The sealed session and server list are rewritten without their tokens: wait until they land.
+  await secretWritesSettled();
+  writePendingSignOut(null);
   announceSessionChange();
+}
+
+/** At start, after the stores are read: a sign-out cut short by a reload or a closed tab ends. */
+export async function finishInterruptedSignOut(queryClient: QueryClient): Promise<void> {
+  const pending = readPendingSignOut();
+  if (pending) await signOutEverywhere(queryClient, pending.reason, pending);
 }

@@ -1,7 +1,7 @@
 import { get } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import { appStore, idbGet, idbSet } from './idb';
-import { secretStateStorage } from './secret-storage';
+import { secretStateStorage, secretWritesSettled } from './secret-storage';
 
 const TOKEN = 'a-plex-token-1234';
 
@@ -29,5 +29,15 @@ describe('secret storage', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(JSON.stringify(await idbGet('legacy-test'))).not.toContain(TOKEN);
     expect(await secretStateStorage.getItem('legacy-test')).toBe(legacy);
+  });
+
+  it('lands writes to one key in the order they were made, however long each takes to seal', async () => {
+    // A big value seals slower than a small one: the later, small write must still win.
+    const signedIn = JSON.stringify({ state: { token: TOKEN, pad: 'x'.repeat(4_000_000) } });
+    const signedOut = JSON.stringify({ state: { token: null } });
+    void secretStateStorage.setItem('order-test', signedIn);
+    void secretStateStorage.setItem('order-test', signedOut);
+    await secretWritesSettled();
+    expect(await secretStateStorage.getItem('order-test')).toBe(signedOut);
   });
 });

@@ -67,6 +67,29 @@ async function open(value: Sealed): Promise<string | null> {
   }
 }
 
+/**
+ * Writes to one key land in the order they were asked for. Sealing is asynchronous, and Web
+ * Crypto may finish a later, smaller value before an earlier, larger one: without this, the
+ * session written just before a sign-out (with its token) could land after the sign-out's
+ * write, and the next start would find the user signed in again.
+ */
+const writes = new Map<string, Promise<void>>();
+
+function inOrder(name: string, work: () => Promise<void>): Promise<void> {
+  const run = (writes.get(name) ?? Promise.resolve()).then(work, work);
+  const settled = run.catch(() => undefined);
+  writes.set(name, settled);
+  void settled.then(() => {
+    if (writes.get(name) === settled) writes.delete(name);
+  });
+  return run;
+}
+
+/** Resolves once every secret write asked for so far is on disk (sign-out waits for it). */
+export async function secretWritesSettled(): Promise<void> {
+  while (writes.size > 0) await Promise.all([...writes.values()]);
+}
+
 /** zustand `persist` storage for stores holding secrets: sealed in IndexedDB. */
 export const secretStateStorage: StateStorage = {
   getItem: async (name) => {
@@ -74,12 +97,14 @@ export const secretStateStorage: StateStorage = {
     if (stored === undefined) return null;
     if (isSealed(stored)) return open(stored);
     if (typeof stored !== 'string') return null;
-    // Written in the clear by an older version: seal it now, not at the next change.
-    void seal(stored).then((sealed) => idbSet(name, sealed));
+    // Written in the clear by an older version: seal it now, not at the next change (unless a
+    // newer write got there first).
+    void inOrder(name, async () => {
+      const sealed = await seal(stored);
+      if ((await idbGet<unknown>(name)) === stored) await idbSet(name, sealed);
+    });
     return stored;
   },
-  setItem: async (name, value) => {
-    await idbSet(name, await seal(value));
-  },
-  removeItem: (name) => idbDel(name),
+  setItem: (name, value) => inOrder(name, async () => idbSet(name, await seal(value))),
+  removeItem: (name) => inOrder(name, () => idbDel(name)),
 };

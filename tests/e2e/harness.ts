@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { createFakePlex, type FakePlex } from '../fake-plex/handler';
+import { createFakePlex, type FakePlex, type RecordedRequest } from '../fake-plex/handler';
 import { listenFakePlex, type RunningFakePlex } from '../fake-plex/node-server';
 import { allPorts, loopbackScenario } from '../fake-plex/scenarios';
 import { guardedContext, launchChromium } from './browser';
@@ -55,6 +55,34 @@ export async function openPage(
 }
 
 export const fakeOrigin = (port: number) => `http://127.0.0.1:${port}`;
+
+/**
+ * Waits until the fake Plex has logged a request that `matches`, and returns it. A screen can
+ * show its text a moment before the request behind it reaches the fake (or the other way round):
+ * a test that asserts on the log waits for the entry, never reads it the moment the text shows.
+ */
+export async function waitForRequest(
+  fake: FakePlex,
+  matches: (request: RecordedRequest) => boolean,
+  timeoutMs = 10_000,
+): Promise<RecordedRequest> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const found = fake.requests.find(matches);
+    if (found) return found;
+    if (Date.now() > until) throw new Error(`no such request reached the fake in ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Waits until `check` holds (polled every 50 ms), for conditions on the fake's state. */
+export async function waitUntil(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 /**
  * One e2e file's setup: Chromium, the app and a fresh fake Plex for the file; each test's pages

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE } from './browser';
-import { e2eSuite, type OpenPage } from './harness';
+import { e2eSuite, waitUntil, type OpenPage } from './harness';
 import { openRoadTrip } from './flows';
 import { E2E_APP_URL, E2E_FAKE_PORTS } from './ports';
 import { screenshot } from './screenshots';
@@ -15,13 +15,6 @@ const miniTitle = (page: Page) => page.locator('.mini-title').textContent();
 /** Seconds shown by the now-playing seek bar. */
 async function shownSeconds(page: Page): Promise<number> {
   return Number(await page.getByRole('slider', { name: 'Seek' }).inputValue());
-}
-async function waitUntil(check: () => boolean, timeoutMs: number) {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 const reports = (path: string) => suite.fake.requests.filter((r) => r.path === path);
 
@@ -97,7 +90,7 @@ describe('playing music in Chromium', () => {
       undefined,
       { timeout: 10_000 },
     );
-    expect(reports('/:/scrobble').length).toBeGreaterThan(before);
+    await waitUntil(() => reports('/:/scrobble').length > before, 5000);
     for (const r of reports('/:/timeline'))
       expect(Number(r.query.time)).toBeLessThanOrEqual(Number(r.query.duration));
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROBE_TIMEOUT_MS } from '../../src/features/servers/probe-connection';
 import { DESKTOP, PHONE } from './browser';
-import { e2eSuite, fakeOrigin, signInThroughPlex, type OpenPage } from './harness';
+import { e2eSuite, fakeOrigin, signInThroughPlex, waitForRequest, type OpenPage } from './harness';
 import { E2E_FAKE_PORTS } from './ports';
 import { screenshot } from './screenshots';
 
@@ -30,12 +30,12 @@ describe('choosing a connection in Chromium', () => {
       )
       .waitFor({ timeout: PROBE_TIMEOUT_MS * 2 });
 
-    const resources = suite.fake.requests.find((r) => r.path === '/api/v2/resources');
-    const firstRelayUse = suite.fake.requests.find(
+    const resources = await waitForRequest(suite.fake, (r) => r.path === '/api/v2/resources');
+    const firstRelayUse = await waitForRequest(
+      suite.fake,
       (r) => r.origin === relay && r.path === '/library/sections',
     );
-    expect(resources && firstRelayUse).toBeTruthy();
-    const elapsed = (firstRelayUse?.at ?? 0) - (resources?.at ?? 0);
+    const elapsed = firstRelayUse.at - resources.at;
     // Three hanging candidates: the sum of their timeouts would be 3× this.
     expect(elapsed).toBeGreaterThanOrEqual(PROBE_TIMEOUT_MS - 100);
     expect(elapsed).toBeLessThan(PROBE_TIMEOUT_MS + 1500);

@@ -109,8 +109,9 @@ describe('sign-in through app.plex.tv in Chromium', () => {
     for (const server of suite.fake.model.servers)
       expect(sealed.includes(server.accessToken)).toBe(false);
 
+    // Reloaded the moment sign-out is pressed, before its wipe can have finished: the next
+    // start must not come back signed in.
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('button', { name: 'Sign in with Plex' }).waitFor();
     await page.reload();
     await page.getByRole('button', { name: 'Sign in with Plex' }).waitFor();
     const stored = await dumpIndexedDb(page);
