@@ -58,6 +58,7 @@ export function trackJson(lib: FakeLibrary, t: LibTrack, playlistItemID?: number
     parentThumb: `/library/metadata/${t.albumKey}/thumb/1732000000`,
     grandparentThumb: album ? `/library/metadata/${album.artistKey}/thumb/1732000000` : undefined,
     addedAt: t.addedAt,
+    userRating: t.userRating,
     playlistItemID,
     Media: [
       {

@@ -27,6 +27,8 @@ export interface LibTrack {
   file: AudioFile;
   partId: number;
   addedAt: number;
+  /** The user's star rating, 0–10, once set with /:/rate. */
+  userRating?: number;
 }
 export interface LibPlaylist {
   ratingKey: string;

@@ -32,9 +32,11 @@ function resourceJson(server: FakeServer) {
     name: server.name,
     product: 'Plex Media Server',
     productVersion: '1.41.3.9314-a0bfb8370',
-    platform: 'Linux',
-    platformVersion: '6.1.0',
-    device: 'PC',
+    // Real resources carry nulls where a value is unknown (plex-api.md "Servers and
+    // connections"): a client that insists on strings here drops the server.
+    platform: server.owned ? 'Linux' : null,
+    platformVersion: null,
+    device: null,
     clientIdentifier: server.machineIdentifier,
     createdAt: '2024-01-01T00:00:00Z',
     lastSeenAt: '2026-11-22T00:00:00Z',
@@ -47,23 +49,27 @@ function resourceJson(server: FakeServer) {
     home: false,
     synced: false,
     relay: true,
-    presence: true,
+    presence: server.connections.length > 0,
     httpsRequired: false,
     publicAddressMatches: true,
     dnsRebindingProtection: false,
     natLoopbackSupported: true,
-    connections: server.connections.map((c) => {
-      const url = new URL(c.uri);
-      return {
-        protocol: url.protocol.replace(':', ''),
-        address: url.hostname,
-        port: Number(url.port) || (url.protocol === 'https:' ? 443 : 80),
-        uri: c.uri,
-        local: c.local,
-        relay: c.relay,
-        IPv6: false,
-      };
-    }),
+    // A server that has not been seen for a long time comes with no connections at all: null.
+    connections:
+      server.connections.length === 0
+        ? null
+        : server.connections.map((c) => {
+            const url = new URL(c.uri);
+            return {
+              protocol: url.protocol.replace(':', ''),
+              address: url.hostname,
+              port: Number(url.port) || (url.protocol === 'https:' ? 443 : 80),
+              uri: c.uri,
+              local: c.local,
+              relay: c.relay,
+              IPv6: false,
+            };
+          }),
   };
 }
 

@@ -48,7 +48,8 @@ function bySort<T extends { title: string; addedAt: number }>(
   sort: string | null,
 ): T[] {
   const copy = [...values];
-  if (sort?.startsWith('addedAt')) copy.sort((a, b) => b.addedAt - a.addedAt);
+  if (sort === 'addedAt:desc') copy.sort((a, b) => b.addedAt - a.addedAt);
+  else if (sort?.startsWith('addedAt')) copy.sort((a, b) => a.addedAt - b.addedAt);
   else copy.sort((a, b) => a.title.localeCompare(b.title));
   return copy;
 }
@@ -116,9 +117,15 @@ export function pmsLibraryRoute(server: FakeServer, request: Request, url: URL):
     const inSection = <T extends { sectionKey: string }>(values: T[]) =>
       values.filter((v) => v.sectionKey === sectionKey);
     if (what === 'recentlyAdded') {
-      const albums = bySort(inSection(lib.albums), 'addedAt:desc').map((a) => albumJson(lib, a));
-      const { items, offset, totalSize } = paged(server, list(albums), page);
-      return plexBody(request, 'MediaContainer', container(items, {}, offset, totalSize));
+      // Modern servers answer a section's recentlyAdded with leaves (tracks), not albums
+      // (plex-api.md "Music on a Plex Media Server"): albums come from /all?type=9&sort=addedAt.
+      const tracks = bySort(inSection(lib.tracks), 'addedAt:desc').map((t) => trackJson(lib, t));
+      const { items, offset, totalSize } = paged(server, list(tracks), page);
+      return plexBody(
+        request,
+        'MediaContainer',
+        container(items, { viewGroup: 'track' }, offset, totalSize),
+      );
     }
     const type = url.searchParams.get('type') ?? '8';
     const sort = url.searchParams.get('sort');

@@ -77,6 +77,14 @@ export function pmsStreamRoute(server: FakeServer, request: Request, url: URL): 
       if (Number.isFinite(time) && Number.isFinite(duration) && duration > 0 && time > duration)
         return text(request, 400, 'time > duration');
     }
+    if (url.pathname === '/:/rate') {
+      const track = lib.tracks.find((t) => t.ratingKey === url.searchParams.get('key'));
+      const rating = Number(url.searchParams.get('rating'));
+      if (!track || !Number.isInteger(rating) || rating < -1 || rating > 10)
+        return text(request, 400, 'bad rating');
+      // -1 clears a rating (python-plexapi's Track.rate(None)); 0–10 sets it.
+      track.userRating = rating === -1 ? undefined : rating;
+    }
     return new Response(null, { status: 200, headers: corsHeaders(request) });
   }
   return null;

@@ -1,7 +1,7 @@
 import type { FakePlexModel, FakeServer } from './model';
 import { pmsLibraryRoute } from './pms-library';
 import { pmsStreamRoute } from './pms-stream';
-import { plexBody, plexParam, text } from './respond';
+import { plexBody, plexParam } from './respond';
 
 /** A Plex Media Server, answering on each of its connections. */
 export function pmsRoute(
@@ -29,11 +29,18 @@ export function pmsRoute(
     (token === server.accessToken || (server.owned && token === model.user.token)) &&
     !model.revokedTokens.has(token);
   if (!accepted) {
-    return text(
-      request,
-      401,
+    // Real servers answer a refused token with CORS for app.plex.tv only (plex-api.md "Failures
+    // to expect", ricoloic/plexy#4): from any other origin the browser hides the 401 and fetch
+    // fails as if the server were unreachable.
+    return new Response(
       '<html><head><title>Unauthorized</title></head><body><h1>401 Unauthorized</h1></body></html>',
-      'text/html',
+      {
+        status: 401,
+        headers: {
+          'Content-Type': 'text/html',
+          'Access-Control-Allow-Origin': 'https://app.plex.tv',
+        },
+      },
     );
   }
 

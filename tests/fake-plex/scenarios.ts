@@ -8,6 +8,16 @@ const sections: FakeSection[] = [
 
 export const LIVING_ROOM_ID = 'b7e4a1c9d2f30456living';
 export const FRIEND_ID = 'f00dfeed1234friend';
+export const OLD_LAPTOP_ID = '0ld1a9t0p5erver';
+
+/** A server of the user's that has been off for months: plex.tv lists it with connections: null. */
+const oldLaptop = {
+  machineIdentifier: OLD_LAPTOP_ID,
+  name: 'Old Laptop',
+  owned: true,
+  sections: [{ key: '1', type: 'artist' as const, title: 'Music' }],
+  connections: [],
+};
 
 /**
  * Plex's real hostnames, for MSW in jsdom tests: intercepted before the network, never sent.
@@ -37,6 +47,7 @@ export function hostnameScenario(): FakePlexOptions {
           { uri: `https://198-51-100-9.${hash}.plex.direct:32400`, local: false, relay: false },
         ],
       },
+      oldLaptop,
     ],
   };
 }
@@ -59,8 +70,8 @@ export function loopbackPorts(base: number): LoopbackPorts {
 export function loopbackScenario(ports: LoopbackPorts, host = '127.0.0.1'): FakePlexOptions {
   const at = (port: number) => `http://${host}:${port}`;
   const base = hostnameScenario();
-  const [living, friend] = base.servers;
-  if (!living || !friend) throw new Error('scenario servers missing');
+  const [living, friend, laptop] = base.servers;
+  if (!living || !friend || !laptop) throw new Error('scenario servers missing');
   return {
     plexTvOrigins: [at(ports.plexTv)],
     user: { thumb: `${at(ports.plexTv)}/users/a1b2c3d4e5f60718/avatar` },
@@ -74,6 +85,7 @@ export function loopbackScenario(ports: LoopbackPorts, host = '127.0.0.1'): Fake
         ],
       },
       { ...friend, connections: [{ uri: at(ports.friend), local: false, relay: false }] },
+      laptop,
     ],
   };
 }

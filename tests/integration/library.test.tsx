@@ -192,6 +192,10 @@ describe('library browsing', () => {
     const titles = await within(shelf).findAllByText(/./, { selector: '.card-title' });
     expect(titles[0]?.textContent).toBe('<img src=x onerror=alert(1)>');
     expect(titles[1]?.textContent).toBe('Desert Roads');
+    // Albums sorted by when they were added: the section's /recentlyAdded answers tracks.
+    expect(requestsTo('/library/sections/1/all').some((r) => r.query.sort === 'addedAt:desc')).toBe(
+      true,
+    );
   });
 
   it('starts a library scan on the server and shows that it is scanning', async () => {

@@ -78,6 +78,12 @@ describe('servers screen', () => {
     expect(
       await within(await card('Living Room Server')).findByText('Connected on your local network.'),
     ).toBeTruthy();
+    // Listed with connections: null (and null platform fields) in resources: shown, not dropped.
+    expect(
+      await within(await card('Old Laptop')).findByText(
+        'Old Laptop offers no connections PlexM8 can use.',
+      ),
+    ).toBeTruthy();
   });
 
   it('lets the user pick another server', async () => {

@@ -13,8 +13,9 @@ export function StarRating({ track }: { track: Track }) {
 
   async function rate(n: number) {
     if (!access) return;
-    const next = n === stars ? 0 : n * 2;
-    setRating({ id: track.id, value: next });
+    // Tapping the rating shown clears it.
+    const next = n === stars ? null : n * 2;
+    setRating({ id: track.id, value: next ?? 0 });
     setError(null);
     try {
       await access.client.rate(track.id, next);

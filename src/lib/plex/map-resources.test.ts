@@ -57,4 +57,29 @@ describe('mapResources', () => {
     // Names are data: kept exactly, rendered as text by the screens.
     expect(servers[0]?.name).toBe('<img src=x onerror=alert(1)> ‏مكتبتي 🎵');
   });
+
+  it('keeps a server whose resource has nulls where PlexM8 needs nothing', () => {
+    const { servers, skipped } = mapResources(
+      [
+        device(
+          [connection('https://10-0-0-2.abc.plex.direct:32400', { local: null, port: null })],
+          {
+            platform: null,
+            platformVersion: null,
+            device: null,
+            productVersion: null,
+            presence: null,
+          },
+        ),
+        // Off for months: plex.tv lists it with no connections at all.
+        device(null as unknown as unknown[], { clientIdentifier: 'laptop', name: 'Old Laptop' }),
+      ],
+      'account-token',
+    );
+    expect(skipped).toBe(0);
+    expect(servers.map((s) => s.name)).toEqual(['Living Room', 'Old Laptop']);
+    expect(servers[0]).toMatchObject({ platform: undefined, productVersion: undefined });
+    expect(servers[0]?.connections[0]).toMatchObject({ local: false, port: 32400 });
+    expect(servers[1]?.connections).toEqual([]);
+  });
 });

@@ -56,8 +56,8 @@ export function mapResources(devices: unknown[], fallbackToken: string): MappedR
       id: device.clientIdentifier,
       name: device.name,
       product: device.product,
-      productVersion: device.productVersion,
-      platform: device.platform,
+      productVersion: device.productVersion ?? undefined,
+      platform: device.platform ?? undefined,
       owned: device.owned,
       // Owned servers accept the account token too; shared ones need their own.
       accessToken: device.accessToken ?? fallbackToken,

@@ -15,9 +15,13 @@ const optionalText = v.optional(
   ),
 );
 
+/** A path on the server itself: `//host/…`, `@host`, `\\host` or a full URL would lead elsewhere. */
+const isServerPath = (key: string) =>
+  key.startsWith('/') && new URL(key, 'http://server.invalid').host === 'server.invalid';
+
 export const partSchema = v.looseObject({
   id: v.union([v.number(), v.pipe(v.string(), v.regex(/^\d+$/), v.transform(Number))]),
-  key: v.string(),
+  key: v.pipe(v.string(), v.check(isServerPath)),
   duration: optionalNumber,
   size: optionalNumber,
   container: optionalText,

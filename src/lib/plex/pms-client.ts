@@ -3,7 +3,7 @@ import type { PlexClientInfo } from './client-info';
 import { PlexError } from './errors';
 import { mapItems } from './map-metadata';
 import { hubsSchema, listSchema } from './metadata-schemas';
-import { buildUrl, requestJson, send, type FetchLike } from './request';
+import { buildUrl, requestJson, send, serverPath, type FetchLike } from './request';
 import { identitySchema, sectionsSchema } from './schemas';
 import { PmsRequests } from './pms-requests';
 
@@ -111,6 +111,10 @@ export class PmsClient extends PmsRequests {
     );
   }
 
+  /**
+   * The newest albums. Not the section's /recentlyAdded: modern servers answer it with tracks
+   * (docs/plex-api.md); python-plexapi asks for albums sorted by when they were added.
+   */
   async recentlyAddedAlbums(
     sectionKey: string,
     size: number,
@@ -118,10 +122,10 @@ export class PmsClient extends PmsRequests {
   ): Promise<Album[]> {
     const page = await this.page(
       'album',
-      `/library/sections/${encodeURIComponent(sectionKey)}/recentlyAdded`,
+      `/library/sections/${encodeURIComponent(sectionKey)}/all`,
       0,
       size,
-      {},
+      { type: 9, sort: 'addedAt:desc' },
       signal,
     );
     return page.items;
@@ -190,7 +194,7 @@ export class PmsClient extends PmsRequests {
 
   /** Direct play of a file part. The URL carries the token: it goes only to the audio element. */
   partUrl(partKey: string): string {
-    return buildUrl(`${this.options.baseUrl()}${partKey}`, {
+    return buildUrl(serverPath(this.options.baseUrl(), partKey), {
       'X-Plex-Token': this.options.token,
       'X-Plex-Client-Identifier': this.options.client.clientId,
     });
@@ -236,12 +240,15 @@ export class PmsClient extends PmsRequests {
     });
   }
 
-  /** Star rating, 0–10 (five stars = 10; 0 clears it). */
-  async rate(trackId: string, rating: number): Promise<void> {
+  /**
+   * Star rating, 0–10 (five stars = 10), or null to clear it: Plex clears with -1 (python-plexapi
+   * `rate(None)`); 0 would store a rating of zero stars.
+   */
+  async rate(trackId: string, rating: number | null): Promise<void> {
     await this.fire('/:/rate', 'PUT', {
       key: trackId,
       identifier: 'com.plexapp.plugins.library',
-      rating: Math.max(0, Math.min(10, Math.round(rating))),
+      rating: rating === null ? -1 : Math.max(0, Math.min(10, Math.round(rating))),
     });
   }
 

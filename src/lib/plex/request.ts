@@ -23,6 +23,22 @@ export function safeWhere(url: string): string {
   }
 }
 
+/**
+ * A path the server gave us (a Part's `key`), on the connection's origin and nowhere else. Joined
+ * by string, `//host/x` or `@host/x` would send the request (and its token) to another host.
+ */
+export function serverPath(origin: string, path: string): string {
+  const base = new URL(origin);
+  const joined = path.startsWith('/') ? new URL(path, base.origin) : null;
+  if (!joined || joined.origin !== base.origin)
+    throw new PlexError({
+      kind: 'bad-response',
+      where: base.host,
+      message: `${base.host} gave a file address PlexM8 won't follow.`,
+    });
+  return joined.toString();
+}
+
 export function buildUrl(url: string, params: PlexRequest['params'] = {}): string {
   const built = new URL(url);
   for (const [name, value] of Object.entries(params)) {

@@ -7,7 +7,8 @@ import * as v from 'valibot';
 
 const numberish = v.union([v.number(), v.pipe(v.string(), v.regex(/^\d+$/), v.transform(Number))]);
 const stringish = v.union([v.string(), v.pipe(v.number(), v.transform(String))]);
-const flag = v.optional(
+/** A yes/no that servers send as a boolean, 0/1, or null when unknown (→ false). */
+const flag = v.nullish(
   v.union([
     v.boolean(),
     v.pipe(
@@ -35,10 +36,14 @@ export const userSchema = v.looseObject({
   thumb: v.optional(v.string()),
 });
 
+/**
+ * Real resources carry nulls where a value is unknown (`platform`, `platformVersion`, `device`,
+ * even `connections`): only what PlexM8 can't work without is required (docs/plex-api.md).
+ */
 export const connectionSchema = v.looseObject({
-  protocol: v.optional(v.string()),
-  address: v.optional(v.string(), ''),
-  port: v.optional(numberish, 0),
+  protocol: v.nullish(v.string()),
+  address: v.nullish(v.string(), ''),
+  port: v.nullish(numberish, 0),
   uri: v.string(),
   local: flag,
   relay: flag,
@@ -46,17 +51,17 @@ export const connectionSchema = v.looseObject({
 });
 
 export const resourceSchema = v.looseObject({
-  name: v.optional(v.string(), 'Plex Media Server'),
-  product: v.optional(v.string(), ''),
-  productVersion: v.optional(v.string()),
-  platform: v.optional(v.string()),
+  name: v.nullish(v.string(), 'Plex Media Server'),
+  product: v.nullish(v.string(), ''),
+  productVersion: v.nullish(v.string()),
+  platform: v.nullish(v.string()),
   clientIdentifier: v.string(),
-  provides: v.optional(v.string(), ''),
+  provides: v.nullish(v.string(), ''),
   accessToken: v.nullish(v.string()),
   owned: flag,
   presence: flag,
   httpsRequired: flag,
-  connections: v.optional(v.array(v.unknown()), []),
+  connections: v.nullish(v.array(v.unknown()), []),
 });
 
 /** Resources are checked one by one, so one odd device doesn't hide the others. */
