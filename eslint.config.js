@@ -33,6 +33,11 @@ export default tseslint.config(
     },
   },
   {
+    // Scripts the service worker loads (importScripts).
+    files: ['public/**/*.js'],
+    languageOptions: { globals: globals.serviceworker },
+  },
+  {
     files: ['tests/**/*.{ts,tsx}', 'scripts/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-console': 'off' },
   },

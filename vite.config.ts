@@ -110,6 +110,8 @@ export default defineConfig({
         navigateFallback: 'index.html',
         // The shell only: Plex responses and audio never go through the service worker's caches.
         runtimeCaching: [],
+        // Sends what a page going away hands it (Plex's "stopped"): public/sw-page-away.js.
+        importScripts: ['sw-page-away.js'],
         cleanupOutdatedCaches: true,
       },
     }),

@@ -39,7 +39,7 @@ function localCopy(track: Track): LocalCopy | null {
 }
 
 const trackActions: TrackActions = {
-  play: (tracks, index) => usePlayerStore.getState().playTracks(tracks, index),
+  play: (tracks, index, origin) => usePlayerStore.getState().playTracks(tracks, index, origin),
   prepare: (track) => usePlayerStore.getState().prime(track),
   playNext: (tracks) => usePlayerStore.getState().playNext(tracks),
   addToQueue: (tracks) => usePlayerStore.getState().addToQueue(tracks),
@@ -66,14 +66,25 @@ export function PlayerHost({ children }: { children: ReactNode }) {
     let stop: (() => void) | null = null;
     let cancelled = false;
     void playerUi();
-    void Promise.all([loadPosition(), loadPlayerRuntime()]).then(([saved, runtime]) => {
+    void Promise.all([loadPosition(), loadPlayerRuntime()]).then(async ([saved, runtime]) => {
       if (cancelled) return;
       // Reopened app: the queue is back (persisted store); resume where it stopped.
       const item = currentQueueItem(usePlayerStore.getState().queue);
       if (saved && item && saved.uid === item.uid)
         usePlayerStore.setState({ startAtMs: saved.positionMs });
-      stop = runtime.startPlayerRuntime({
-        server: () => accessRef.current?.client ?? null,
+      const started = await runtime.startPlayerRuntime({
+        server: () => {
+          const current = accessRef.current;
+          if (!current) return null;
+          const { client } = current;
+          return {
+            serverId: current.serverId,
+            tier: current.tier,
+            playback: client.playback,
+            playQueues: client.playQueues,
+            artworkUrl: (path, px) => client.artworkUrl(path, px),
+          };
+        },
         localCopy,
         isOnline: () => navigator.onLine,
         onUnauthorized: () => useSessionStore.getState().recheckToken(),
@@ -84,6 +95,8 @@ export function PlayerHost({ children }: { children: ReactNode }) {
           if (server) await connectServer(server, clientInfo, 'failover');
         },
       });
+      if (cancelled) started();
+      else stop = started;
     });
     return () => {
       cancelled = true;

@@ -28,8 +28,10 @@ export function PmsBridge({ children }: { children: ReactNode }) {
     return {
       serverId: server.id,
       userId,
+      tier: () => currentConnection(useServersStore.getState(), server.id)?.tier ?? null,
       client: new PmsClient({
         client: clientInfo,
+        machineId: server.id,
         token: server.accessToken,
         baseUrl: () => {
           const state = useServersStore.getState();

@@ -1,4 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
+import type { ConnectionTier } from '../domain';
 import type { PlexClientInfo, PlexTvClient, PmsClient } from './plex';
 
 /** The current server as features see it: a client plus the ids that scope cached data. */
@@ -6,6 +7,8 @@ export interface PmsAccess {
   client: PmsClient;
   serverId: string;
   userId: number;
+  /** How the server is reached right now (read at call time: failover moves it). */
+  tier(): ConnectionTier | null;
 }
 
 export interface PlexServices {

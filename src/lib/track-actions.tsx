@@ -5,8 +5,11 @@ import type { Track } from '../domain';
  * What a list of tracks can ask of the player, without the library importing the player: app/
  * provides the implementation (architecture.md: features don't import each other).
  */
+/** A list that is a playlist or an album whole, in its own order (Plex's queue is made from it). */
+export type TrackListOrigin = { kind: 'playlist' | 'album'; id: string };
+
 export interface TrackActions {
-  play(tracks: readonly Track[], index: number): void;
+  play(tracks: readonly Track[], index: number, origin?: TrackListOrigin): void;
   /** The mouse went down on a track: the player may start fetching it before the click. */
   prepare(track: Track): void;
   playNext(tracks: readonly Track[]): void;

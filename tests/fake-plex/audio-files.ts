@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 export interface AudioFile {
   name: string;
   path: string;
-  codec: 'mp3' | 'aac' | 'flac' | 'opus';
+  /** What the fake's transcoder streams for it: CBR MP3, no XING header (audio/make.sh). */
+  transcodedPath: string;
+  codec: 'mp3' | 'aac' | 'flac' | 'opus' | 'alac';
   container: 'mp3' | 'mp4' | 'flac' | 'ogg';
   mime: string;
   bitrate: number;
@@ -14,7 +16,9 @@ export interface AudioFile {
   channels: number;
 }
 
-const specs: Array<Omit<AudioFile, 'path' | 'size'>> = [
+type Spec = Omit<AudioFile, 'path' | 'transcodedPath' | 'size'>;
+
+const specs: Spec[] = [
   {
     name: 'a-major.mp3',
     codec: 'mp3',
@@ -87,15 +91,50 @@ const specs: Array<Omit<AudioFile, 'path' | 'size'>> = [
     durationMs: 8007,
     channels: 2,
   },
+  // ALAC (Apple Lossless): Chromium and Firefox can't play it; Plex transcodes it for them.
+  {
+    name: 'h-minor.m4a',
+    codec: 'alac',
+    container: 'mp4',
+    mime: 'audio/mp4',
+    bitrate: 97,
+    durationMs: 8000,
+    channels: 1,
+  },
+  {
+    name: 'e-flat.m4a',
+    codec: 'alac',
+    container: 'mp4',
+    mime: 'audio/mp4',
+    bitrate: 81,
+    durationMs: 8000,
+    channels: 1,
+  },
 ];
 
-export const audioFiles: AudioFile[] = specs.map((spec) => {
+function fileOf(spec: Spec): AudioFile {
   const path = fileURLToPath(new URL(`./audio/${spec.name}`, import.meta.url));
+  const transcodedPath = fileURLToPath(
+    new URL(`./audio/transcoded/${spec.name.replace(/\.[^.]+$/, '')}.mp3`, import.meta.url),
+  );
   let size = 0;
   try {
     size = statSync(path).size;
   } catch {
     // Under MSW in jsdom the files are never streamed; the size only feeds Part.size.
   }
-  return { ...spec, path, size };
+  return { ...spec, path, transcodedPath, size };
+}
+
+export const audioFiles: AudioFile[] = specs.map(fileOf);
+
+/** 24-bit/48 kHz FLAC at about 1.8 Mbps, 24 s: more than Plex Relay carries. */
+export const hiResFile: AudioFile = fileOf({
+  name: 'studio-hi-res.flac',
+  codec: 'flac',
+  container: 'flac',
+  mime: 'audio/flac',
+  bitrate: 1836,
+  durationMs: 24000,
+  channels: 2,
 });

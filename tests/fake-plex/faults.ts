@@ -15,7 +15,17 @@ export type FaultRule =
   /** Send bodies slowly, so a stream is still arriving when its connection is cut. */
   | { kind: 'throttle'; bytesPerSecond: number }
   /** Answer without CORS headers: browsers may play the file but scripts may not read it. */
-  | { kind: 'no-cors' };
+  | { kind: 'no-cors' }
+  /**
+   * Answer requests that carry no token without CORS headers: whether real servers send CORS to
+   * a token-less request (a bare `/identity` probe) is unconfirmed, so the fake can do the worst.
+   */
+  | { kind: 'no-cors-without-token' }
+  /**
+   * Every matching response shares one link of this many kilobits a second, as everything
+   * through Plex Relay does (about 1 Mbps free, 2 Mbps with Plex Pass).
+   */
+  | { kind: 'bandwidth'; kbps: number };
 
 export type Fault = FaultRule & {
   id?: string;

@@ -3,7 +3,7 @@ import { FaultBook, type Fault } from './faults';
 import { createModel, type FakePlexModel, type FakePlexOptions } from './model';
 import { pmsRoute } from './pms';
 import { approvePin, expirePins, plexTvRoute } from './plex-tv';
-import { corsHeaders, text } from './respond';
+import { corsHeaders, plexParam, text } from './respond';
 
 export interface RecordedRequest {
   method: string;
@@ -92,6 +92,43 @@ async function mangle(
   }
 }
 
+/** One shared link: each chunk waits for its share of `kbps` (a relay's bandwidth cap). */
+function pacer(kbps: number) {
+  let freeAt = 0;
+  return async (bytes: number) => {
+    const now = Date.now();
+    const start = Math.max(now, freeAt);
+    freeAt = start + (bytes * 8) / kbps;
+    if (start > now) await new Promise((resolve) => setTimeout(resolve, start - now));
+  };
+}
+
+/** The body through a shared, capped link, 4 KB at a time. */
+function capped(response: Response, take: (bytes: number) => Promise<void>): Response {
+  const source = response.body;
+  if (!source) return response;
+  const reader = source.getReader();
+  let left: Uint8Array | null = null;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!left || left.byteLength === 0) {
+        const { done, value } = await reader.read().catch((error: unknown) => {
+          controller.error(error);
+          return { done: true, value: undefined };
+        });
+        if (done || !value) return controller.close();
+        left = value;
+      }
+      const piece = left.slice(0, 4096);
+      left = left.subarray(piece.byteLength);
+      await take(piece.byteLength);
+      controller.enqueue(piece);
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+  return new Response(body, { status: response.status, headers: response.headers });
+}
+
 /** The body in tenth-of-a-second chunks; cut off (an error) once `dropped()` says so. */
 async function slowly(
   response: Response,
@@ -118,6 +155,7 @@ export function createFakePlex(options: FakePlexOptions): FakePlex {
   const faults = new FaultBook();
   const requests: RecordedRequest[] = [];
   let stormCounter = 0;
+  const links = new WeakMap<Fault, (bytes: number) => Promise<void>>();
   const isPlexTvOrigin = (origin: string) => options.plexTvOrigins.includes(origin);
   const serverFor = (origin: string) =>
     model.servers.find((s) => s.connections.some((c) => new URL(c.uri).origin === origin));
@@ -214,8 +252,18 @@ export function createFakePlex(options: FakePlexOptions): FakePlex {
     let mangleMode: Extract<Fault, { kind: 'malformed' }>['mode'] | null = null;
     let throttle: number | null = null;
     let withoutCors = false;
+    let link: ((bytes: number) => Promise<void>) | null = null;
     for (const fault of faults.take(url)) {
       if (fault.kind === 'no-cors') withoutCors = true;
+      if (
+        fault.kind === 'no-cors-without-token' &&
+        plexParam(request, url, 'X-Plex-Token') === null
+      )
+        withoutCors = true;
+      if (fault.kind === 'bandwidth') {
+        if (!links.has(fault)) links.set(fault, pacer(fault.kbps));
+        link = links.get(fault) ?? null;
+      }
       if (fault.kind === 'latency') await waitFor(fault.ms, request.signal);
       if (fault.kind === 'hang') return hangUntilAborted(request.signal);
       if (fault.kind === 'drop') return Response.error();
@@ -268,6 +316,7 @@ export function createFakePlex(options: FakePlexOptions): FakePlex {
       for (const name of [...response.headers.keys()])
         if (name.startsWith('access-control-')) response.headers.delete(name);
     }
+    if (link) response = capped(response, link);
     return throttle ? slowly(response, throttle, () => faults.dropped(url)) : response;
   }
 

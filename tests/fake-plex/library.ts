@@ -1,4 +1,4 @@
-import { audioFiles, type AudioFile } from './audio-files';
+import { audioFiles, hiResFile, type AudioFile } from './audio-files';
 
 export interface LibArtist {
   ratingKey: string;
@@ -58,6 +58,10 @@ interface AlbumSpec {
   year: number;
   tracks: string[];
   trackArtists?: Record<number, string>;
+  /** Every track of the album is this file (else the demo's files in turn). */
+  file?: AudioFile;
+  /** Added this many days before the library's first album (else after the one before it). */
+  addedDaysEarlier?: number;
 }
 interface ArtistSpec {
   title: string;
@@ -162,6 +166,19 @@ const demoArtists: ArtistSpec[] = [
       },
     ],
   },
+  {
+    title: 'Hanna Kowalczyk',
+    summary: 'Recorded live to two-track tape, mastered at 24-bit.',
+    albums: [
+      {
+        title: 'Room Tone (Hi-Res)',
+        year: 2025,
+        tracks: ['Room Tone', 'Room Tone (Take 2)'],
+        file: hiResFile,
+        addedDaysEarlier: 30,
+      },
+    ],
+  },
 ];
 
 export function createDemoLibrary(sectionKey = '1', now = Date.now()): FakeLibrary {
@@ -188,7 +205,10 @@ export function createDemoLibrary(sectionKey = '1', now = Date.now()): FakeLibra
         artistKey: artist.ratingKey,
         title: albumSpec.title,
         year: albumSpec.year,
-        addedAt: BASE_ADDED + order * DAY,
+        addedAt:
+          albumSpec.addedDaysEarlier === undefined
+            ? BASE_ADDED + order * DAY
+            : BASE_ADDED - albumSpec.addedDaysEarlier * DAY,
       };
       albums.push(album);
       albumSpec.tracks.forEach((title, i) => {
@@ -200,7 +220,10 @@ export function createDemoLibrary(sectionKey = '1', now = Date.now()): FakeLibra
           trackArtist: albumSpec.trackArtists?.[i + 1],
           index: i + 1,
           disc: 1,
-          file: audioFiles[tracks.length % audioFiles.length] ?? (audioFiles[0] as AudioFile),
+          file:
+            albumSpec.file ??
+            audioFiles[tracks.length % audioFiles.length] ??
+            (audioFiles[0] as AudioFile),
           partId: part++,
           addedAt: album.addedAt,
         });
@@ -212,7 +235,8 @@ export function createDemoLibrary(sectionKey = '1', now = Date.now()): FakeLibra
   const japanese = tracks.filter(
     (t) => albums.find((a) => a.ratingKey === t.albumKey)?.artistKey === artists[1]?.ratingKey,
   );
-  const hostile = tracks.filter((t) => t.albumKey === albums[albums.length - 1]?.ratingKey);
+  const hostileAlbum = albums.find((a) => a.artistKey === artists[3]?.ratingKey);
+  const hostile = tracks.filter((t) => t.albumKey === hostileAlbum?.ratingKey);
   const updatedAt = Math.floor(now / 1000) - DAY;
   const playlists: LibPlaylist[] = [
     {

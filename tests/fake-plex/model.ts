@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createDemoLibrary, createSmallLibrary, type FakeLibrary } from './library';
+import { createTranscoder, type FakeTranscoder } from './pms-transcoder';
+import { createPlayQueues, type FakePlayQueues } from './pms-play-queues';
+import { createSessions, type FakeSessions } from './pms-sessions';
 
 export interface FakeUser {
   id: number;
@@ -27,6 +30,9 @@ export interface FakeSection {
 export interface FakeServer {
   machineIdentifier: string;
   library: FakeLibrary;
+  transcoder: FakeTranscoder;
+  playQueues: FakePlayQueues;
+  sessions: FakeSessions;
   /** Answers every list whole, ignoring X-Plex-Container-Start/Size (some servers do). */
   ignoresPaging?: boolean;
   name: string;
@@ -49,7 +55,10 @@ export interface FakePlexOptions {
   /** Origins answered as plex.tv, clients.plex.tv and app.plex.tv. */
   plexTvOrigins: string[];
   servers: Array<
-    Omit<FakeServer, 'accessToken' | 'library'> & { accessToken?: string; library?: FakeLibrary }
+    Omit<FakeServer, 'accessToken' | 'library' | 'transcoder' | 'playQueues' | 'sessions'> & {
+      accessToken?: string;
+      library?: FakeLibrary;
+    }
   >;
   /** Strong PINs live 30 minutes on plex.tv. */
   pinTtlMs?: number;
@@ -89,6 +98,9 @@ export function createModel(options: FakePlexOptions): FakePlexModel {
     servers: options.servers.map((s, i) => ({
       ...s,
       accessToken: s.accessToken ?? token(),
+      transcoder: createTranscoder(),
+      playQueues: createPlayQueues(),
+      sessions: createSessions(),
       // The first server carries the demo library; others a small one in their first music section.
       library:
         s.library ??

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { AudioFile } from './audio-files';
-import { audioFiles } from './audio-files';
 import type { FakeServer } from './model';
-import { corsHeaders, plexParam, text } from './respond';
+import { corsHeaders, text } from './respond';
 
 const bytesCache = new Map<string, Uint8Array<ArrayBuffer>>();
 function bytesOf(file: AudioFile): Uint8Array<ArrayBuffer> {
@@ -48,7 +47,7 @@ function serveFile(request: Request, file: AudioFile, mime = file.mime): Respons
   });
 }
 
-/** Parts (direct play), the universal transcoder, and play reports. */
+/** Parts (direct play) and play reports. */
 export function pmsStreamRoute(server: FakeServer, request: Request, url: URL): Response | null {
   const lib = server.library;
   const part = /^\/library\/parts\/(\d+)\//.exec(url.pathname);
@@ -57,34 +56,15 @@ export function pmsStreamRoute(server: FakeServer, request: Request, url: URL): 
     if (!track) return text(request, 404, 'no such part');
     return serveFile(request, track.file);
   }
-  if (url.pathname === '/music/:/transcode/universal/start.mp3') {
-    const id = /^\/library\/metadata\/(\d+)$/.exec(url.searchParams.get('path') ?? '')?.[1];
-    const track = lib.tracks.find((t) => t.ratingKey === id);
-    if (!track) return text(request, 400, 'bad path');
-    // Every demo file lasts 8 s: the MP3 of the same length stands in for the transcoded stream.
-    const mp3 = audioFiles.find((f) => f.codec === 'mp3') ?? track.file;
-    return serveFile(request, mp3, 'audio/mpeg');
-  }
-  if (
-    url.pathname === '/:/timeline' ||
-    url.pathname === '/:/scrobble' ||
-    url.pathname === '/:/rate'
-  ) {
-    if (url.pathname === '/:/timeline') {
-      const time = Number(plexParam(request, url, 'time'));
-      const duration = Number(plexParam(request, url, 'duration'));
-      // Plex refuses a time past the duration (KODI learned this): so does the fake.
-      if (Number.isFinite(time) && Number.isFinite(duration) && duration > 0 && time > duration)
-        return text(request, 400, 'time > duration');
-    }
-    if (url.pathname === '/:/rate') {
-      const track = lib.tracks.find((t) => t.ratingKey === url.searchParams.get('key'));
-      const rating = Number(url.searchParams.get('rating'));
-      if (!track || !Number.isInteger(rating) || rating < -1 || rating > 10)
-        return text(request, 400, 'bad rating');
-      // -1 clears a rating (python-plexapi's Track.rate(None)); 0–10 sets it.
-      track.userRating = rating === -1 ? undefined : rating;
-    }
+  if (url.pathname === '/:/scrobble')
+    return new Response(null, { status: 200, headers: corsHeaders(request) });
+  if (url.pathname === '/:/rate') {
+    const track = lib.tracks.find((t) => t.ratingKey === url.searchParams.get('key'));
+    const rating = Number(url.searchParams.get('rating'));
+    if (!track || !Number.isInteger(rating) || rating < -1 || rating > 10)
+      return text(request, 400, 'bad rating');
+    // -1 clears a rating (python-plexapi's Track.rate(None)); 0–10 sets it.
+    track.userRating = rating === -1 ? undefined : rating;
     return new Response(null, { status: 200, headers: corsHeaders(request) });
   }
   return null;

@@ -1,6 +1,9 @@
 import type { FakePlexModel, FakeServer } from './model';
 import { pmsLibraryRoute } from './pms-library';
 import { pmsStreamRoute } from './pms-stream';
+import { pmsTranscoderRoute } from './pms-transcoder';
+import { pmsPlayQueuesRoute } from './pms-play-queues';
+import { pmsSessionsRoute } from './pms-sessions';
 import { plexBody, plexParam } from './respond';
 
 /** A Plex Media Server, answering on each of its connections. */
@@ -69,5 +72,11 @@ export function pmsRoute(
     });
   }
 
-  return pmsStreamRoute(server, request, url) ?? pmsLibraryRoute(server, request, url);
+  return (
+    pmsStreamRoute(server, request, url) ??
+    pmsTranscoderRoute(server, request, url) ??
+    pmsPlayQueuesRoute(server, request, url) ??
+    pmsSessionsRoute(server, request, url) ??
+    pmsLibraryRoute(server, request, url)
+  );
 }

@@ -27,10 +27,18 @@ export interface DownloadsState extends DownloadSettings {
 
   setQuality(quality: DownloadQuality): void;
   setKeepUpdated(on: boolean): void;
-  /** Adds a playlist, album or track; tracks already downloaded (any quality) are reused. */
-  enqueue(set: Omit<DownloadSet, 'keys' | 'addedAt'>, tracks: readonly Track[]): void;
+  /**
+   * Adds a playlist, album or track; tracks already downloaded (any quality) are reused. An
+   * original this browser can't play (`playable` says no: ALAC in Chromium) comes as 320 kbps
+   * MP3 instead: a file that can't play offline is no download.
+   */
+  enqueue(
+    set: Omit<DownloadSet, 'keys' | 'addedAt'>,
+    tracks: readonly Track[],
+    playable?: (track: Track) => boolean,
+  ): void;
   /** Tracks added to a downloaded set since: fetched too when the setting says so. */
-  sync(setId: string, tracks: readonly Track[]): void;
+  sync(setId: string, tracks: readonly Track[], playable?: (track: Track) => boolean): void;
   removeSet(id: string): Promise<void>;
   removeJob(key: string): Promise<void>;
   removeAll(): Promise<void>;
@@ -118,7 +126,7 @@ export const useDownloadsStore = create<DownloadsState>()(
         setQuality: (quality) => set({ quality }),
         setKeepUpdated: (keepUpdated) => set({ keepUpdated }),
 
-        enqueue: (info, tracks) => {
+        enqueue: (info, tracks, playable) => {
           const state = get();
           const jobs = { ...state.jobs };
           const order = [...state.order];
@@ -127,7 +135,9 @@ export const useDownloadsStore = create<DownloadsState>()(
           for (const track of tracks) {
             if (!track.media) continue;
             const existing = keyOnDevice(state.onDevice, track);
-            const key = existing ?? jobKey(track.media.partId, state.quality);
+            const quality =
+              state.quality === 'original' && playable && !playable(track) ? '320' : state.quality;
+            const key = existing ?? jobKey(track.media.partId, quality);
             keys.push(key);
             if (jobs[key]) {
               const job = jobs[key];
@@ -141,11 +151,11 @@ export const useDownloadsStore = create<DownloadsState>()(
             const job: DownloadJob = {
               key,
               track,
-              quality: state.quality,
+              quality,
               serverId: info.serverId,
               status: 'queued',
               bytes: 0,
-              total: state.quality === 'original' ? (track.media.size ?? null) : null,
+              total: quality === 'original' ? (track.media.size ?? null) : null,
               chunks: 0,
               attempts: 0,
               retryAt: null,
@@ -168,7 +178,7 @@ export const useDownloadsStore = create<DownloadsState>()(
           void db.saveSet(downloadSet);
         },
 
-        sync: (setId, tracks) => {
+        sync: (setId, tracks, playable) => {
           const state = get();
           const existing = state.sets[setId];
           if (!existing || !state.keepUpdated) return;
@@ -181,7 +191,7 @@ export const useDownloadsStore = create<DownloadsState>()(
               !known.has(jobKey(t.media.partId, state.quality))
             );
           });
-          if (added.length > 0) get().enqueue(existing, added);
+          if (added.length > 0) get().enqueue(existing, added, playable);
         },
 
         removeSet: async (id) => {

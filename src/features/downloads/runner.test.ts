@@ -44,7 +44,10 @@ let stop: () => void = () => undefined;
 let online = true;
 function start(fetchImpl: RunnerDeps['fetchImpl'], extra: Partial<RunnerDeps> = {}) {
   stop = startDownloadRunner({
-    urlFor: (job) => `http://pms.test${job.track.media?.partKey ?? ''}`,
+    sourceFor: (job) => ({
+      url: `http://pms.test${job.track.media?.partKey ?? ''}`,
+      transcoded: job.quality !== 'original',
+    }),
     corsRefused: async () => false,
     isOnline: () => online,
     fetchImpl,

@@ -2,9 +2,21 @@ import * as db from './download-db';
 import { useDownloadsStore } from './downloads-store';
 import type { DownloadJob } from './types';
 
+/** Where a job's bytes come from right now. */
+export interface DownloadSource {
+  url: string;
+  /**
+   * From Plex's transcoder: a stream (no length, no Range), so a broken download starts over
+   * and only a stream that ended cleanly counts as whole.
+   */
+  transcoded: boolean;
+  /** Called when the download is over either way (ends the transcode session). */
+  done?(): void;
+}
+
 export interface RunnerDeps {
   /** Where to fetch a job right now, or null while its server isn't connected. */
-  urlFor(job: DownloadJob): string | null;
+  sourceFor(job: DownloadJob): DownloadSource | null | Promise<DownloadSource | null>;
   /** The server answers but won't let scripts read its files (CORS). Default: ask it (below). */
   corsRefused?(url: string): Promise<boolean>;
   isOnline(): boolean;
@@ -36,6 +48,8 @@ class HttpStatus extends Error {
   }
 }
 class SizeMismatch extends Error {}
+/** sourceFor couldn't get the server to prepare the file (its message says why). */
+export class SourceRefused extends Error {}
 
 const store = useDownloadsStore;
 
@@ -80,21 +94,39 @@ export function startDownloadRunner(deps: RunnerDeps): () => void {
         soonest = Math.min(soonest, job.retryAt);
         continue;
       }
-      const url = deps.urlFor(job);
-      if (url) void run(job, url);
+      // Claimed now, before a transcode decision has answered: not started twice.
+      const controller = new AbortController();
+      active.set(job.key, controller);
+      void Promise.resolve()
+        .then(() => deps.sourceFor(job))
+        .then(
+          (source) => {
+            if (source && !controller.signal.aborted) return run(job, source, controller);
+            source?.done?.();
+            active.delete(job.key);
+            // Not connected yet: look again in a moment.
+            if (!source) later(2_000);
+          },
+          async (error: unknown) => {
+            // The server wouldn't prepare it (a refused transcode): a failed attempt.
+            await failed(job, '', error, controller.signal.aborted, job.chunks);
+            active.delete(job.key);
+            pump();
+          },
+        );
     }
     if (soonest < Infinity) later(soonest - Date.now());
   }
 
-  async function run(job: DownloadJob, url: string) {
-    const controller = new AbortController();
-    active.set(job.key, controller);
+  async function run(job: DownloadJob, source: DownloadSource, controller: AbortController) {
+    const { url } = source;
     const { patchJob, setProgress } = store.getState();
     patchJob(job.key, { status: 'downloading', error: null });
     let chunks = job.chunks;
     try {
       let saved = chunks > 0 ? await db.readChunks(job.key, chunks) : [];
-      if (saved === null) {
+      // A transcode can't resume by Range: what was saved of an earlier stream is dropped.
+      if (saved === null || (source.transcoded && saved.length > 0)) {
         await db.dropChunks(job.key, chunks);
         saved = [];
         chunks = 0;
@@ -170,6 +202,7 @@ export function startDownloadRunner(deps: RunnerDeps): () => void {
     } catch (error) {
       await failed(job, url, error, controller.signal.aborted, chunks);
     } finally {
+      source.done?.();
       active.delete(job.key);
       setProgress(job.key, null);
       pump();
@@ -203,7 +236,7 @@ export function startDownloadRunner(deps: RunnerDeps): () => void {
       patchJob(job.key, { status: 'queued', chunks });
       return;
     }
-    if (error instanceof TypeError && (await corsRefused(url))) {
+    if (error instanceof TypeError && url && (await corsRefused(url))) {
       patchJob(job.key, {
         status: 'failed',
         chunks,
@@ -222,7 +255,9 @@ export function startDownloadRunner(deps: RunnerDeps): () => void {
         ? error.message
         : error instanceof SizeMismatch
           ? 'the file arrived incomplete'
-          : 'the connection dropped';
+          : error instanceof SourceRefused
+            ? error.message
+            : 'the connection dropped';
     if (attempts >= MAX_ATTEMPTS) {
       patchJob(job.key, { status: 'failed', attempts, chunks, error: reason, retryAt: null });
       return;

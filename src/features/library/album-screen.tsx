@@ -1,5 +1,6 @@
 import type { Track } from '../../domain';
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { countOf, formatLength } from '../../lib/format';
 import { usePms, type PmsAccess } from '../../lib/plex-context';
@@ -26,7 +27,8 @@ function AlbumView({ access, id }: { access: PmsAccess; id: string }) {
   const urlFor = useArtwork();
   const album = useQuery(albumQuery(access, id));
   const tracks = useQuery(albumTracksQuery(access, id));
-  const list = useTrackList(tracks.data?.items ?? NO_TRACKS);
+  const origin = useMemo(() => ({ kind: 'album' as const, id }), [id]);
+  const list = useTrackList(tracks.data?.items ?? NO_TRACKS, origin);
   const a = album.data;
   const length = tracks.data?.items.reduce((sum, t) => sum + (t.durationMs ?? 0), 0);
   return (

@@ -53,7 +53,13 @@ function PlaylistView({ access, id }: { access: PmsAccess; id: string }) {
     [all.items, deferredFilter, sort],
   );
   const tracks = useMemo(() => rows.map((r) => r.track), [rows]);
-  const list = useTrackList(tracks);
+  // In the playlist's own order and whole, Plex's play queue is made from the playlist itself.
+  const natural = sort === 'playlist' && deferredFilter === '';
+  const origin = useMemo(
+    () => (natural ? { kind: 'playlist' as const, id } : undefined),
+    [natural, id],
+  );
+  const list = useTrackList(tracks, origin);
   const downloads = useDownloadActions();
   const setId = playlistSetId(access.serverId, id);
   // A downloaded playlist fetches the tracks added since, whenever it is (re)loaded whole.

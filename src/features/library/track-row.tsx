@@ -1,7 +1,7 @@
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Track } from '../../domain';
 import { formatDuration } from '../../lib/format';
-import { useTrackActions, type TrackActions } from '../../lib/track-actions';
+import { useTrackActions, type TrackActions, type TrackListOrigin } from '../../lib/track-actions';
 import { useLinkProps, type LinkProps } from '../../lib/use-link-props';
 import {
   useDownloadActions,
@@ -36,20 +36,23 @@ export interface TrackList {
  * The shared part of a track list. `play` stays the same function while pages arrive (it reads
  * the latest list when tapped), so memoised rows don't re-render for every page.
  */
-export function useTrackList(tracks: readonly Track[]): TrackList {
+export function useTrackList(tracks: readonly Track[], origin?: TrackListOrigin): TrackList {
   const actions = useTrackActions();
   const currentId = actions.useCurrentTrackId();
   const downloads = useDownloadActions();
   const availability = downloads.useAvailability();
   const link = useLinkProps();
-  const latest = useRef(tracks);
+  const latest = useRef({ tracks, origin });
   useLayoutEffect(() => {
-    latest.current = tracks;
-  }, [tracks]);
-  const play = useCallback((index: number) => actions.play(latest.current, index), [actions]);
+    latest.current = { tracks, origin };
+  }, [tracks, origin]);
+  const play = useCallback(
+    (index: number) => actions.play(latest.current.tracks, index, latest.current.origin),
+    [actions],
+  );
   const prepare = useCallback(
     (index: number) => {
-      const track = latest.current[index];
+      const track = latest.current.tracks[index];
       if (track) actions.prepare(track);
     },
     [actions],

@@ -14,7 +14,11 @@ export interface ControllerDeps {
    * Where to play a track from right now: a copy on the device (read asynchronously the first
    * time), else the current connection at the chosen quality.
    */
-  resolve(track: Track, quality: PlayerState['quality']): SourceResult | Promise<SourceResult>;
+  resolve(
+    track: Track,
+    quality: PlayerState['quality'],
+    purpose: SourcePurpose,
+  ): SourceResult | Promise<SourceResult>;
   reporter?: TimelineReporter;
   /** A stream stopped moving while it should play: re-probe connections (fail over). */
   onStall?(): Promise<void>;
@@ -22,6 +26,12 @@ export interface ControllerDeps {
 }
 
 const PRELOAD_AFTER_MS = 1_000;
+
+/**
+ * Why a source is asked for: to play now, or ahead of time (the next track, a track pressed on).
+ * A stream made ahead of time is handed over when that track then plays, not made again.
+ */
+export type SourcePurpose = 'play' | 'preload' | 'prime';
 
 /** Runs `then` at once for a plain result, or when a promised one arrives. */
 function whenResolved(
@@ -59,10 +69,12 @@ export function startPlayerController(deps: ControllerDeps): () => void {
     const index = q.nextIndex(s.queue, 'ended');
     const nextItem = index === null || index === s.queue.index ? null : s.queue.items[index];
     if (!nextItem) return engine.preload(null);
-    whenResolved(deps.resolve(nextItem.track, s.quality), (source) => {
+    whenResolved(deps.resolve(nextItem.track, s.quality, 'preload'), (source) => {
       const stillNext = q.nextIndex(store.getState().queue, 'ended');
-      if (stillNext === null || store.getState().queue.items[stillNext]?.uid !== nextItem.uid)
+      if (stillNext === null || store.getState().queue.items[stillNext]?.uid !== nextItem.uid) {
+        if (source.ok) source.source.release?.();
         return;
+      }
       engine.preload(source.ok ? source.source : null);
     });
   }
@@ -78,8 +90,10 @@ export function startPlayerController(deps: ControllerDeps): () => void {
 
   function prime(track: Track) {
     if (currentItem()?.track.id === track.id) return;
-    whenResolved(deps.resolve(track, store.getState().quality), (source) => {
-      if (source.ok && store.getState().primed === track) engine.prime(source.source);
+    whenResolved(deps.resolve(track, store.getState().quality, 'prime'), (source) => {
+      if (!source.ok) return;
+      if (store.getState().primed === track) engine.prime(source.source);
+      else source.source.release?.();
     });
   }
 
@@ -89,19 +103,22 @@ export function startPlayerController(deps: ControllerDeps): () => void {
     reports.settled();
     const s = store.getState();
     const item = currentItem();
+    // Left for another entry (a skip, a new queue, the end): Plex hears that it stopped.
+    if (deps.reporter?.lastReport()?.entryId !== item?.uid) reports.leave();
     loadedLoadId = s.loadId;
     if (!item) {
       loadedUid = null;
       engine.unload();
-      store.setState({ status: 'idle' });
+      store.setState({ status: 'idle', stream: null });
       usePositionStore.getState().setPosition(null, 0, 0);
       return;
     }
     loadedUid = item.uid;
     const token = (loadToken += 1);
-    whenResolved(deps.resolve(item.track, s.quality), (source) => {
-      // Superseded while a copy was read from the device: a newer load is in charge.
+    whenResolved(deps.resolve(item.track, s.quality, 'play'), (source) => {
+      // Superseded while a copy was read or a transcode prepared: a newer load is in charge.
       if (token === loadToken && loadedUid === item.uid) start(item, source);
+      else if (source.ok) source.source.release?.();
     });
   }
 
@@ -141,6 +158,8 @@ export function startPlayerController(deps: ControllerDeps): () => void {
     lastProgress = { positionMs: startAtMs, at: Date.now() };
     deps.reporter?.restart();
     engine.setVolume(s.volume, s.muted);
+    const { kbps, local } = source.source;
+    store.setState({ stream: { kbps, local } });
     engine.load(source.source, { startAtMs, autoplay: s.wantsToPlay });
     if (s.wantsToPlay) reports.starting(() => store.getState().status === 'loading');
   }
@@ -189,13 +208,12 @@ export function startPlayerController(deps: ControllerDeps): () => void {
         break;
       case 'time': {
         const uid = loadedUid;
-        usePositionStore
-          .getState()
-          .setPosition(
-            uid,
-            event.positionMs,
-            event.durationMs || currentItem()?.track.durationMs || 0,
-          );
+        usePositionStore.getState().setPosition(
+          uid,
+          event.positionMs,
+          // The metadata's length first: a transcoded stream's element doesn't know it.
+          currentItem()?.track.durationMs || event.durationMs || 0,
+        );
         if (Math.abs(event.positionMs - lastProgress.positionMs) > 1)
           lastProgress = { positionMs: event.positionMs, at: Date.now() };
         savePosition();
@@ -269,6 +287,8 @@ export function startPlayerController(deps: ControllerDeps): () => void {
     clearInterval(watchdog);
     if (preloadTimer) clearTimeout(preloadTimer);
     reports.settled();
+    // Signed out, or the player closed: Plex must not show it playing for minutes more.
+    reports.leave();
     window.removeEventListener('pagehide', onHide);
     unsubscribeStore();
     unsubscribeEngine();

@@ -9,6 +9,7 @@ import { StarRating } from './star-rating';
 import { Transport } from './transport';
 
 const qualities: Array<[StreamQuality, string]> = [
+  ['auto', 'Auto (fits the connection)'],
   ['original', 'Original'],
   ['320', '320 kbps'],
   ['192', '192 kbps'],
@@ -24,6 +25,7 @@ export function NowPlaying({ urlFor }: { urlFor: ArtworkUrl | null }) {
   const volume = usePlayerView((s) => s.volume);
   const muted = usePlayerView((s) => s.muted);
   const quality = usePlayerView((s) => s.quality);
+  const stream = usePlayerView((s) => s.stream);
   const { setNowPlayingOpen, toggleShuffle, cycleRepeat, setVolume, toggleMute, setQuality } =
     usePlayerStore.getState();
   const closeRef = useRef<HTMLButtonElement>(null);
@@ -111,6 +113,15 @@ export function NowPlaying({ urlFor }: { urlFor: ArtworkUrl | null }) {
               ))}
             </select>
           </label>
+          {stream ? (
+            <p className="np-stream">
+              {stream.kbps
+                ? `Converted by the server to ${stream.kbps} kbps MP3`
+                : stream.local
+                  ? 'Playing the copy on this device'
+                  : 'Playing the original file'}
+            </p>
+          ) : null}
         </div>
         <QueueView />
       </div>

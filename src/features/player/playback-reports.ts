@@ -27,8 +27,16 @@ export function createPlaybackReports(
       entryId: item.uid,
       state,
       timeMs: positionMs,
-      durationMs: durationMs || item.track.durationMs || 0,
+      durationMs: item.track.durationMs || durationMs || 0,
     });
+  }
+
+  /** The entry Plex last heard about is left: `stopped`, where the position store last had it. */
+  function leave() {
+    if (!reporter) return;
+    const position = usePositionStore.getState();
+    const last = reporter.lastReport();
+    reporter.stop(last && position.uid === last.entryId ? position.positionMs : undefined);
   }
 
   /** The start is over (it sounds, failed, paused or was replaced): no "buffering" for it. */
@@ -46,5 +54,5 @@ export function createPlaybackReports(
     }, BUFFERING_AFTER_MS);
   }
 
-  return { report, starting, settled };
+  return { report, leave, starting, settled };
 }

@@ -1,11 +1,14 @@
-import type { Track } from '../../domain';
+import type { ConnectionTier, Track } from '../../domain';
+import type { TranscodeRequest } from '../../lib/plex';
 import type { PlaybackSource } from './engine/audio-engine';
 import type { StreamQuality } from './player-store';
 
-/** What the player needs from a server to stream (PmsClient has it). */
-export interface StreamUrls {
+/** What the player needs from a server to stream (PmsClient's `playback` has it). */
+export interface StreamServer {
   partUrl(partKey: string): string;
-  transcodeUrl(trackId: string, kbps: number, sessionId: string): string;
+  transcodeDecision(request: TranscodeRequest, signal?: AbortSignal): Promise<void>;
+  transcodeUrl(request: TranscodeRequest): string;
+  stopTranscode(session: string): Promise<void>;
 }
 
 const mimeFor: Record<string, string> = {
@@ -46,40 +49,114 @@ export function browserCanPlay(track: Track, canPlayType: (mime: string) => stri
   return canPlayType(mimes[0] as string) !== '';
 }
 
+/**
+ * Plex Relay carries about 1 Mbps (2 with Plex Pass; docs/plex-api.md): on it, "Auto" plays an
+ * original only up to this bitrate (room for the next track's preload and artwork beside it)…
+ */
+export const RELAY_DIRECT_MAX_KBPS = 320;
+/** …and transcodes anything bigger to this. */
+export const RELAY_KBPS = 192;
+
+/** How a track will be streamed: its file as it is, or transcoded to MP3 at `kbps`. */
+export type StreamPlan = { direct: true } | { direct: false; kbps: number };
+
+/**
+ * The one rule for what to stream. "Auto": the original on local and direct remote
+ * connections (transcoded at 320 only when the browser can't play the codec), and on Plex Relay
+ * transcoded to fit its cap unless the original is small enough. A chosen bitrate transcodes to
+ * it, unless the original is playable and already no bigger. "Original" never shrinks a file.
+ */
+export function planStream(
+  track: Track,
+  quality: StreamQuality,
+  tier: ConnectionTier | null,
+  canPlayType: (mime: string) => string,
+): StreamPlan {
+  const playable = browserCanPlay(track, canPlayType);
+  const bitrate = track.media?.bitrate;
+  const fits = (kbps: number) => playable && bitrate !== undefined && bitrate <= kbps;
+  if (quality === 'original') return playable ? { direct: true } : { direct: false, kbps: 320 };
+  if (quality === 'auto') {
+    if (tier !== 'relay') return playable ? { direct: true } : { direct: false, kbps: 320 };
+    return fits(RELAY_DIRECT_MAX_KBPS) ? { direct: true } : { direct: false, kbps: RELAY_KBPS };
+  }
+  const kbps = Number(quality);
+  return fits(kbps) ? { direct: true } : { direct: false, kbps };
+}
+
 /** `waiting`: nothing wrong with the track, the server just isn't reachable yet. */
 export type SourceResult =
   { ok: true; source: PlaybackSource } | { ok: false; reason: string; waiting?: boolean };
 
+export interface SourceOptions {
+  newSession(): string;
+  /** Told of every transcode session started, and when it is stopped (page-away bookkeeping). */
+  onSession?(session: string, open: boolean): void;
+}
+
 /**
- * Direct play when the browser can and the quality is "original"; otherwise Plex's universal
- * transcoder to MP3 (at 320 kbps when transcoding only because the browser can't play the codec).
+ * A transcoded stream: the decision first (a start without one is refused), then the stream;
+ * a seek is a new start at `offset` with the same session; letting it go stops the session.
  */
-export function chooseSource(
+export async function transcodedSource(
   track: Track,
-  quality: StreamQuality,
-  streams: StreamUrls | null,
-  canPlayType: (mime: string) => string,
-  sessionId: string,
-): SourceResult {
-  if (!track.media) return { ok: false, reason: 'the server has no playable file for it' };
-  if (!streams) return { ok: false, reason: "the server can't be reached", waiting: true };
-  if (quality === 'original' && browserCanPlay(track, canPlayType)) {
-    return {
-      ok: true,
-      source: {
-        url: streams.partUrl(track.media.partKey),
-        format: howlerFormat(track.media.container, track.media.codec),
-        transcoded: false,
-      },
-    };
+  kbps: number,
+  server: StreamServer,
+  options: SourceOptions,
+): Promise<SourceResult> {
+  const session = options.newSession();
+  const request = { trackId: track.id, kbps, session };
+  try {
+    await server.transcodeDecision(request);
+  } catch {
+    void server.stopTranscode(session).catch(() => undefined);
+    return { ok: false, reason: "the server couldn't convert it for this browser" };
   }
-  const kbps = quality === 'original' ? 320 : Number(quality);
-  return {
-    ok: true,
-    source: {
-      url: streams.transcodeUrl(track.id, kbps, sessionId),
+  options.onSession?.(session, true);
+  let released = false;
+  const at = (offsetMs: number): PlaybackSource => {
+    // The transcoder starts at whole seconds: the position follows what it really sends.
+    const offset = Math.floor(Math.max(0, offsetMs) / 1000) * 1000;
+    return {
+      url: server.transcodeUrl({ ...request, offsetMs: offset }),
       format: 'mp3',
       transcoded: true,
-    },
+      kbps,
+      offsetMs: offset,
+      durationMs: track.durationMs,
+      restartAt: at,
+      release: () => {
+        if (released) return;
+        released = true;
+        options.onSession?.(session, false);
+        void server.stopTranscode(session).catch(() => undefined);
+      },
+    };
+  };
+  return { ok: true, source: at(0) };
+}
+
+/** The source for a track streamed from `server` (null: not connected yet). */
+export function streamSource(
+  track: Track,
+  quality: StreamQuality,
+  server: StreamServer | null,
+  tier: ConnectionTier | null,
+  canPlayType: (mime: string) => string,
+  options: SourceOptions,
+): SourceResult | Promise<SourceResult> {
+  if (!track.media) return { ok: false, reason: 'the server has no playable file for it' };
+  if (!server) return { ok: false, reason: "the server can't be reached", waiting: true };
+  const plan = planStream(track, quality, tier, canPlayType);
+  if (!plan.direct) return transcodedSource(track, plan.kbps, server, options);
+  let url: string;
+  try {
+    url = server.partUrl(track.media.partKey);
+  } catch {
+    return { ok: false, reason: 'the server gave a file address PlexM8 won’t follow' };
+  }
+  return {
+    ok: true,
+    source: { url, format: formatOf(track), transcoded: false },
   };
 }

@@ -5,7 +5,8 @@ import { idbObjectStorage } from '../../lib/idb';
 import * as q from './queue';
 import { holdScreen, pacedHook } from './screen-pacing';
 
-export type StreamQuality = 'original' | '320' | '192' | '128';
+/** 'auto' fits the connection (docs/decisions/009); the others are the user's explicit choice. */
+export type StreamQuality = 'auto' | 'original' | '320' | '192' | '128';
 export type PlayerStatus = 'idle' | 'loading' | 'playing' | 'paused';
 
 export interface PlayerState {
@@ -16,6 +17,8 @@ export interface PlayerState {
   volume: number;
   muted: boolean;
   quality: StreamQuality;
+  /** How the current track reaches the speaker: transcoded (at kbps), a copy here, or the file. */
+  stream: { kbps?: number; local?: boolean } | null;
   /** A short message about a skipped track or a playback problem. */
   notice: string | null;
   /** Bumped to make the controller (re)load the current track, e.g. after a failover. */
@@ -32,7 +35,8 @@ export interface PlayerState {
 
   /** The mouse went down on a track: start fetching it, so the click finds it on its way. */
   prime(track: Track): void;
-  playTracks(tracks: readonly Track[], index: number): void;
+  /** `origin`: the list is that playlist or album, whole and in its own order. */
+  playTracks(tracks: readonly Track[], index: number, origin?: q.QueueOrigin): void;
   play(): void;
   pause(): void;
   togglePlay(): void;
@@ -79,7 +83,8 @@ export const usePlayerStore = create<PlayerState>()(
         status: 'idle',
         volume: 1,
         muted: false,
-        quality: 'original',
+        quality: 'auto',
+        stream: null,
         notice: null,
         loadId: 0,
         startAtMs: null,
@@ -89,10 +94,10 @@ export const usePlayerStore = create<PlayerState>()(
         primed: null,
 
         prime: (track) => set({ primed: track }),
-        playTracks: (tracks, index) => {
+        playTracks: (tracks, index, origin) => {
           holdScreen();
           set((s) => ({
-            queue: q.playFrom(s.queue, tracks, index),
+            queue: q.playFrom(s.queue, tracks, index, undefined, origin),
             wantsToPlay: true,
             failuresInARow: 0,
             notice: null,
@@ -175,6 +180,13 @@ export const usePlayerStore = create<PlayerState>()(
     },
     {
       name: PLAYER_KEY,
+      // 1: "Auto" became the default quality; "original" was the old default, not a choice.
+      version: 1,
+      migrate: (persisted, version) => {
+        const state = (persisted ?? {}) as Partial<PlayerState>;
+        if (version < 1 && state.quality === 'original') state.quality = 'auto';
+        return state as PlayerState;
+      },
       storage: idbObjectStorage<Pick<PlayerState, 'queue' | 'volume' | 'muted' | 'quality'>>({
         deferWrites: true,
       }),

@@ -12,12 +12,17 @@ export interface QueueItem {
 
 export type RepeatMode = 'off' | 'all' | 'one';
 
+/** Where a queue came from, when it is that playlist or album whole and in its own order. */
+export type QueueOrigin = { kind: 'playlist' | 'album'; id: string };
+
 export interface QueueState {
   items: QueueItem[];
   original: QueueItem[];
   index: number;
   shuffle: boolean;
   repeat: RepeatMode;
+  /** Set by playFrom; Plex's play queue is then made from it (docs/plex-api.md). */
+  origin?: QueueOrigin;
 }
 
 export const emptyQueue: QueueState = {
@@ -57,18 +62,19 @@ export function playFrom(
   tracks: readonly Track[],
   start: number,
   random?: () => number,
+  origin?: QueueOrigin,
 ): QueueState {
   const original = toItems(tracks);
   const startAt = Math.min(Math.max(0, start), original.length - 1);
   if (!state.shuffle || original.length === 0) {
-    return { ...state, items: original, original, index: original.length ? startAt : -1 };
+    return { ...state, items: original, original, index: original.length ? startAt : -1, origin };
   }
   const first = original[startAt] as QueueItem;
   const rest = shuffled(
     original.filter((_, i) => i !== startAt),
     random,
   );
-  return { ...state, items: [first, ...rest], original, index: 0 };
+  return { ...state, items: [first, ...rest], original, index: 0, origin };
 }
 
 /** What `next` does after the current track: null means the queue is finished. */

@@ -1,16 +1,28 @@
-import type { Track } from '../../domain';
-import { isPlexError } from '../../lib/plex';
-import { startPlayerController } from './controller';
+import type { ConnectionTier, Track } from '../../domain';
+import { isPlexError, type TimelineReport as PlexTimeline } from '../../lib/plex';
+import { idbGet, idbSet } from '../../lib/idb';
+import { startPlayerController, type SourcePurpose } from './controller';
+import type { PlaybackSource } from './engine/audio-engine';
 import { HowlerEngine } from './engine/howler-engine';
 import { startMediaSession } from './media-session';
 import { startOnePlayerAtATime } from './one-player';
-import { chooseSource, formatOf, type SourceResult, type StreamUrls } from './playback-source';
+import { sendAsPageLeaves } from './page-away';
+import { startPlayQueueMirror, type PlexQueueLink, type QueueServer } from './play-queue-mirror';
+import { formatOf, streamSource, type SourceResult, type StreamServer } from './playback-source';
+import { usePlayerStore, type StreamQuality } from './player-store';
+import { createScrobbleOutbox } from './scrobble-outbox';
 import { createTimelineReporter, type TimelineReport } from './timeline-reporter';
 
 /** What the player needs from the current server, read at call time (it can change). */
-export interface PlayerServer extends StreamUrls {
-  timeline(report: TimelineReport): Promise<void>;
-  scrobble(trackId: string): Promise<void>;
+export interface PlayerServer extends QueueServer {
+  /** How the server is reached now: "Auto" quality fits Plex Relay's cap. */
+  tier(): ConnectionTier | null;
+  playback: StreamServer & {
+    timeline(report: PlexTimeline): Promise<void>;
+    timelineUrl(report: PlexTimeline): string;
+    stopTranscodeUrl(session: string): string;
+    scrobble(trackId: string): Promise<void>;
+  };
   artworkUrl(path: string, px: number): string;
 }
 
@@ -30,6 +42,7 @@ export interface PlayerRuntimeDeps {
   onUnauthorized(): void;
   /** Re-probe the server's connections after a stall or a dropped stream. */
   failover(): Promise<void>;
+  /** This player's session with Plex (one per tab): X-Plex-Session-Identifier of its reports. */
   sessionId: string;
 }
 
@@ -62,53 +75,174 @@ function localUrls(size = 4) {
   };
 }
 
+/**
+ * Transcoded streams made ahead of time (the next track, a track pressed on), by track: when
+ * that track then plays, the same stream is handed over instead of a second session.
+ */
+function streamsAhead() {
+  const ahead = new Map<string, Promise<SourceResult>>();
+  return {
+    take: (trackId: string) => {
+      const found = ahead.get(trackId);
+      ahead.delete(trackId);
+      return found;
+    },
+    peek: (trackId: string) => ahead.get(trackId),
+    keep(trackId: string, result: Promise<SourceResult>) {
+      ahead.set(trackId, result);
+      // Let go by the engine (or never used): forgotten, so a later play makes a new stream.
+      void result.then((r) => {
+        if (!r.ok) return ahead.delete(trackId);
+        const release = r.source.release;
+        const forget = () => {
+          if (ahead.get(trackId) === result) ahead.delete(trackId);
+        };
+        r.source.release = () => (forget(), release?.());
+        wrapRestarts(r.source, forget);
+      });
+    },
+  };
+}
+
+/** A restarted stream (a seek) keeps the same session: its release forgets it too. */
+function wrapRestarts(source: PlaybackSource, forget: () => void) {
+  const restartAt = source.restartAt;
+  if (!restartAt) return;
+  source.restartAt = (ms) => {
+    const next = restartAt(ms);
+    const release = next.release;
+    next.release = () => (forget(), release?.());
+    return next;
+  };
+}
+
 /** Reports leave after the current task: the task a tap runs in is for starting the audio. */
 const afterThisTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+const PLEX_QUEUE_KEY = 'player-plex-queue';
+
 /**
- * Everything that plays audio, in its own chunk: howler, the controller, the reporter and the
- * media session load after the first paint (nothing plays before the user asks).
+ * Everything that plays audio, in its own chunk: howler, the controller, Plex's play queue,
+ * the reporter and the media session load after the first paint (nothing plays before asked).
  */
-export function startPlayerRuntime(deps: PlayerRuntimeDeps): () => void {
+export async function startPlayerRuntime(deps: PlayerRuntimeDeps): Promise<() => void> {
   const urls = localUrls();
-  const stream = (track: Track, quality: Parameters<typeof chooseSource>[1]): SourceResult => {
+  const ahead = streamsAhead();
+  /** Transcode sessions open on the server: stopped on the way out too. */
+  const openSessions = new Set<string>();
+  const sourceOptions = {
+    newSession: () => crypto.randomUUID(),
+    onSession: (session: string, open: boolean) =>
+      open ? openSessions.add(session) : openSessions.delete(session),
+  };
+
+  const stream = (track: Track, quality: StreamQuality, purpose: SourcePurpose) => {
     if (!deps.isOnline())
-      return { ok: false, reason: "it isn't downloaded, and there's no network" };
-    return chooseSource(track, quality, deps.server(), canPlayType, deps.sessionId);
+      return { ok: false, reason: "it isn't downloaded, and there's no network" } as const;
+    const server = deps.server();
+    const known = purpose === 'play' ? ahead.take(track.id) : ahead.peek(track.id);
+    if (known) return known;
+    const result = streamSource(
+      track,
+      quality,
+      server?.playback ?? null,
+      server?.tier() ?? null,
+      canPlayType,
+      sourceOptions,
+    );
+    if (purpose !== 'play' && result instanceof Promise) ahead.keep(track.id, result);
+    return result;
   };
   const resolve = (
     track: Track,
-    quality: Parameters<typeof chooseSource>[1],
+    quality: StreamQuality,
+    purpose: SourcePurpose,
   ): SourceResult | Promise<SourceResult> => {
     const copy = deps.localCopy(track);
-    if (!copy) return stream(track, quality);
+    if (!copy) return stream(track, quality, purpose);
     const format = copy.transcoded ? 'mp3' : formatOf(track);
     const known = urls.get(copy.key);
-    if (known) return { ok: true, source: { url: known, format, transcoded: false } };
+    if (known) return { ok: true, source: { url: known, format, transcoded: false, local: true } };
     return copy.read().then(
-      (blob): SourceResult =>
+      (blob): SourceResult | Promise<SourceResult> =>
         blob
-          ? { ok: true, source: { url: urls.add(copy.key, blob), format, transcoded: false } }
-          : stream(track, quality),
-      () => stream(track, quality),
+          ? {
+              ok: true,
+              source: { url: urls.add(copy.key, blob), format, transcoded: false, local: true },
+            }
+          : stream(track, quality, purpose),
+      () => stream(track, quality, purpose),
     );
   };
+
+  const restored = await idbGet<PlexQueueLink>(PLEX_QUEUE_KEY).catch(() => undefined);
+  const mirror = startPlayQueueMirror({
+    server: () => (deps.isOnline() ? deps.server() : null),
+    queue: () => usePlayerStore.getState().queue,
+    restored: restored ?? null,
+    save: (link) => void idbSet(PLEX_QUEUE_KEY, link).catch(() => undefined),
+  });
+  const stopMirroring = usePlayerStore.subscribe((s, prev) => {
+    if (s.queue !== prev.queue) mirror.queueChanged(prev.queue, s.queue);
+  });
+
+  const scrobbles = createScrobbleOutbox(async ({ serverId, trackId }) => {
+    const server = deps.server();
+    if (!server || server.serverId !== serverId || !deps.isOnline()) throw new Error('not now');
+    await server.playback.scrobble(trackId);
+  });
+  const plexTimeline = async ({ entryId, ...report }: TimelineReport) => {
+    const server = deps.server();
+    if (!server) return;
+    const playQueueItemId = await mirror.itemIdFor(entryId);
+    await server.playback
+      .timeline({ ...report, playQueueItemId, sessionId: deps.sessionId })
+      .catch((error: unknown) => {
+        if (isPlexError(error, 'unauthorized')) deps.onUnauthorized();
+        throw error;
+      });
+  };
+  const reporterDeps = {
+    timeline: async (report: TimelineReport) => {
+      await afterThisTask();
+      if (deps.isOnline()) await plexTimeline(report);
+    },
+    scrobble: async (trackId: string) => {
+      const serverId = deps.server()?.serverId;
+      if (serverId) await scrobbles.scrobble({ serverId, trackId });
+    },
+  };
+  const reporter = createTimelineReporter(reporterDeps);
+  const flush = () => void scrobbles.flush();
+  window.addEventListener('online', flush);
+  flush();
+
+  /** The page is going away: Plex hears `stopped`, and open transcodes end (page-away.ts). */
+  const onPageHide = () => {
+    const server = deps.server();
+    if (!server) return;
+    const out = [...openSessions].map((session) => server.playback.stopTranscodeUrl(session));
+    const last = reporter.lastReport();
+    if (last && last.state !== 'stopped') {
+      const { entryId, ...report } = last;
+      out.unshift(
+        server.playback.timelineUrl({
+          ...report,
+          state: 'stopped',
+          playQueueItemId: mirror.knownItemId(entryId),
+          sessionId: deps.sessionId,
+        }),
+      );
+    }
+    openSessions.clear();
+    sendAsPageLeaves(out);
+  };
+  window.addEventListener('pagehide', onPageHide);
+
   const stopController = startPlayerController({
     engine: new HowlerEngine(),
     resolve,
-    reporter: createTimelineReporter({
-      timeline: async (report) => {
-        await afterThisTask();
-        await deps
-          .server()
-          ?.timeline(report)
-          .catch((error: unknown) => {
-            if (isPlexError(error, 'unauthorized')) deps.onUnauthorized();
-            throw error;
-          });
-      },
-      scrobble: async (id) => deps.server()?.scrobble(id),
-    }),
+    reporter,
     onStall: deps.failover,
   });
   const stopSession = startMediaSession((track: Track, px: number) => {
@@ -119,6 +253,9 @@ export function startPlayerRuntime(deps: PlayerRuntimeDeps): () => void {
   });
   const stopOnePlayer = startOnePlayerAtATime();
   return () => {
+    window.removeEventListener('pagehide', onPageHide);
+    window.removeEventListener('online', flush);
+    stopMirroring();
     stopOnePlayer();
     stopSession();
     stopController();

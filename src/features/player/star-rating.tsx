@@ -18,7 +18,7 @@ export function StarRating({ track }: { track: Track }) {
     setRating({ id: track.id, value: next ?? 0 });
     setError(null);
     try {
-      await access.client.rate(track.id, next);
+      await access.client.playback.rate(track.id, next);
     } catch (cause) {
       setRating({ id: track.id, value });
       setError(`Couldn't save the rating: ${describeError(cause)}`);

@@ -3,12 +3,16 @@ import type { PlexClientInfo } from './client-info';
 import { PlexError } from './errors';
 import { mapItems } from './map-metadata';
 import { hubsSchema, listSchema } from './metadata-schemas';
-import { buildUrl, requestJson, send, serverPath, type FetchLike } from './request';
+import { buildUrl, requestJson, send, type FetchLike } from './request';
+import { PmsPlayback } from './pms-playback';
+import { PmsPlayQueues } from './pms-play-queues';
 import { identitySchema, sectionsSchema } from './schemas';
 import { PmsRequests } from './pms-requests';
 
 export interface PmsClientOptions {
   client: PlexClientInfo;
+  /** The server's machineIdentifier (play queues name items by it). */
+  machineId: string;
   /** The server's own accessToken. */
   token: string;
   /** Read at call time, so a failover takes effect on the next request. */
@@ -51,6 +55,11 @@ export async function fetchIdentity(
 
 /** A Plex Media Server, reached through whichever connection is current. */
 export class PmsClient extends PmsRequests {
+  /** Streaming, the transcoder, and what Plex hears about playback. */
+  readonly playback = new PmsPlayback(this);
+  /** Plex's server-side queue of what plays. */
+  readonly playQueues = new PmsPlayQueues(this, this.options.machineId);
+
   async musicSections(signal?: AbortSignal): Promise<MusicSection[]> {
     const body = await this.get(sectionsSchema, '/library/sections', {}, signal);
     return body.MediaContainer.Directory.filter((d) => d.type === 'artist').map((d) => ({
@@ -190,66 +199,6 @@ export class PmsClient extends PmsRequests {
         this.options.fetchImpl,
       ),
     );
-  }
-
-  /** Direct play of a file part. The URL carries the token: it goes only to the audio element. */
-  partUrl(partKey: string): string {
-    return buildUrl(serverPath(this.options.baseUrl(), partKey), {
-      'X-Plex-Token': this.options.token,
-      'X-Plex-Client-Identifier': this.options.client.clientId,
-    });
-  }
-
-  /** The universal transcoder, to MP3 at `kbps`, for codecs the browser can't play or to save data. */
-  transcodeUrl(trackId: string, kbps: number, sessionId: string): string {
-    return buildUrl(`${this.options.baseUrl()}/music/:/transcode/universal/start.mp3`, {
-      ...this.params(),
-      path: `/library/metadata/${trackId}`,
-      mediaIndex: 0,
-      partIndex: 0,
-      protocol: 'http',
-      musicBitrate: kbps,
-      directPlay: 0,
-      directStream: 0,
-      'X-Plex-Session-Identifier': sessionId,
-    });
-  }
-
-  /** Now-playing report. Plex answers 400 when time > duration, so it is clamped (KODI). */
-  async timeline(report: {
-    trackId: string;
-    state: 'playing' | 'paused' | 'buffering' | 'stopped';
-    timeMs: number;
-    durationMs: number;
-  }): Promise<void> {
-    const duration = Math.max(0, Math.round(report.durationMs));
-    await this.fire('/:/timeline', 'GET', {
-      ratingKey: report.trackId,
-      key: `/library/metadata/${report.trackId}`,
-      state: report.state,
-      time: Math.min(Math.max(0, Math.round(report.timeMs)), duration || Number.MAX_SAFE_INTEGER),
-      duration,
-    });
-  }
-
-  /** Marks a track played (play count, history). */
-  async scrobble(trackId: string): Promise<void> {
-    await this.fire('/:/scrobble', 'GET', {
-      key: trackId,
-      identifier: 'com.plexapp.plugins.library',
-    });
-  }
-
-  /**
-   * Star rating, 0–10 (five stars = 10), or null to clear it: Plex clears with -1 (python-plexapi
-   * `rate(None)`); 0 would store a rating of zero stars.
-   */
-  async rate(trackId: string, rating: number | null): Promise<void> {
-    await this.fire('/:/rate', 'PUT', {
-      key: trackId,
-      identifier: 'com.plexapp.plugins.library',
-      rating: rating === null ? -1 : Math.max(0, Math.min(10, Math.round(rating))),
-    });
   }
 
   /**

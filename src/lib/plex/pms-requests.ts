@@ -4,7 +4,7 @@ import { isPlexError } from './errors';
 import { mapItems } from './map-metadata';
 import { listSchema } from './metadata-schemas';
 import type { PmsClientOptions } from './pms-client';
-import { requestJson, send } from './request';
+import { requestJson, send, type PlexRequest } from './request';
 
 export type Params = Record<string, string | number | undefined>;
 
@@ -20,7 +20,12 @@ export class PmsRequests {
     this.options = options;
   }
 
-  protected params(extra: Params = {}): Params {
+  /** The current connection's origin (read at call time: a failover moves it). */
+  origin(): string {
+    return this.options.baseUrl();
+  }
+
+  params(extra: Params = {}): Params {
     return { ...clientParams(this.options.client), 'X-Plex-Token': this.options.token, ...extra };
   }
 
@@ -34,17 +39,28 @@ export class PmsRequests {
     }
   }
 
-  protected get<S extends v.GenericSchema>(
+  get<S extends v.GenericSchema>(
     schema: S,
     path: string,
     extra: Params = {},
     signal?: AbortSignal,
+  ) {
+    return this.json(schema, path, extra, { signal });
+  }
+
+  /** A call that answers JSON; POST/PUT/DELETE too (play queues answer with the queue). */
+  json<S extends v.GenericSchema>(
+    schema: S,
+    path: string,
+    extra: Params = {},
+    { method = 'GET', signal }: { method?: PlexRequest['method']; signal?: AbortSignal } = {},
   ) {
     return this.guard(() =>
       requestJson(
         schema,
         {
           url: `${this.options.baseUrl()}${path}`,
+          method,
           params: this.params(extra),
           signal,
           timeoutMs: this.options.timeoutMs ?? 15_000,
@@ -85,7 +101,11 @@ export class PmsRequests {
     };
   }
 
-  protected async fire(path: string, method: 'GET' | 'PUT', extra: Params): Promise<void> {
+  async fire(
+    path: string,
+    method: 'GET' | 'PUT' | 'POST' | 'DELETE',
+    extra: Params = {},
+  ): Promise<void> {
     await this.guard(() =>
       send(
         {

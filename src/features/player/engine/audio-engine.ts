@@ -3,6 +3,24 @@ export interface PlaybackSource {
   url: string;
   format: string;
   transcoded: boolean;
+  /** The bitrate a transcode was asked for. */
+  kbps?: number;
+  /** A copy on the device (a blob: URL). */
+  local?: boolean;
+  /**
+   * The track's length from its metadata. A transcoded stream's element doesn't know it (no
+   * XING header, no length: `duration` is wrong or Infinity).
+   */
+  durationMs?: number;
+  /** Where in the track this stream starts (a transcode restarted at an offset). */
+  offsetMs?: number;
+  /**
+   * A stream that can't seek by Range (the transcoder's): a seek is this source restarted at
+   * `ms`, which replaces the playing one.
+   */
+  restartAt?(ms: number): PlaybackSource;
+  /** Called once when the engine is done with this stream (stops its transcode session). */
+  release?(): void;
 }
 
 export type EngineEvent =

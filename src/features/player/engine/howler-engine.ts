@@ -97,17 +97,15 @@ export class HowlerEngine implements AudioEngine {
   }
 
   private tick() {
-    const howl = this.current?.howl;
-    if (!howl) return;
-    const seconds = howl.seek();
-    const position = typeof seconds === 'number' && Number.isFinite(seconds) ? seconds * 1000 : 0;
-    const duration = howl.duration() * 1000;
+    const loaded = this.current;
+    if (!loaded) return;
+    const seconds = loaded.howl.seek();
+    const position =
+      (loaded.source.offsetMs ?? 0) +
+      (typeof seconds === 'number' && Number.isFinite(seconds) ? seconds * 1000 : 0);
+    const duration = durationOf(loaded);
     this.planHandover(position, duration);
-    this.emit({
-      type: 'time',
-      positionMs: position,
-      durationMs: Number.isFinite(duration) ? duration : 0,
-    });
+    this.emit({ type: 'time', positionMs: position, durationMs: duration });
   }
 
   private planHandover(positionMs: number, durationMs: number) {
@@ -166,17 +164,20 @@ export class HowlerEngine implements AudioEngine {
     else howl.once('load', seekOnce);
   }
 
-  load(
-    source: PlaybackSource,
-    { startAtMs, autoplay }: { startAtMs: number; autoplay: boolean },
-  ): void {
+  load(requested: PlaybackSource, options: { startAtMs: number; autoplay: boolean }): void {
     this.stopTicker();
     if (this.handover) clearTimeout(this.handover);
     this.handover = null;
+    const { autoplay } = options;
+    // A stream that can't seek starts where it should instead (a resume point, a failover).
+    const restart = options.startAtMs > 0 ? requested.restartAt : undefined;
+    const source = restart ? restart(options.startAtMs) : requested;
+    const startAtMs = restart ? 0 : options.startAtMs;
     const primed = this.takePrimed(source);
     const reuse = this.upcoming && this.upcoming.source.url === source.url ? this.upcoming : primed;
-    if (this.current) this.current.howl.unload();
-    if (this.upcoming && this.upcoming !== reuse) this.upcoming.howl.unload();
+    this.drop(this.current);
+    if (this.upcoming && this.upcoming !== reuse) this.drop(this.upcoming);
+    if (reuse !== primed) this.drop(primed);
     this.upcoming = null;
     const howl = reuse?.howl ?? this.create(source);
     this.current = { howl, source };
@@ -212,11 +213,31 @@ export class HowlerEngine implements AudioEngine {
   }
 
   seek(ms: number): void {
-    const howl = this.current?.howl;
-    if (!howl) return;
+    const loaded = this.current;
+    if (!loaded) return;
     this.cancelHandover();
-    howl.seek(Math.max(0, ms) / 1000);
-    this.tick();
+    const restartAt = loaded.source.restartAt;
+    if (!restartAt) {
+      loaded.howl.seek(Math.max(0, ms) / 1000);
+      this.tick();
+      return;
+    }
+    // A transcoded stream has no byte ranges: the server starts it again at the new offset
+    // (the same session, so the older stream is cut), and that stream takes over.
+    const playing = loaded.howl.playing();
+    this.stopTicker();
+    loaded.howl.unload();
+    const source = restartAt(ms);
+    const howl = this.create(source);
+    this.current = { howl, source };
+    this.wire(howl, 0);
+    this.emit({ type: 'loading' });
+    if (playing) {
+      howl.play();
+      startBeforeLoaded(howl);
+    } else {
+      this.tick();
+    }
   }
 
   setVolume(volume: number, muted: boolean): void {
@@ -227,10 +248,18 @@ export class HowlerEngine implements AudioEngine {
   }
 
   preload(source: PlaybackSource | null): void {
+    // The same URL is the same stream (a transcode's URL names its session): nothing to do.
     if (this.upcoming?.source.url === source?.url) return;
     this.cancelHandover();
-    this.upcoming?.howl.unload();
+    this.drop(this.upcoming);
     this.upcoming = source ? { howl: this.create(source), source } : null;
+  }
+
+  /** Lets a sound go for good: its element, and its stream's server session. */
+  private drop(loaded: Loaded | null | undefined) {
+    if (!loaded) return;
+    loaded.howl.unload();
+    loaded.source.release?.();
   }
 
   prime(source: PlaybackSource): void {
@@ -250,14 +279,14 @@ export class HowlerEngine implements AudioEngine {
     clearTimeout(primed.expiry);
     this.primed = null;
     if (primed.loaded.source.url === source.url) return primed.loaded;
-    primed.loaded.howl.unload();
+    this.drop(primed.loaded);
     return null;
   }
 
   private dropPrimed() {
     if (!this.primed) return;
     clearTimeout(this.primed.expiry);
-    this.primed.loaded.howl.unload();
+    this.drop(this.primed.loaded);
     this.primed = null;
   }
 
@@ -265,8 +294,8 @@ export class HowlerEngine implements AudioEngine {
     this.stopTicker();
     this.cancelHandover();
     this.dropPrimed();
-    this.current?.howl.unload();
-    this.upcoming?.howl.unload();
+    this.drop(this.current);
+    this.drop(this.upcoming);
     this.current = null;
     this.upcoming = null;
   }
@@ -275,6 +304,17 @@ export class HowlerEngine implements AudioEngine {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
+}
+
+/**
+ * A file's own length, from the element; a transcoded stream's from the track's metadata (its
+ * element reports a wrong length or Infinity).
+ */
+function durationOf({ howl, source }: Loaded): number {
+  const element = howl.duration() * 1000;
+  if (source.transcoded && source.durationMs) return source.durationMs;
+  if (Number.isFinite(element) && element > 0) return element;
+  return source.durationMs ?? 0;
 }
 
 function isNetwork(error: unknown): boolean {

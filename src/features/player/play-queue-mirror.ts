@@ -1,0 +1,279 @@
+import type { PlayQueueSource, PlayQueueWindow, PmsPlayQueues } from '../../lib/plex';
+import type { QueueState } from './queue';
+
+/**
+ * Plex's server-side play queue, kept a mirror of the local one (docs/decisions/009). The local
+ * queue is the truth: Plex's follows it, so Plex's "Now Playing" (and the timeline's
+ * `playQueueItemID`) name the entry that plays. Offline, or when an edit can't be mirrored, the
+ * link goes stale and a fresh Plex queue is made from the local one when it is next needed.
+ *
+ * Plex's queue holds the local entries from `base` on, in the same order: made from a playlist
+ * or album (the whole thing, base 0) or from a window of track ids (long lists: base = the entry
+ * playing), then topped up as playback nears its end.
+ */
+export interface PlexQueueLink {
+  serverId: string;
+  queueId: number;
+  /** The local index of Plex's first item. */
+  base: number;
+  /** How many items Plex's queue holds. */
+  total: number;
+  /** Plex's queue ends where the local one does (an append can be mirrored). */
+  tailAligned: boolean;
+  /** Plex's item ids of local entries (by uid), as far as known. */
+  ids: Record<string, number>;
+}
+
+export interface QueueServer {
+  serverId: string;
+  playQueues: Pick<PmsPlayQueues, 'create' | 'itemsAfter' | 'append' | 'move' | 'remove'>;
+}
+
+export interface MirrorDeps {
+  server(): QueueServer | null;
+  queue(): QueueState;
+  restored?: PlexQueueLink | null;
+  /** Persists the link (a reload keeps reporting into the same Plex queue). */
+  save?(link: PlexQueueLink | null): void;
+}
+
+/** How many track ids a new queue or a top-up names (the URI carries them all). */
+export const WINDOW = 100;
+
+type Edit =
+  | { kind: 'none' }
+  | { kind: 'new' }
+  | { kind: 'remove'; uid: string }
+  | { kind: 'move'; uid: string; afterUid: string | null }
+  | { kind: 'append'; count: number }
+  | { kind: 'other' };
+
+/** What changed between two queues, in the terms Plex's queue can follow. */
+export function diffQueues(prev: QueueState, next: QueueState): Edit {
+  if (prev.items === next.items) return { kind: 'none' };
+  const a = prev.items;
+  const b = next.items;
+  if (b.length === 0 || a.length === 0 || a[0]?.uid !== b[0]?.uid) {
+    const old = new Set(a.map((i) => i.uid));
+    if (!b.some((i) => old.has(i.uid))) return { kind: 'new' };
+  }
+  if (b.length === a.length - 1) {
+    const at = b.findIndex((item, i) => item.uid !== a[i]?.uid);
+    const gone = a[at === -1 ? a.length - 1 : at];
+    if (gone && b.every((item, i) => item.uid === a[i < at || at === -1 ? i : i + 1]?.uid))
+      return { kind: 'remove', uid: gone.uid };
+  }
+  if (b.length > a.length && a.every((item, i) => item.uid === b[i]?.uid))
+    return { kind: 'append', count: b.length - a.length };
+  if (b.length === a.length) {
+    const moved = movedOne(a, b);
+    if (moved) return moved;
+  }
+  return { kind: 'other' };
+}
+
+/** One entry taken out and put back elsewhere, everything else in order. */
+function movedOne(a: QueueState['items'], b: QueueState['items']): Edit | null {
+  const first = a.findIndex((item, i) => item.uid !== b[i]?.uid);
+  if (first === -1) return null;
+  let last = a.length - 1;
+  while (last > first && a[last]?.uid === b[last]?.uid) last -= 1;
+  const forward = a[first]?.uid === b[last]?.uid; // moved later: a[first] now at b[last]
+  const uid = forward ? a[first]?.uid : a[last]?.uid;
+  if (!uid) return null;
+  const without = a.filter((i) => i.uid !== uid);
+  const at = b.findIndex((i) => i.uid === uid);
+  const rebuilt = [...without.slice(0, at), { uid }, ...without.slice(at)];
+  if (!rebuilt.every((item, i) => item.uid === b[i]?.uid)) return null;
+  return { kind: 'move', uid, afterUid: at === 0 ? null : (b[at - 1]?.uid ?? null) };
+}
+
+export function startPlayQueueMirror(deps: MirrorDeps) {
+  let link: PlexQueueLink | null = deps.restored ?? null;
+  let chain: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = chain.then(work, work);
+    chain = run.catch(() => undefined);
+    return run;
+  };
+  const setLink = (next: PlexQueueLink | null) => {
+    link = next;
+    deps.save?.(next);
+  };
+  const indexOf = (uid: string) => deps.queue().items.findIndex((i) => i.uid === uid);
+
+  /** Records the ids of a window, if its tracks are the local entries at those places. */
+  function learn(current: PlexQueueLink, window: PlayQueueWindow): boolean {
+    const items = deps.queue().items;
+    for (const [i, item] of window.items.entries()) {
+      const local = items[current.base + window.firstOffset + i];
+      // Past the local end (a playlist still loading when it was tapped): nothing to learn.
+      if (!local) break;
+      if (local.track.id !== item.trackId) return false;
+      current.ids[local.uid] = item.itemId;
+    }
+    return true;
+  }
+
+  /** A new Plex queue for the local one, from the entry playing on. */
+  async function create(server: QueueServer): Promise<PlexQueueLink | null> {
+    const queue = deps.queue();
+    const playing = queue.items[queue.index];
+    if (!playing) return null;
+    const whole = queue.origin && !queue.shuffle && queue.index >= 0;
+    const base = whole ? 0 : queue.index;
+    const tracks = queue.items.slice(base, base + WINDOW).map((i) => i.track.id);
+    const source: PlayQueueSource =
+      whole && queue.origin ? queue.origin : { kind: 'tracks', ids: tracks };
+    const window = await server.playQueues.create(source, playing.track.id);
+    const made: PlexQueueLink = {
+      serverId: server.serverId,
+      queueId: window.queueId,
+      base,
+      total: window.totalCount,
+      tailAligned: base + window.totalCount === queue.items.length,
+      ids: {},
+    };
+    // A playlist that changed on the server since it was loaded no longer lines up.
+    if (!learn(made, window)) {
+      if (!whole) return null;
+      const ids = queue.items.slice(queue.index, queue.index + WINDOW).map((i) => i.track.id);
+      const retry = await server.playQueues.create({ kind: 'tracks', ids }, playing.track.id);
+      const fallback = {
+        ...made,
+        queueId: retry.queueId,
+        base: queue.index,
+        total: retry.totalCount,
+        ids: {},
+      };
+      fallback.tailAligned = queue.index + retry.totalCount === queue.items.length;
+      return learn(fallback, retry) ? fallback : null;
+    }
+    return made;
+  }
+
+  /** The Plex item id of a local entry: from what is known, a window, a top-up or a new queue. */
+  async function ensure(uid: string): Promise<number | undefined> {
+    const server = deps.server();
+    if (!server) return undefined;
+    if (!link || link.serverId !== server.serverId) setLink(await create(server));
+    let current = link;
+    if (!current) return undefined;
+    const known = current.ids[uid];
+    if (known !== undefined) return known;
+    const index = indexOf(uid);
+    const offset = index - current.base;
+    if (index < 0) return undefined;
+    if (offset < 0 || offset >= current.total + WINDOW) {
+      setLink(await create(server));
+      return link?.ids[uid];
+    }
+    if (offset >= current.total) {
+      // Playback reached the end of what Plex holds: top it up with the next entries.
+      const items = deps.queue().items;
+      const more = items.slice(current.base + current.total, current.base + current.total + WINDOW);
+      await server.playQueues.append(
+        current.queueId,
+        more.map((i) => i.track.id),
+      );
+      current = { ...current, total: current.total + more.length };
+      current.tailAligned = current.base + current.total === items.length;
+      setLink(current);
+    }
+    const anchor = nearestKnownBefore(current, index);
+    if (!anchor) {
+      setLink(await create(server));
+      return link?.ids[uid];
+    }
+    const window = await server.playQueues.itemsAfter(current.queueId, anchor, WINDOW);
+    if (!learn(current, window)) {
+      setLink(await create(server));
+      return link?.ids[uid];
+    }
+    setLink({ ...current });
+    return current.ids[uid];
+  }
+
+  /** The closest entry at or before `index` whose id is known, with its offset in Plex's queue. */
+  function nearestKnownBefore(current: PlexQueueLink, index: number) {
+    const items = deps.queue().items;
+    for (let i = index; i >= current.base && i > index - WINDOW; i -= 1) {
+      const uid = items[i]?.uid;
+      const itemId = uid === undefined ? undefined : current.ids[uid];
+      if (itemId !== undefined) return { itemId, offset: i - current.base };
+    }
+    return null;
+  }
+
+  /** Mirrors a local edit; what Plex's queue can't follow makes a fresh one at the next need. */
+  async function mirror(edit: Edit, prev: QueueState): Promise<void> {
+    const current = link;
+    const server = deps.server();
+    if (!current || !server || server.serverId !== current.serverId) return;
+    const prevIndex = (uid: string) => prev.items.findIndex((i) => i.uid === uid);
+    if (edit.kind === 'remove') {
+      const itemId = current.ids[edit.uid];
+      const at = prevIndex(edit.uid) - current.base;
+      if (at >= current.total) return; // beyond what Plex holds
+      if (itemId === undefined || at < 0) return setLink(null);
+      await server.playQueues.remove(current.queueId, itemId);
+      const ids = Object.fromEntries(
+        Object.entries(current.ids).filter(([uid]) => uid !== edit.uid),
+      );
+      setLink({ ...current, ids, total: current.total - 1 });
+      return;
+    }
+    if (edit.kind === 'move') {
+      const itemId = current.ids[edit.uid];
+      const after = edit.afterUid === null ? null : current.ids[edit.afterUid];
+      const inside = (uid: string | null) =>
+        uid === null ||
+        (indexOf(uid) >= current.base && indexOf(uid) < current.base + current.total);
+      if (
+        itemId === undefined ||
+        after === undefined ||
+        !inside(edit.uid) ||
+        !inside(edit.afterUid)
+      )
+        return setLink(null);
+      await server.playQueues.move(current.queueId, itemId, after);
+      return;
+    }
+    if (edit.kind === 'append') {
+      if (!current.tailAligned) return;
+      const items = deps.queue().items;
+      const added = items.slice(items.length - edit.count).map((i) => i.track.id);
+      await server.playQueues.append(current.queueId, added);
+      setLink({ ...current, total: current.total + added.length });
+      return;
+    }
+    setLink(null);
+  }
+
+  return {
+    /** Called with every change of the local queue. */
+    queueChanged(prev: QueueState, next: QueueState) {
+      const edit = diffQueues(prev, next);
+      if (edit.kind === 'none') return;
+      if (edit.kind === 'new') {
+        setLink(null);
+        const uid = next.items[next.index]?.uid;
+        if (uid) void serial(() => ensure(uid)).catch(() => undefined);
+        return;
+      }
+      void serial(() => mirror(edit, prev)).catch(() => setLink(null));
+    },
+    /** The Plex item id for a local entry, making or topping up Plex's queue if needed. */
+    itemIdFor(uid: string): Promise<number | undefined> {
+      return serial(() => ensure(uid)).catch(() => {
+        setLink(null);
+        return undefined;
+      });
+    },
+    /** Known without asking the server (for a report sent as the page goes away). */
+    knownItemId: (uid: string) => link?.ids[uid],
+    link: () => link,
+  };
+}
+
+export type PlayQueueMirror = ReturnType<typeof startPlayQueueMirror>;
