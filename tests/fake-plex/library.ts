@@ -231,7 +231,7 @@ export function createDemoLibrary(sectionKey = '1', now = Date.now()): FakeLibra
     }
   }
   const at = (list: LibTrack[]) => (i: number) => list[i % list.length] as LibTrack;
-  const roadTrip = tracks.filter((_, i) => i % 2 === 0);
+  const roadTrip = tracks.filter((t, i) => i % 2 === 0 && t.file !== hiResFile);
   const japanese = tracks.filter(
     (t) => albums.find((a) => a.ratingKey === t.albumKey)?.artistKey === artists[1]?.ratingKey,
   );
