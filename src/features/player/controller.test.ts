@@ -164,4 +164,31 @@ describe('player controller', () => {
       'load u1 @0 autoplay',
     ]);
   });
+
+  it('tells Plex "stopped" for a skipped track, at the end of the queue and when the player closes', () => {
+    store().playTracks([track('1'), track('2'), track('3')], 0);
+    h.engine.emit({ type: 'playing' });
+    h.engine.emit({ type: 'time', positionMs: 12_000, durationMs: 100_000 });
+    store().next();
+    // The skipped entry stops where it was; then the next one is heard.
+    expect(h.reports.map((r) => [r.trackId, r.state, r.timeMs])).toEqual([
+      ['1', 'playing', 0],
+      ['1', 'stopped', 12_000],
+    ]);
+    h.engine.emit({ type: 'playing' });
+    store().jumpTo(2);
+    h.engine.emit({ type: 'playing' });
+    h.engine.emit({ type: 'ended' });
+    expect(h.reports.filter((r) => r.state === 'stopped').map((r) => r.trackId)).toEqual([
+      '1',
+      '2',
+      '3',
+    ]);
+    // Nothing plays after the last track: no report for anything else.
+    expect(store().wantsToPlay).toBe(false);
+    store().playTracks([track('4')], 0);
+    h.engine.emit({ type: 'playing' });
+    h.stop();
+    expect(h.reports.at(-1)).toMatchObject({ trackId: '4', state: 'stopped' });
+  });
 });

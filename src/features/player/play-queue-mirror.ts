@@ -208,8 +208,10 @@ export function startPlayQueueMirror(deps: MirrorDeps) {
   /** Mirrors a local edit; what Plex's queue can't follow makes a fresh one at the next need. */
   async function mirror(edit: Edit, prev: QueueState): Promise<void> {
     const current = link;
+    if (!current) return;
     const server = deps.server();
-    if (!current || !server || server.serverId !== current.serverId) return;
+    // Offline (or on another server): Plex's queue falls behind; a fresh one is made when back.
+    if (!server || server.serverId !== current.serverId) return setLink(null);
     const prevIndex = (uid: string) => prev.items.findIndex((i) => i.uid === uid);
     if (edit.kind === 'remove') {
       const itemId = current.ids[edit.uid];

@@ -80,4 +80,23 @@ describe('timeline reporter', () => {
     expect(() => reporter.update(at(195_000))).not.toThrow();
     await new Promise((r) => setTimeout(r, 0));
   });
+
+  it('says "stopped" once for the entry it last reported, where it was', () => {
+    const { reporter, sent } = setup();
+    reporter.update(at(4_000));
+    reporter.stop(5_500);
+    reporter.stop(6_000);
+    expect(sent.map((r) => [r.state, r.timeMs])).toEqual([
+      ['playing', 4_000],
+      ['stopped', 5_500],
+    ]);
+    expect(reporter.lastReport()).toMatchObject({ state: 'stopped', entryId: 'e1' });
+  });
+
+  it('counts the same track queued twice as two entries', () => {
+    const { reporter, sent } = setup();
+    reporter.update(at(0));
+    reporter.update({ ...at(0), entryId: 'e2' });
+    expect(sent.map((r) => r.entryId)).toEqual(['e1', 'e2']);
+  });
 });

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { createScrobbleOutbox, type PendingScrobble } from './scrobble-outbox';
+
+function setup() {
+  let stored: PendingScrobble[] = [];
+  let online = false;
+  const sent: string[] = [];
+  const outbox = createScrobbleOutbox(
+    async ({ trackId }) => {
+      if (!online) throw new TypeError('offline');
+      sent.push(trackId);
+    },
+    { get: async () => stored, set: async (v) => void (stored = v) },
+  );
+  return { outbox, sent, goOnline: () => (online = true), stored: () => stored };
+}
+
+describe('plays made offline', () => {
+  it('are kept and reach Plex when it answers again, in order and once', async () => {
+    const { outbox, sent, goOnline, stored } = setup();
+    await expect(outbox.scrobble({ serverId: 's', trackId: '1' })).rejects.toThrow();
+    await expect(outbox.scrobble({ serverId: 's', trackId: '2' })).rejects.toThrow();
+    await outbox.flush();
+    expect(sent).toEqual([]);
+    expect(stored()).toHaveLength(2);
+    goOnline();
+    await outbox.flush();
+    await outbox.flush();
+    expect(sent).toEqual(['1', '2']);
+    expect(stored()).toEqual([]);
+  });
+});
