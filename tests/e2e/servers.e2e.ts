@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { PROBE_TIMEOUT_MS } from '../../src/features/servers/probe-connection';
-import { DESKTOP, PHONE } from './browser';
-import { e2eSuite, fakeOrigin, signInThroughPlex, waitForRequest, type OpenPage } from './harness';
-import { E2E_FAKE_PORTS } from './ports';
+import { CHROMIUM_ARGS, DESKTOP, PHONE, guardedContext, launchChromium } from './browser';
+import {
+  e2eSuite,
+  fakeOrigin,
+  signInThroughPlex,
+  waitForRequest,
+  waitUntil,
+  type OpenPage,
+} from './harness';
+import { liveSessions } from '../fake-plex/pms-sessions';
+import { E2E_APP_PORT, E2E_BASE, E2E_FAKE_PORTS } from './ports';
 import { screenshot } from './screenshots';
 
 const suite = e2eSuite();
@@ -79,5 +87,65 @@ describe('choosing a connection in Chromium', () => {
       .getByText('Music')
       .first()
       .waitFor();
+  });
+
+  it("waits for Chrome's local network permission instead of giving up on local, and moves there once allowed", async () => {
+    // Loopback ports counted as Chrome would count a public page and a LAN server.
+    const spaces = [
+      `127.0.0.1:${E2E_APP_PORT}=public`,
+      `127.0.0.1:${E2E_FAKE_PORTS.plexTv}=public`,
+      `127.0.0.1:${E2E_FAKE_PORTS.living.local}=private`,
+      `127.0.0.1:${E2E_FAKE_PORTS.living.relay}=public`,
+      `127.0.0.1:${E2E_FAKE_PORTS.living.remote}=public`,
+      `127.0.0.1:${E2E_FAKE_PORTS.friend}=public`,
+    ].join(',');
+    // The app under a name of its own (as on github.io, not a private address), made secure.
+    const app = `http://plexm8.test:${E2E_APP_PORT}`;
+    const browser = await launchChromium({
+      args: [
+        ...CHROMIUM_ARGS.filter((a) => !a.startsWith('--host-resolver-rules')),
+        '--host-resolver-rules=MAP plexm8.test 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+        `--unsafely-treat-insecure-origin-as-secure=${app}`,
+        `--ip-address-space-overrides=${spaces}`,
+      ],
+    });
+    try {
+      const { context, problems } = await guardedContext(browser, DESKTOP);
+      const page = await context.newPage();
+      await page.goto(`${app}${E2E_BASE}`);
+      await page.getByRole('button', { name: 'Sign in with Plex' }).click();
+      await page.getByRole('button', { name: 'Approve' }).click();
+      await page.getByText('Road Trip').waitFor();
+      await page.getByRole('link', { name: 'Servers' }).click();
+      // Headless Chromium can't show the prompt: the permission reads "prompt" or "denied".
+      await page
+        .getByText(
+          /^(Waiting for your browser's permission to reach Living Room Server on your local network; using Plex Relay \(slower\) meanwhile|Your browser blocks PlexM8 from your local network, so Living Room Server is reached over Plex Relay \(slower\))/,
+        )
+        .waitFor({ timeout: PROBE_TIMEOUT_MS * 2 });
+      await screenshot(page, 'servers-local-permission-desktop');
+      // The user allows it: PlexM8 hears of it and moves to the local connection by itself.
+      await context.grantPermissions(['local-network-access'], { origin: app });
+      await page.getByText('Connected on your local network.').waitFor({ timeout: 10_000 });
+
+      // An unloading page's requests to the LAN are dropped here (web-platform.md): when the tab
+      // closes, Plex still hears "stopped", from the service worker.
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      await page.goto(`${app}${E2E_BASE}playlists/9001`);
+      await page.getByRole('button', { name: /Play Departure Board/ }).click();
+      const server = suite.fake.model.servers[0];
+      if (!server) throw new Error('no server');
+      await waitUntil(() => liveSessions(server).length === 1, 10_000);
+      const fromWorker: string[] = [];
+      context.on('request', (r) => void (r.serviceWorker() && fromWorker.push(r.url())));
+      await page.close();
+      await waitUntil(() => liveSessions(server).length === 0, 10_000);
+      expect(fromWorker.some((url) => url.startsWith(local) && url.includes('state=stopped'))).toBe(
+        true,
+      );
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 });

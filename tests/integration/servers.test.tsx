@@ -56,7 +56,8 @@ describe('servers screen', () => {
   });
 
   it('re-probes on "Test connection" and moves back to local when it returns', async () => {
-    fake().faults.add({ kind: 'drop', origin: uriOf('local'), times: 1 });
+    // Down for the first probe, its no-cors follow-up and the with-token retry.
+    fake().faults.add({ kind: 'drop', origin: uriOf('local'), times: 3 });
     renderApp('/servers');
     const living = await card('Living Room Server');
     await within(living).findByText(/using Plex Relay/);

@@ -1,7 +1,17 @@
 import type { Connection, ConnectionTier } from '../../domain';
 
 export type ProbeFailure =
-  'timeout' | 'unreachable' | 'cors' | 'offline' | 'wrong-server' | 'bad-response' | 'insecure';
+  | 'timeout'
+  | 'unreachable'
+  | 'cors'
+  | 'offline'
+  | 'wrong-server'
+  | 'bad-response'
+  | 'insecure'
+  /** A local address while the browser still asks the user (Local Network Access). */
+  | 'permission'
+  /** A local address the browser won't let this page reach (the user said no). */
+  | 'blocked';
 
 export type ProbeOutcome = { ok: true; latencyMs: number } | { ok: false; reason: ProbeFailure };
 

@@ -1,12 +1,16 @@
-import type { PlexServer } from '../../domain';
+import type { Connection, PlexServer } from '../../domain';
 import type { PlexClientInfo } from '../../lib/plex';
 import { chooseConnection, rankOf, type ConnectionChoice } from './choose-connection';
+import { localNetworkState } from './local-network-permission';
 import { identityProbe } from './probe-connection';
 import { currentConnection, useServersStore } from './servers-store';
 
-export type ConnectReason = 'start' | 'test' | 'failover';
+export type ConnectReason = 'start' | 'test' | 'failover' | 'permission';
 
 const inflight = new Map<string, Promise<ConnectionChoice>>();
+
+/** While the browser asks about local network access, a local probe waits this long. */
+export const LOCAL_PERMISSION_WAIT_MS = 60_000;
 
 function apply(serverId: string, choice: ConnectionChoice) {
   useServersStore.getState().setStatus(
@@ -23,9 +27,29 @@ function apply(serverId: string, choice: ConnectionChoice) {
 }
 
 /**
+ * The connections worth probing: a server the user doesn't own is reached over the internet or
+ * the relay; probing a friend's LAN addresses only raises Chrome's Local Network Access prompt
+ * for nothing (python-plexapi's preferred_connections does the same).
+ */
+export function candidatesOf(server: PlexServer): Connection[] {
+  return server.owned ? server.connections : server.connections.filter((c) => !c.local);
+}
+
+/** The candidates of `late` replace those of `choice` (a local that answered after all). */
+function merged(choice: ConnectionChoice, late: ConnectionChoice): ConnectionChoice {
+  const states = new Map(late.candidates.map((c) => [c.connection.uri, c]));
+  return {
+    chosen: late.chosen ?? choice.chosen,
+    candidates: choice.candidates.map((c) => states.get(c.connection.uri) ?? c),
+  };
+}
+
+/**
  * Probes a server's connections and records the choice. On start the remembered connection wins
  * the moment it answers; if that is not local, a full probe follows in the background and moves
- * to a better tier when one answers (the phone came home to Wi-Fi).
+ * to a better tier when one answers (the phone came home to Wi-Fi). While Chrome still asks the
+ * user about local network access, the local probes keep waiting for the answer in the
+ * background (the relay or internet serves meanwhile) instead of failing at the probe timeout.
  */
 export function connectServer(
   server: PlexServer,
@@ -34,24 +58,50 @@ export function connectServer(
   pageProtocol = window.location.protocol,
 ): Promise<ConnectionChoice> {
   const running = inflight.get(server.id);
-  if (running) return running;
+  if (running && reason !== 'permission') return running;
   const store = useServersStore.getState();
   const preferredUri = reason === 'start' ? store.remembered[server.id] : undefined;
   store.setStatus(server.id, { state: 'probing', previous: currentConnection(store, server.id) });
-  const probe = identityProbe(server.id, client);
+  const candidates = candidatesOf(server);
 
-  const work = chooseConnection(server.connections, probe, { pageProtocol, preferredUri })
-    .then((choice) => {
+  const work = (running ?? Promise.resolve())
+    .catch(() => undefined)
+    .then(() => localNetworkState())
+    .then(async (permission) => {
+      const probe = identityProbe(server.id, client, {
+        token: server.accessToken,
+        localNetwork: () => permission,
+      });
+      const locals = candidates.filter((c) => c.local);
+      if (permission === 'prompt' && locals.length > 0) {
+        // The answer may take the user a while: probe the locals on their own, patiently.
+        const patient = identityProbe(server.id, client, {
+          token: server.accessToken,
+          timeoutMs: LOCAL_PERMISSION_WAIT_MS,
+        });
+        const late = chooseConnection(locals, patient, { pageProtocol });
+        const choice = await chooseConnection(candidates, probe, { pageProtocol, preferredUri });
+        apply(server.id, choice);
+        void late.then((local) => {
+          const now = currentConnection(useServersStore.getState(), server.id);
+          if (local.chosen && (!now || rankOf(local.chosen) < rankOf(now)))
+            apply(server.id, merged(choice, local));
+        });
+        return choice;
+      }
+      const choice = await chooseConnection(candidates, probe, { pageProtocol, preferredUri });
       apply(server.id, choice);
       const chosen = choice.chosen;
       if (chosen && chosen.uri === preferredUri && chosen.tier !== 'local') {
-        void chooseConnection(server.connections, probe, { pageProtocol }).then((better) => {
+        void chooseConnection(candidates, probe, { pageProtocol }).then((better) => {
           if (better.chosen && rankOf(better.chosen) < rankOf(chosen)) apply(server.id, better);
         });
       }
       return choice;
     })
-    .finally(() => inflight.delete(server.id));
+    .finally(() => {
+      if (inflight.get(server.id) === work) inflight.delete(server.id);
+    });
   inflight.set(server.id, work);
   return work;
 }

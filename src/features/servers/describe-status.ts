@@ -25,6 +25,10 @@ export function candidateText(state: CandidateState): string {
       return 'sent a reply PlexM8 could not read';
     case 'insecure':
       return 'plain http: a secure (https) page cannot use it';
+    case 'permission':
+      return 'waiting for your browser to allow local network access';
+    case 'blocked':
+      return 'your browser blocks local network access for PlexM8';
     case 'not-needed':
       return 'not needed';
   }
@@ -43,6 +47,13 @@ export function statusSentence(name: string, status: ServerStatus | undefined): 
     const { connection, candidates } = status;
     if (connection.tier === 'local') return 'Connected on your local network.';
     const localFailed = failed(candidates, 'local');
+    const localBecause = (reason: string) =>
+      candidates.some((c) => c.state.ok === false && c.state.reason === reason);
+    const using = connection.tier === 'relay' ? 'Plex Relay (slower)' : 'the internet';
+    if (localBecause('permission'))
+      return `Waiting for your browser's permission to reach ${name} on your local network; using ${using} meanwhile.`;
+    if (localBecause('blocked'))
+      return `Your browser blocks PlexM8 from your local network, so ${name} is reached over ${using}. Allow “Local network access” for this site in the browser's settings to connect at home.`;
     if (connection.tier === 'relay') {
       return localFailed
         ? `Can't reach ${name} over your local network; using Plex Relay (slower).`
@@ -57,6 +68,10 @@ export function statusSentence(name: string, status: ServerStatus | undefined): 
   );
   if (reasons.size === 0) return `${name} offers no connections PlexM8 can use.`;
   if (reasons.has('offline')) return `You're offline, so ${name} can't be reached.`;
+  if (reasons.has('blocked'))
+    return `Your browser blocks PlexM8 from your local network. Allow “Local network access” for this site in the browser's settings to reach ${name}.`;
+  if (reasons.has('permission'))
+    return `Your browser is asking whether PlexM8 may reach devices on your local network. Allow it to connect to ${name}.`;
   if (reasons.size === 1 && reasons.has('insecure')) {
     return `${name} offers only plain http connections, which this secure page can't use. Turn on secure connections in the server's Network settings.`;
   }

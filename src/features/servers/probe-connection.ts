@@ -1,6 +1,7 @@
 import type { Connection } from '../../domain';
 import { fetchIdentity, isPlexError, type PlexClientInfo } from '../../lib/plex';
-import type { Probe, ProbeFailure } from './choose-connection';
+import type { Probe, ProbeFailure, ProbeOutcome } from './choose-connection';
+import type { LocalNetworkState } from './local-network-permission';
 
 /** Short on purpose: a dead local address must not hold up the relay for long. */
 export const PROBE_TIMEOUT_MS = 4_000;
@@ -24,35 +25,74 @@ async function answersWithoutCors(uri: string, signal: AbortSignal): Promise<boo
   }
 }
 
+/**
+ * An https `*.plex.direct` name carries a certificate for this very server: the token may go
+ * there. Anywhere else (plain http on a LAN address) it could reach whoever holds that address.
+ */
+export function certifiedByPlex(connection: Connection): boolean {
+  return (
+    connection.protocol === 'https' && new URL(connection.uri).hostname.endsWith('.plex.direct')
+  );
+}
+
+export interface ProbeOptions {
+  /** The server's own token, for the certified fallback. */
+  token?: string;
+  timeoutMs?: number;
+  /** Chrome's Local Network Access permission, for local candidates. */
+  localNetwork?: () => LocalNetworkState;
+}
+
 export function identityProbe(
   serverId: string,
   client: PlexClientInfo,
-  timeoutMs = PROBE_TIMEOUT_MS,
+  { token, timeoutMs = PROBE_TIMEOUT_MS, localNetwork = () => 'unsupported' }: ProbeOptions = {},
 ): Probe {
   return async (connection: Connection, signal: AbortSignal) => {
     const started = performance.now();
-    try {
-      const identity = await fetchIdentity(connection.uri, client, { signal, timeoutMs });
+    const attempt = async (withToken?: string): Promise<ProbeOutcome> => {
+      const identity = await fetchIdentity(connection.uri, client, {
+        signal,
+        timeoutMs,
+        token: withToken,
+      });
       if (identity.machineIdentifier !== serverId) return { ok: false, reason: 'wrong-server' };
       return { ok: true, latencyMs: Math.round(performance.now() - started) };
+    };
+    try {
+      return await attempt();
     } catch (error) {
-      const reason: ProbeFailure = !isPlexError(error)
-        ? 'unreachable'
-        : error.kind === 'timeout' || error.kind === 'aborted'
-          ? 'timeout'
-          : error.kind === 'offline'
-            ? 'offline'
-            : error.kind === 'bad-response'
-              ? 'bad-response'
-              : 'unreachable';
+      const reason = failureOf(error);
+      const permission = connection.local ? localNetwork() : 'unsupported';
+      if (permission === 'prompt' && reason !== 'offline')
+        return { ok: false, reason: 'permission' };
+      if (permission === 'denied' && reason !== 'offline') return { ok: false, reason: 'blocked' };
       if (
         reason === 'unreachable' &&
         !signal.aborted &&
         (await answersWithoutCors(connection.uri, signal))
       ) {
+        // Whether servers send CORS to a token-less request is unconfirmed (docs/plex-api.md):
+        // where the certificate proves the server, ask again with its token, as clients that
+        // work against real servers always do.
+        if (token && certifiedByPlex(connection)) {
+          try {
+            return await attempt(token);
+          } catch {
+            return { ok: false, reason: 'cors' };
+          }
+        }
         return { ok: false, reason: 'cors' };
       }
       return { ok: false, reason };
     }
   };
+}
+
+function failureOf(error: unknown): ProbeFailure {
+  if (!isPlexError(error)) return 'unreachable';
+  if (error.kind === 'timeout' || error.kind === 'aborted') return 'timeout';
+  if (error.kind === 'offline') return 'offline';
+  if (error.kind === 'bad-response') return 'bad-response';
+  return 'unreachable';
 }

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { usePlexServices } from '../../lib/plex-context';
-import { connectServer } from './connect';
+import { candidatesOf, connectServer } from './connect';
+import { onLocalNetworkChange } from './local-network-permission';
 import { useServersStore } from './servers-store';
 
 /** plex.tv resources for this account; tokens inside, so never persisted in the query cache. */
@@ -30,6 +31,17 @@ export function useServers(token: string, userId: number) {
       if (!statuses[server.id]) void connectServer(server, clientInfo, 'start');
     }
   }, [servers, statuses, clientInfo]);
+
+  // The user answered Chrome's local network prompt (or changed the setting): probe again.
+  useEffect(
+    () =>
+      onLocalNetworkChange(() => {
+        for (const server of useServersStore.getState().servers)
+          if (candidatesOf(server).some((c) => c.local))
+            void connectServer(server, clientInfo, 'permission');
+      }),
+    [clientInfo],
+  );
 
   return { servers, statuses, query };
 }

@@ -34,17 +34,20 @@ export interface ItemsPage<T> {
   complete: boolean;
 }
 
-/** `/identity` needs no token: it is how a connection proves which server answers it. */
+/**
+ * `/identity` needs no token: it is how a connection proves which server answers it. `token`
+ * only for a connection whose certificate already proves the server (probe-connection.ts).
+ */
 export async function fetchIdentity(
   baseUrl: string,
   client: PlexClientInfo,
-  options: { signal?: AbortSignal; timeoutMs?: number; fetchImpl?: FetchLike } = {},
+  options: { signal?: AbortSignal; timeoutMs?: number; fetchImpl?: FetchLike; token?: string } = {},
 ): Promise<{ machineIdentifier: string; version?: string }> {
   const body = await requestJson(
     identitySchema,
     {
       url: `${baseUrl}/identity`,
-      params: { 'X-Plex-Client-Identifier': client.clientId },
+      params: { 'X-Plex-Client-Identifier': client.clientId, 'X-Plex-Token': options.token },
       signal: options.signal,
       timeoutMs: options.timeoutMs,
     },

@@ -1,0 +1,87 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { liveSessions } from '../fake-plex/pms-sessions';
+import { DESKTOP } from './browser';
+import { openRoadTrip } from './flows';
+import { e2eSuite, signInThroughPlex, waitForRequest, waitUntil } from './harness';
+
+/**
+ * Plex's "Now Playing", as a real server keeps it: only for timelines that name an item of a
+ * play queue this client made, with a session identifier; `stopped` or 3 minutes of silence
+ * end it (docs/plex-api.md).
+ */
+const suite = e2eSuite();
+
+const living = () => {
+  const server = suite.fake.model.servers[0];
+  if (!server) throw new Error('no demo server');
+  return server;
+};
+const nowPlaying = () => liveSessions(living()).map((s) => `${s.trackKey} ${s.state}`);
+const titleOf = (key: string) => living().library.tracks.find((t) => t.ratingKey === key)?.title;
+const queueShown = (page: Page) => page.locator('.queue-list .queue-title').allTextContents();
+
+describe("Plex's Now Playing", () => {
+  it('shows the track while it plays, not after a skip, and not once the tab is closed', async () => {
+    const open = await suite.open(DESKTOP);
+    const { page, context } = open;
+    await signInThroughPlex(page);
+    // The service worker in control, as on any visit after the first.
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    await page.getByText('Road Trip').waitFor();
+    const fromWorker: string[] = [];
+    context.on('request', (request) => {
+      if (request.serviceWorker()) fromWorker.push(request.url());
+    });
+
+    await page.getByRole('link', { name: /Road Trip/ }).click();
+    await page.getByRole('button', { name: /Play Departure Board/ }).click();
+    await waitUntil(() => nowPlaying().join() === '1002 playing', 10_000);
+    // Plex's queue was made from the playlist itself, the tapped track selected.
+    const made = await waitForRequest(suite.fake, (r) => r.path === '/playQueues');
+    expect(made.query).toMatchObject({ playlistID: '9001', key: '/library/metadata/1002' });
+    const session = liveSessions(living())[0];
+    expect(session?.sessionId).toMatch(/^[0-9a-f-]{36}$/);
+
+    await page.getByRole('button', { name: 'Next track' }).first().click();
+    await waitUntil(() => nowPlaying().join() === '1004 playing', 10_000);
+    // The skipped track was stopped, not left to linger as a ghost session.
+    expect(
+      suite.fake.requests.some(
+        (r) =>
+          r.path === '/:/timeline' && r.query.ratingKey === '1002' && r.query.state === 'stopped',
+      ),
+    ).toBe(true);
+
+    await page.close();
+    await waitUntil(() => nowPlaying().length === 0, 10_000);
+    // Sent by the service worker, which outlives the page (Chromium drops an unloading page's
+    // requests to a LAN address).
+    expect(
+      fromWorker.some((url) => url.includes('/:/timeline') && url.includes('state=stopped')),
+    ).toBe(true);
+  });
+
+  it("keeps Plex's queue in the order of the local one as it is edited", async () => {
+    const open = await suite.open(DESKTOP);
+    const { page } = open;
+    await openRoadTrip(page);
+    await page.getByRole('button', { name: /Play Departure Board/ }).click();
+    await waitUntil(() => nowPlaying().length === 1, 10_000);
+    await page.getByRole('button', { name: /Open the player/ }).click();
+    await page.getByRole('button', { name: 'Move Signal Failure up' }).click();
+    await page.getByRole('button', { name: 'Remove Dawn Shift from the queue' }).click();
+    await page.getByRole('button', { name: 'Move Departure Board down' }).click();
+    const shown = await queueShown(page);
+    const plexQueue = () => {
+      const queues = [...living().playQueues.queues.values()];
+      return queues.at(-1)?.items.map((i) => i.track.title) ?? [];
+    };
+    await waitUntil(() => plexQueue().join('|') === shown.join('|'), 5_000);
+    expect(shown.slice(0, 3)).toEqual(['Signal Failure', 'Departure Board', 'Last Tram Home']);
+    // One queue all along: each edit went to it, none made a new one.
+    expect(suite.fake.requests.filter((r) => r.path === '/playQueues')).toHaveLength(1);
+    expect(titleOf(liveSessions(living())[0]?.trackKey ?? '')).toBe('Departure Board');
+  });
+});
