@@ -8,7 +8,6 @@ import {
   usePlayerView,
 } from '../features/player';
 import { useSessionStore } from '../features/auth';
-import { connectServer, useServersStore } from '../features/servers';
 import { lazyComponent } from '../lib/lazy-component';
 import { usePlexServices, usePms, type PmsAccess } from '../lib/plex-context';
 import { TrackActionsProvider, type TrackActions } from '../lib/track-actions';
@@ -89,11 +88,8 @@ export function PlayerHost({ children }: { children: ReactNode }) {
         isOnline: () => navigator.onLine,
         onUnauthorized: () => useSessionStore.getState().recheckToken(),
         sessionId,
-        failover: async () => {
-          const { servers, selectedId } = useServersStore.getState();
-          const server = servers.find((s) => s.id === selectedId);
-          if (server) await connectServer(server, clientInfo, 'failover');
-        },
+        // A stalled or dropped stream: the same check as a failed request (refusal-check.ts).
+        failover: () => accessRef.current?.serverUnreachable() ?? Promise.resolve(),
       });
       if (cancelled) started();
       else stop = started;

@@ -9,6 +9,11 @@ export interface PmsAccess {
   userId: number;
   /** How the server is reached right now (read at call time: failover moves it). */
   tier(): ConnectionTier | null;
+  /**
+   * Something of this server's stopped answering (a request, a stream): find out why and act
+   * (a revoked sign-in, a changed token, a dead connection). See app/refusal-check.ts.
+   */
+  serverUnreachable(): Promise<void>;
 }
 
 export interface PlexServices {

@@ -139,6 +139,11 @@ describe('sign-in through app.plex.tv in Chromium', () => {
     await open.page
       .getByText('Your Plex sign-in has expired or was revoked. Sign in again.')
       .waitFor();
+    await open.page
+      .getByText('Your queue, your place in the track and your downloads are kept')
+      .waitFor();
+    await open.page.setViewportSize(PHONE.viewport);
+    await screenshot(open.page, 'sign-in-again-phone');
     suite.fake.model.revokedTokens.clear();
   });
 });

@@ -164,4 +164,26 @@ describe('connection failover from a failing request', () => {
       uriOf('relay'),
     );
   });
+
+  it('reloads the server list for a fresh token when a server stops taking the old one, and carries on', async () => {
+    renderApp('/library');
+    await screen.findByRole('link', { name: 'Aurora Lines' });
+    // The server's access token changes (plex.tv hands out a new one); the old one is refused.
+    const server = livingRoom();
+    const old = server.accessToken;
+    fake().model.revokedTokens.add(old);
+    server.accessToken = 'fresh-server-token';
+    const from = fake().requests.length;
+    await userEvent.click(screen.getByRole('link', { name: 'Aurora Lines' }));
+    const artist = await screen.findByRole('region', { name: 'Aurora Lines' });
+    expect(await within(artist).findByRole('link', { name: /Harbour Lights/ })).toBeTruthy();
+    const after = fake().requests.slice(from);
+    // Asked plex.tv whether the sign-in holds, reloaded the servers, and went on with the new token.
+    expect(after.some((r) => r.path === '/api/v2/user')).toBe(true);
+    expect(after.some((r) => r.path === '/api/v2/resources')).toBe(true);
+    expect(
+      after.filter((r) => r.query['X-Plex-Token'] === 'fresh-server-token').length,
+    ).toBeGreaterThan(0);
+    expect(useServersStore.getState().servers[0]?.accessToken).toBe('fresh-server-token');
+  });
 });

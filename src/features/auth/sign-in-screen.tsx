@@ -1,4 +1,5 @@
 import { useSessionStore } from './session-store';
+import { REVOKED_MESSAGE } from './use-token-check';
 import { SignInButton } from './sign-in-button';
 import { Notice } from '../../ui/notice';
 import './auth.css';
@@ -19,7 +20,13 @@ export function SignInScreen() {
         <p className="auth-lede">
           Your Plex music, in the browser and on your phone — even offline.
         </p>
-        {endedBecause ? <Notice tone="warning" title={endedBecause} /> : null}
+        {endedBecause ? (
+          <Notice tone="warning" title={endedBecause}>
+            {endedBecause === REVOKED_MESSAGE ? (
+              <p>Your queue, your place in the track and your downloads are kept for you.</p>
+            ) : null}
+          </Notice>
+        ) : null}
         <SignInButton />
         <p className="auth-fineprint">
           You'll approve PlexM8 on plex.tv, then come straight back here. PlexM8 talks only to Plex

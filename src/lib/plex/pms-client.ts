@@ -21,6 +21,10 @@ export interface PmsClientOptions {
   timeoutMs?: number;
   /** Told when the current connection stops answering, so the owner can re-probe and fail over. */
   onUnreachable?: () => void;
+  /** Told when a request was answered (a failure soon after is news). */
+  onAnswered?: () => void;
+  /** Told of a readable 401: the server no longer takes this token. */
+  onRefused?: () => void;
 }
 
 /** One page of a long list. `complete` when the server sent everything (or ignored paging). */

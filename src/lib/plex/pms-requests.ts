@@ -31,10 +31,13 @@ export class PmsRequests {
 
   protected async guard<T>(work: () => Promise<T>): Promise<T> {
     try {
-      return await work();
+      const result = await work();
+      this.options.onAnswered?.();
+      return result;
     } catch (error) {
       if (isPlexError(error, 'unreachable') || isPlexError(error, 'timeout'))
         this.options.onUnreachable?.();
+      if (isPlexError(error, 'unauthorized')) this.options.onRefused?.();
       throw error;
     }
   }

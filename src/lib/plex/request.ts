@@ -72,7 +72,8 @@ function timeoutSignal(ms: number | undefined, outer: AbortSignal | undefined) {
 
 function statusError(response: Response, where: string): PlexError {
   const status = response.status;
-  if (status === 401)
+  // plex.tv answers 498 for an expired token (INFO "JWT Authentication"): the same as 401.
+  if (status === 401 || status === 498)
     return new PlexError({
       kind: 'unauthorized',
       status,
