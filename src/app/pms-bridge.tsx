@@ -87,6 +87,7 @@ export function PmsBridge({ children }: { children: ReactNode }) {
   }, [server, userId, usable, clientInfo, refusals]);
 
   const status = useServersStore((s) => (s.selectedId ? s.statuses[s.selectedId] : undefined));
+  const tier = useServersStore((s) => currentConnection(s, s.selectedId)?.tier ?? null);
   const wait = useMemo<ServerWait>(() => {
     if (!server) return { state: 'no-server' };
     return {
@@ -96,7 +97,7 @@ export function PmsBridge({ children }: { children: ReactNode }) {
   }, [server, status?.state]);
 
   return (
-    <PmsProvider value={access} wait={wait}>
+    <PmsProvider value={access} wait={wait} tier={tier}>
       {children}
     </PmsProvider>
   );

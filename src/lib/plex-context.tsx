@@ -30,6 +30,7 @@ export type ServerWait =
 const ServicesContext = createContext<PlexServices | null>(null);
 const PmsContext = createContext<PmsAccess | null>(null);
 const WaitContext = createContext<ServerWait>({ state: 'no-server' });
+const TierContext = createContext<ConnectionTier | null>(null);
 
 export function PlexServicesProvider({
   value,
@@ -44,17 +45,27 @@ export function PlexServicesProvider({
 export function PmsProvider({
   value,
   wait,
+  tier,
   children,
 }: {
   value: PmsAccess | null;
   wait: ServerWait;
+  /** How the server is reached now, for screens that say so (downloads over the relay). */
+  tier: ConnectionTier | null;
   children: ReactNode;
 }) {
   return (
     <WaitContext.Provider value={wait}>
-      <PmsContext.Provider value={value}>{children}</PmsContext.Provider>
+      <TierContext.Provider value={tier}>
+        <PmsContext.Provider value={value}>{children}</PmsContext.Provider>
+      </TierContext.Provider>
     </WaitContext.Provider>
   );
+}
+
+/** How the current server is reached right now (re-renders when a failover moves it). */
+export function useConnectionTier(): ConnectionTier | null {
+  return useContext(TierContext);
 }
 
 export function useServerWait(): ServerWait {

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE } from './browser';
@@ -27,10 +28,19 @@ const storedFiles = (page: Page) =>
         };
       }),
   );
-/** The part's real size, from the fake's library. */
-const partSize = (key: string) =>
-  suite.fake.model.servers[0]?.library.tracks.find((t) => `${t.partId}@original` === key)?.file
-    .size;
+/**
+ * What a stored file should weigh: the part's own size for an original; for ALAC (which Chromium
+ * can't play, so it is downloaded converted to 320 kbps MP3) the whole transcoded stream.
+ */
+const partSize = (key: string) => {
+  const [part, quality] = key.split('@');
+  const track = suite.fake.model.servers[0]?.library.tracks.find((t) => String(t.partId) === part);
+  if (!track) return undefined;
+  if (quality === 'original') return track.file.size;
+  return track.file.codec === 'alac' && quality === '320'
+    ? statSync(track.file.transcodedPath).size
+    : undefined;
+};
 const goTo = (page: Page, name: string) =>
   page.getByRole('navigation', { name: /Main/ }).getByRole('link', { name }).first().click();
 
@@ -68,9 +78,17 @@ describe('downloads for offline play', () => {
     const files = await storedFiles(page);
     expect(files).toHaveLength(Number(count));
     for (const [key, size] of files) {
-      expect(key).toMatch(/^\d+@original$/);
+      expect(key).toMatch(/^\d+@(original|320)$/);
       expect(size).toBe(partSize(key));
     }
+    // The ALAC tracks came through the transcoder, each session stopped once it was done.
+    const roadTrip = suite.fake.model.servers[0]?.library.playlists[0];
+    const alac = Array.from({ length: roadTrip?.size ?? 0 }, (_, i) => roadTrip?.itemAt(i)).filter(
+      (t) => t?.file.codec === 'alac',
+    );
+    expect(alac.length).toBeGreaterThan(0);
+    expect(files.filter(([key]) => key.endsWith('@320')).length).toBe(alac.length);
+    expect(suite.fake.model.servers[0]?.transcoder.open()).toEqual([]);
 
     // No network: reload, open the playlist, and play it from the device.
     await context.setOffline(true);

@@ -1,20 +1,15 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { countOf, formatBytes } from '../../lib/format';
+import { useConnectionTier } from '../../lib/plex-context';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
 import { useDownloadsStore } from './downloads-store';
 import { setStatusOf } from './set-status';
-import type { DownloadJob, DownloadQuality } from './types';
+import type { DownloadJob } from './types';
 import { useStorage } from './use-storage';
+import { Settings } from './downloads-settings';
 import './downloads.css';
-
-const qualityLabels: Record<DownloadQuality, string> = {
-  original: 'Original files',
-  '320': 'MP3 320 kbps',
-  '192': 'MP3 192 kbps',
-  '128': 'MP3 128 kbps',
-};
 
 /** The queue shows this many waiting tracks; the rest are counted. */
 const SHOWN = 100;
@@ -130,35 +125,6 @@ function Storage({ live }: { live: boolean }) {
   );
 }
 
-function Settings() {
-  const quality = useDownloadsStore((s) => s.quality);
-  const keepUpdated = useDownloadsStore((s) => s.keepUpdated);
-  const { setQuality, setKeepUpdated } = useDownloadsStore.getState();
-  return (
-    <section className="dl-settings" aria-labelledby="dl-settings-title">
-      <h2 id="dl-settings-title">Settings</h2>
-      <label className="dl-field">
-        <span>Download quality</span>
-        <select value={quality} onChange={(e) => setQuality(e.target.value as DownloadQuality)}>
-          {Object.entries(qualityLabels).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="dl-check">
-        <input
-          type="checkbox"
-          checked={keepUpdated}
-          onChange={(e) => setKeepUpdated(e.target.checked)}
-        />
-        <span>Download tracks added to downloaded playlists when they refresh</span>
-      </label>
-    </section>
-  );
-}
-
 function Sets() {
   const sets = useDownloadsStore((s) => s.sets);
   const jobs = useDownloadsStore((s) => s.jobs);
@@ -258,9 +224,18 @@ export function DownloadsScreen() {
   const count = useDownloadsStore((s) => s.order.length);
   const live = useDownloadsStore((s) => Object.keys(s.progress).length > 0);
   const [confirming, setConfirming] = useState(false);
+  const overRelay = useConnectionTier() === 'relay';
   return (
     <section aria-labelledby="downloads-title" className="downloads">
       <h1 id="downloads-title">Downloads</h1>
+      {overRelay ? (
+        <Notice tone="info" title="Connected through Plex Relay: downloads will be slow.">
+          <p>
+            The relay carries about 1–2 Mbps, so an album can take many minutes. On the server's own
+            network, or with remote access set up, they are much faster.
+          </p>
+        </Notice>
+      ) : null}
       <Storage live={live} />
       {count === 0 ? (
         <Notice tone="info" title="Nothing downloaded yet.">

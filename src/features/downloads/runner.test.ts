@@ -165,4 +165,56 @@ describe('download runner', () => {
     expect(store().jobs['104@original']).toBeUndefined();
     await until(() => status(1) === 'done' && status(2) === 'done');
   });
+
+  it('restarts a transcoded download from the top and keeps it only once the stream ended cleanly', async () => {
+    const ranges: Array<string | null> = [];
+    const ended: string[] = [];
+    let attempt = 0;
+    // jsdom's Blobs don't survive fake-indexeddb: what was saved reads back as 400-byte pieces.
+    vi.spyOn(db, 'readChunks').mockImplementation(async (_key, count) =>
+      Array.from({ length: count }, () => new Blob([bytes(400)])),
+    );
+    // A stream with no length. The first is cut off once a chunk has been saved (after a second).
+    const stream = (cut: boolean) =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          async start(controller) {
+            controller.enqueue(bytes(400));
+            if (cut) {
+              await new Promise((r) => setTimeout(r, 1_100));
+              controller.enqueue(bytes(400));
+              await new Promise((r) => setTimeout(r, 20));
+              return controller.error(new TypeError('cut'));
+            }
+            for (let sent = 400; sent < 2400; sent += 400) controller.enqueue(bytes(400));
+            controller.close();
+          },
+        }),
+        { status: 200, headers: { 'Content-Type': 'audio/mpeg' } },
+      );
+    start(
+      async (_url, init) => {
+        ranges.push(new Headers(init?.headers).get('Range'));
+        attempt += 1;
+        return stream(attempt === 1);
+      },
+      {
+        sourceFor: () => ({
+          url: 'http://pms.test/music/:/transcode/universal/start.mp3?session=x',
+          transcoded: true,
+          done: () => void ended.push('stop'),
+        }),
+      },
+    );
+    store().setQuality('320');
+    store().enqueue(playlist, [track(1)]);
+    await until(() => store().jobs['101@320']?.status === 'done', 5_000);
+    store().setQuality('original');
+    // Never a Range: a transcode can't resume, it starts over.
+    expect(ranges).toEqual([null, null]);
+    // Whole: every byte of the clean second stream, nothing of the cut first one kept.
+    expect(store().jobs['101@320']).toMatchObject({ bytes: 2400, total: 2400, chunks: 0 });
+    expect(store().onDevice[101]).toBe('101@320');
+    expect(ended).toEqual(['stop', 'stop']);
+  });
 });

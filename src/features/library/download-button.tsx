@@ -1,5 +1,6 @@
 import type { Track } from '../../domain';
 import { useDownloadActions, type DownloadSetInfo } from '../../lib/download-actions';
+import { useConnectionTier } from '../../lib/plex-context';
 import { Button } from '../../ui/button';
 
 /**
@@ -17,6 +18,7 @@ export function DownloadButton({
 }) {
   const downloads = useDownloadActions();
   const status = downloads.useSetStatus(set.id);
+  const overRelay = useConnectionTier() === 'relay';
   const playable = tracks.filter((t) => t.media !== null);
   if (!status) {
     return (
@@ -36,6 +38,7 @@ export function DownloadButton({
           ? `Downloaded (${status.total})`
           : `Downloading ${status.done} of ${status.total}`}
         {status.failed ? ` · ${status.failed} failed` : ''}
+        {!status.complete && overRelay ? ' · slow over Plex Relay' : ''}
       </span>
       <Button variant="quiet" onClick={() => downloads.remove(set.id)}>
         Remove download
