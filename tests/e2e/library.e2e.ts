@@ -34,6 +34,14 @@ describe('browsing the library in Chromium', () => {
       await screenshot(page, `playlist-${size}`);
 
       await page.goto(`${E2E_APP_URL}library`);
+      // Recently added shows albums, newest first, though the server's /recentlyAdded answers
+      // tracks (as real servers do): asked for as albums sorted by when they were added.
+      const shelf = page.getByRole('region', { name: 'Recently added' });
+      await shelf.getByText('Desert Roads').waitFor();
+      expect(await shelf.locator('.card-title').first().textContent()).toBe(
+        '<img src=x onerror=alert(1)>',
+      );
+      expect(await shelf.getByText('Departure Board').count()).toBe(0);
       await page.getByRole('link', { name: '坂本 ユキ', exact: true }).click();
       await page.getByRole('heading', { name: '坂本 ユキ', level: 1 }).waitFor();
       await page.getByRole('link', { name: /雪の記憶/ }).click();

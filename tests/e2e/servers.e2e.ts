@@ -55,6 +55,8 @@ describe('choosing a connection in Chromium', () => {
       });
     await open.page.getByText('Connections (3)').first().click();
     await open.page.getByText('timed out').first().waitFor();
+    // Listed though plex.tv sent it with connections: null (and nulls for platform, device).
+    await open.page.getByText('Old Laptop offers no connections PlexM8 can use.').waitFor();
     await screenshot(open.page, 'servers-relay-desktop');
   });
 
