@@ -13,6 +13,16 @@ const fake = createFakePlex({ ...loopbackScenario(ports), autoApprove: true });
 const running = await listenFakePlex(fake, allPorts(ports));
 // The friend's server is switched off, so the demo also shows what an unreachable server looks like.
 fake.faults.add({ kind: 'hang', origin: `http://127.0.0.1:${ports.friend}` });
+// PLEXM8_DEMO=relay: away from home. The local address never answers and Plex Relay carries
+// 2 Mbps (Plex Pass), so "Auto" quality can be seen fitting a hi-res album to it.
+if (process.env.PLEXM8_DEMO === 'relay') {
+  fake.faults.add({ kind: 'hang', origin: `http://127.0.0.1:${ports.living.local}` });
+  fake.faults.add({
+    kind: 'bandwidth',
+    kbps: 2_000,
+    origin: `http://127.0.0.1:${ports.living.relay}`,
+  });
+}
 
 const plexTv = `http://127.0.0.1:${ports.plexTv}`;
 process.env.VITE_PLEX_TV_URL = plexTv;
