@@ -62,6 +62,10 @@ describe('playing music in Chromium', () => {
     expect(
       await player(page).getByRole('button', { name: '4 stars' }).getAttribute('aria-pressed'),
     ).toBe('true');
+    // Tapping the rating shown clears it: Plex clears with -1 (0 would be zero stars).
+    await player(page).getByRole('button', { name: '4 stars' }).click();
+    await waitUntil(() => reports('/:/rate').some((r) => r.query.rating === '-1'), 5000);
+    expect(suite.fake.model.servers[0]?.library.tracks[0]?.userRating).toBeUndefined();
     const playing = reports('/:/timeline').filter((r) => r.query.state === 'playing');
     expect(playing[0]?.query).toMatchObject({ ratingKey: '1002', key: '/library/metadata/1002' });
 

@@ -1,6 +1,9 @@
 import * as db from './download-db';
 import { useDownloadsStore } from './downloads-store';
 import type { DownloadJob } from './types';
+import { answersWithoutCors, HttpStatus, SizeMismatch, SourceRefused } from './download-errors';
+
+export { SourceRefused } from './download-errors';
 
 /** Where a job's bytes come from right now. */
 export interface DownloadSource {
@@ -31,25 +34,6 @@ export const MAX_ATTEMPTS = 4;
 const CHUNK_BYTES = 512 * 1024;
 const CHUNK_MS = 1_000;
 const PROGRESS_MS = 250;
-
-/** Does the server answer at all (an opaque no-cors reply) while refusing scripts (CORS)? */
-async function answersWithoutCors(url: string): Promise<boolean> {
-  try {
-    await fetch(url, { mode: 'no-cors', cache: 'no-store', referrerPolicy: 'no-referrer' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-class HttpStatus extends Error {
-  constructor(readonly status: number) {
-    super(`the server answered ${status}`);
-  }
-}
-class SizeMismatch extends Error {}
-/** sourceFor couldn't get the server to prepare the file (its message says why). */
-export class SourceRefused extends Error {}
 
 const store = useDownloadsStore;
 
