@@ -1,16 +1,7 @@
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { DownloadActionsProvider, type DownloadActions } from '../lib/download-actions';
-import { isPlexError } from '../lib/plex';
 import { usePms, type PmsAccess } from '../lib/plex-context';
-import { browserCanPlay } from '../features/player';
-import type { Track } from '../domain';
 import { loadDownloads, useAvailability, useSetStatus } from './downloads-bridge';
-
-/** Whether this browser plays the track's original file (downloads of others come as MP3). */
-const playableHere = (track: Track) =>
-  browserCanPlay(track, (mime) =>
-    typeof Audio === 'undefined' ? 'maybe' : new Audio().canPlayType(mime),
-  );
 
 /**
  * Wires downloads (features/downloads) to the current server and to the library's screens:
@@ -29,28 +20,10 @@ export function DownloadsHost({ children }: { children: ReactNode }) {
     void loadDownloads().then((m) => {
       if (cancelled) return;
       stop = m.startDownloadRunner({
-        sourceFor: async (job) => {
+        sourceFor: (job) => {
           const current = accessRef.current;
-          if (!current || current.serverId !== job.serverId || !job.track.media) return null;
-          const { playback } = current.client;
-          if (job.quality === 'original')
-            return { url: playback.partUrl(job.track.media.partKey), transcoded: false };
-          // The transcoder as servers require: a decision for a fresh session, then the stream.
-          const request = {
-            trackId: job.track.id,
-            kbps: Number(job.quality),
-            session: crypto.randomUUID(),
-          };
-          const stop = () => void playback.stopTranscode(request.session).catch(() => undefined);
-          try {
-            await playback.transcodeDecision(request);
-          } catch (error) {
-            stop();
-            if (isPlexError(error) && ['unreachable', 'offline', 'timeout'].includes(error.kind))
-              throw new TypeError('the connection dropped', { cause: error });
-            throw new m.SourceRefused("the server wouldn't convert it", { cause: error });
-          }
-          return { url: playback.transcodeUrl(request), transcoded: true, done: stop };
+          if (!current || current.serverId !== job.serverId) return null;
+          return m.downloadSource(current.client, job);
         },
         isOnline: () => navigator.onLine,
       });
@@ -69,7 +42,7 @@ export function DownloadsHost({ children }: { children: ReactNode }) {
       void loadDownloads().then((m) => {
         // Ask that the browser keep what we store (it may still say no).
         void navigator.storage?.persist?.();
-        m.useDownloadsStore.getState().enqueue({ ...set, serverId }, tracks, playableHere);
+        m.useDownloadsStore.getState().enqueue({ ...set, serverId }, tracks);
       });
     };
     return {
@@ -92,9 +65,7 @@ export function DownloadsHost({ children }: { children: ReactNode }) {
       remove: (setId) =>
         void loadDownloads().then((m) => m.useDownloadsStore.getState().removeSet(setId)),
       sync: (setId, tracks) =>
-        void loadDownloads().then((m) =>
-          m.useDownloadsStore.getState().sync(setId, tracks, playableHere),
-        ),
+        void loadDownloads().then((m) => m.useDownloadsStore.getState().sync(setId, tracks)),
       useSetStatus,
       useAvailability,
     };

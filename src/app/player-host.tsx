@@ -74,15 +74,9 @@ export function PlayerHost({ children }: { children: ReactNode }) {
       const started = await runtime.startPlayerRuntime({
         server: () => {
           const current = accessRef.current;
-          if (!current) return null;
-          const { client } = current;
-          return {
-            serverId: current.serverId,
-            tier: current.tier,
-            playback: client.playback,
-            playQueues: client.playQueues,
-            artworkUrl: (path, px) => client.artworkUrl(path, px),
-          };
+          return (
+            current && { serverId: current.serverId, tier: current.tier, client: current.client }
+          );
         },
         localCopy,
         isOnline: () => navigator.onLine,

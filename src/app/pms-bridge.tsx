@@ -1,17 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, type ReactNode } from 'react';
-import { REVOKED_MESSAGE, useSessionStore } from '../features/auth';
-import {
-  connectServer,
-  currentConnection,
-  serversQuery,
-  useServers,
-  useServersStore,
-} from '../features/servers';
-import { isPlexError, PmsClient } from '../lib/plex';
+import { useSessionStore } from '../features/auth';
+import { currentConnection, useServers, useServersStore } from '../features/servers';
+import { PmsClient } from '../lib/plex';
 import { PmsProvider, usePlexServices, type PmsAccess, type ServerWait } from '../lib/plex-context';
-import { createRefusalCheck } from './refusal-check';
-import { signOutEverywhere } from './sign-out';
+import { serverRefusals } from './server-refusals';
 
 /**
  * Gives features the selected server as a PmsClient. The client reads the connection at call
@@ -38,30 +31,15 @@ export function PmsBridge({ children }: { children: ReactNode }) {
   // One per server, kept while its token changes: the check's own pace must survive that.
   const refusals = useMemo(() => {
     if (!serverId) return null;
-    const selected = () => useServersStore.getState().servers.find((s) => s.id === serverId);
-    const accountToken = () => useSessionStore.getState().token ?? '';
-    return createRefusalCheck({
-      online: () => navigator.onLine,
-      checkAccount: () =>
-        plexTv.getUser(accountToken()).then(
-          () => 'valid' as const,
-          (error: unknown) => (isPlexError(error, 'unauthorized') ? 'revoked' : 'unknown'),
-        ),
-      refreshServers: async () => {
-        const fresh = await plexTv.getServers(accountToken());
-        useServersStore.getState().setServers(fresh.servers);
-        const user = useSessionStore.getState().user;
-        if (user) queryClient.setQueryData(serversQuery(user.id), fresh);
-      },
-      reprobe: async () => {
-        const current = selected();
-        if (current) await connectServer(current, clientInfo, 'failover');
-      },
-      // What failed with the old token or connection (a 401 is not retried by itself).
-      retryFailed: () =>
-        void queryClient.invalidateQueries({ predicate: (q) => q.state.status === 'error' }),
-      signInAgain: () => void signOutEverywhere(queryClient, REVOKED_MESSAGE),
+    let answeredAt = -Infinity;
+    const check = serverRefusals({
+      serverId,
+      plexTv,
+      queryClient,
+      clientInfo,
+      answeredAt: () => answeredAt,
     });
+    return { ...check, answered: () => void (answeredAt = Date.now()) };
   }, [serverId, plexTv, queryClient, clientInfo]);
 
   const access = useMemo<PmsAccess | null>(() => {

@@ -3,9 +3,11 @@ import { CHECK_AGAIN_AFTER_MS, createRefusalCheck, type AccountCheck } from './r
 
 function setup(account: AccountCheck | 'throws') {
   let clock = 1_000_000;
+  let answeredAt = -Infinity;
   const calls: string[] = [];
-  const check = createRefusalCheck({
+  const refusals = createRefusalCheck({
     online: () => true,
+    answeredAt: () => answeredAt,
     checkAccount: async () => {
       calls.push('check account');
       if (account === 'throws') throw new Error('plex.tv down');
@@ -17,6 +19,10 @@ function setup(account: AccountCheck | 'throws') {
     signInAgain: () => void calls.push('sign in again'),
     now: () => clock,
   });
+  const check = {
+    ...refusals,
+    answered: () => void (answeredAt = clock),
+  };
   return { check, calls, advance: (ms: number) => (clock += ms) };
 }
 

@@ -16,6 +16,8 @@ export type AccountCheck = 'valid' | 'revoked' | 'unknown';
 
 export interface RefusalDeps {
   online(): boolean;
+  /** When the server last answered a request. */
+  answeredAt(): number;
   checkAccount(): Promise<AccountCheck>;
   refreshServers(): Promise<void>;
   reprobe(): Promise<unknown>;
@@ -33,7 +35,6 @@ export function createRefusalCheck(deps: RefusalDeps) {
   const now = deps.now ?? Date.now;
   let running: Promise<void> | null = null;
   let checkedAt = -Infinity;
-  let answeredAt = -Infinity;
 
   async function check(): Promise<void> {
     checkedAt = now();
@@ -51,7 +52,7 @@ export function createRefusalCheck(deps: RefusalDeps) {
   function serverUnreachable({ refused = false }: { refused?: boolean } = {}): Promise<void> {
     if (running) return running;
     if (!deps.online()) return Promise.resolve();
-    const suspicious = refused || now() - answeredAt < RECENTLY_MS;
+    const suspicious = refused || now() - deps.answeredAt() < RECENTLY_MS;
     // Checked a moment ago and it still fails: leave it to the retries, no loop of probes.
     if (suspicious && now() - checkedAt < CHECK_AGAIN_AFTER_MS) return Promise.resolve();
     running = (suspicious ? check() : deps.reprobe().then(() => undefined)).finally(() => {
@@ -60,9 +61,5 @@ export function createRefusalCheck(deps: RefusalDeps) {
     return running;
   }
 
-  return {
-    serverUnreachable,
-    /** The server answered a request (so a failure soon after is news). */
-    answered: () => void (answeredAt = now()),
-  };
+  return { serverUnreachable };
 }

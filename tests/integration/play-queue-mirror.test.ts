@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Track } from '../../src/domain';
 import { PmsClient } from '../../src/lib/plex';
+import { playQueuesOf } from '../../src/lib/plex/pms-play-queues';
 import { createFakePlex } from '../fake-plex/handler';
 import { LIVING_ROOM_ID, hostnameScenario } from '../fake-plex/scenarios';
 import {
@@ -33,7 +34,7 @@ function setup() {
   let online = true;
   let queue = q.emptyQueue;
   const mirror = startPlayQueueMirror({
-    server: () => (online ? { serverId: LIVING_ROOM_ID, playQueues: client.playQueues } : null),
+    server: () => (online ? { serverId: LIVING_ROOM_ID, playQueues: playQueuesOf(client) } : null),
     queue: () => queue,
   });
   const set = (next: q.QueueState) => {

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createFakePlex } from '../fake-plex/handler';
 import { LIVING_ROOM_ID, hostnameScenario } from '../fake-plex/scenarios';
 import { PmsClient } from '../../src/lib/plex/pms-client';
+import { playbackOf } from '../../src/lib/plex/pms-playback';
+import { playQueuesOf } from '../../src/lib/plex/pms-play-queues';
 import { MUSIC_PROFILE } from '../../src/lib/plex/transcode';
 
 /** A PmsClient talking to the one fake Plex (a real server's rules: decision first, etc.). */
@@ -36,7 +38,7 @@ describe('the transcoder, as PlexM8 asks for it', () => {
   it('builds decision and start from the same session, with the music profile and the offset', async () => {
     const { client, fake, alac } = setup();
     const request = { trackId: alac.ratingKey, kbps: 192, session: 'sess-1', offsetMs: 65_400 };
-    await client.playback.transcodeDecision(request);
+    await playbackOf(client).transcodeDecision(request);
     const decision = fake.requests.find((r) => r.path.endsWith('/decision'));
     expect(decision?.query).toMatchObject({
       path: `/library/metadata/${alac.ratingKey}`,
@@ -53,21 +55,23 @@ describe('the transcoder, as PlexM8 asks for it', () => {
       'X-Plex-Client-Profile-Extra': MUSIC_PROFILE,
       'X-Plex-Platform': 'Chrome',
     });
-    const start = client.playback.transcodeUrl(request);
+    const start = playbackOf(client).transcodeUrl(request);
     expect(new URL(start).pathname).toBe('/music/:/transcode/universal/start.mp3');
     // The transcoder starts at whole seconds.
     expect(query(start)).toMatchObject({ session: 'sess-1', offset: '65', musicBitrate: '192' });
-    expect(query(client.playback.stopTranscodeUrl('sess-1'))).toMatchObject({ session: 'sess-1' });
+    expect(query(playbackOf(client).stopTranscodeUrl('sess-1'))).toMatchObject({
+      session: 'sess-1',
+    });
   });
 
   it('is refused by the server without a decision, and streams chunked with one', async () => {
     const { client, fake, alac } = setup();
     const request = { trackId: alac.ratingKey, kbps: 320, session: 'sess-2' };
-    const refused = await fake.handle(new Request(client.playback.transcodeUrl(request)));
+    const refused = await fake.handle(new Request(playbackOf(client).transcodeUrl(request)));
     expect(refused.status).toBe(400);
-    await client.playback.transcodeDecision(request);
+    await playbackOf(client).transcodeDecision(request);
     const stream = await fake.handle(
-      new Request(client.playback.transcodeUrl(request), { headers: { Range: 'bytes=100-' } }),
+      new Request(playbackOf(client).transcodeUrl(request), { headers: { Range: 'bytes=100-' } }),
     );
     expect(stream.status).toBe(200);
     expect(stream.headers.get('Content-Length')).toBeNull();
@@ -76,10 +80,10 @@ describe('the transcoder, as PlexM8 asks for it', () => {
     // MPEG audio from its first byte (the Range was ignored), no ID3 tag, no XING header.
     expect([whole[0], (whole[1] ?? 0) & 0xe0]).toEqual([0xff, 0xe0]);
     const later = await fake.handle(
-      new Request(client.playback.transcodeUrl({ ...request, offsetMs: 4_000 })),
+      new Request(playbackOf(client).transcodeUrl({ ...request, offsetMs: 4_000 })),
     );
     expect((await later.arrayBuffer()).byteLength).toBeLessThan(whole.byteLength * 0.6);
-    await client.playback.stopTranscode('sess-2');
+    await playbackOf(client).stopTranscode('sess-2');
     expect(setupSessions(fake).get('sess-2')?.stoppedAt).not.toBeNull();
   });
 });
@@ -90,7 +94,7 @@ const setupSessions = (fake: ReturnType<typeof createFakePlex>) =>
 describe('what Plex hears', () => {
   it('sends a timeline with the play-queue item and the player session, time clamped', async () => {
     const { client, fake } = setup();
-    await client.playback.timeline({
+    await playbackOf(client).timeline({
       trackId: '1002',
       state: 'playing',
       timeMs: 9_999,
@@ -115,25 +119,28 @@ describe('what Plex hears', () => {
     const { client, server } = setup();
     const track = server.library.tracks[0];
     if (!track) throw new Error('no track');
-    await client.playback.rate(track.ratingKey, 8);
+    await playbackOf(client).rate(track.ratingKey, 8);
     expect(track.userRating).toBe(8);
-    await client.playback.rate(track.ratingKey, null);
+    await playbackOf(client).rate(track.ratingKey, null);
     expect(track.userRating).toBeUndefined();
   });
 
   it('makes play queues from a playlist or ids, and reads windows of them', async () => {
     const { client } = setup();
-    const made = await client.playQueues.create({ kind: 'playlist', id: '9004' }, '1010');
+    const made = await playQueuesOf(client).create({ kind: 'playlist', id: '9004' }, '1010');
     // 20,000 items: the answer is a window, placed by the selected item's offset.
     expect(made.totalCount).toBe(20_000);
     expect(made.items.length).toBeLessThanOrEqual(100);
     const selected = made.items.findIndex((i) => i.trackId === '1010');
     expect(made.firstOffset + selected).toBe(7);
-    const ids = await client.playQueues.create({ kind: 'tracks', ids: ['1004', '1002'] }, '1002');
+    const ids = await playQueuesOf(client).create(
+      { kind: 'tracks', ids: ['1004', '1002'] },
+      '1002',
+    );
     expect(ids.items.map((i) => i.trackId)).toEqual(['1004', '1002']);
     const first = ids.items[0];
     if (!first) throw new Error('empty queue');
-    const after = await client.playQueues.itemsAfter(
+    const after = await playQueuesOf(client).itemsAfter(
       ids.queueId,
       { itemId: first.itemId, offset: 0 },
       10,

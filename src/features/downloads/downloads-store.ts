@@ -1,9 +1,21 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { Track } from '../../domain';
+import { browserCanPlay } from '../../lib/codecs';
 import { idbObjectStorage } from '../../lib/idb';
 import * as db from './download-db';
 import { jobKey, type DownloadJob, type DownloadQuality, type DownloadSet } from './types';
+
+/**
+ * Whether this browser can't play the track's original file. Only a known codec the browser says
+ * no to counts; a browser that plays nothing it is asked about (a test DOM) tells us nothing.
+ */
+function unplayableHere(track: Track): boolean {
+  if (typeof Audio === 'undefined' || !track.media?.codec) return false;
+  const probe = new Audio();
+  if (probe.canPlayType('audio/mpeg') === '') return false;
+  return !browserCanPlay(track, (mime) => probe.canPlayType(mime));
+}
 
 export interface DownloadSettings {
   quality: DownloadQuality;
@@ -29,16 +41,12 @@ export interface DownloadsState extends DownloadSettings {
   setKeepUpdated(on: boolean): void;
   /**
    * Adds a playlist, album or track; tracks already downloaded (any quality) are reused. An
-   * original this browser can't play (`playable` says no: ALAC in Chromium) comes as 320 kbps
-   * MP3 instead: a file that can't play offline is no download.
+   * original this browser can't play (ALAC in Chromium) comes as 320 kbps MP3 instead: a file
+   * that can't play offline is no download.
    */
-  enqueue(
-    set: Omit<DownloadSet, 'keys' | 'addedAt'>,
-    tracks: readonly Track[],
-    playable?: (track: Track) => boolean,
-  ): void;
+  enqueue(set: Omit<DownloadSet, 'keys' | 'addedAt'>, tracks: readonly Track[]): void;
   /** Tracks added to a downloaded set since: fetched too when the setting says so. */
-  sync(setId: string, tracks: readonly Track[], playable?: (track: Track) => boolean): void;
+  sync(setId: string, tracks: readonly Track[]): void;
   removeSet(id: string): Promise<void>;
   removeJob(key: string): Promise<void>;
   removeAll(): Promise<void>;
@@ -126,7 +134,7 @@ export const useDownloadsStore = create<DownloadsState>()(
         setQuality: (quality) => set({ quality }),
         setKeepUpdated: (keepUpdated) => set({ keepUpdated }),
 
-        enqueue: (info, tracks, playable) => {
+        enqueue: (info, tracks) => {
           const state = get();
           const jobs = { ...state.jobs };
           const order = [...state.order];
@@ -136,7 +144,7 @@ export const useDownloadsStore = create<DownloadsState>()(
             if (!track.media) continue;
             const existing = keyOnDevice(state.onDevice, track);
             const quality =
-              state.quality === 'original' && playable && !playable(track) ? '320' : state.quality;
+              state.quality === 'original' && unplayableHere(track) ? '320' : state.quality;
             const key = existing ?? jobKey(track.media.partId, quality);
             keys.push(key);
             if (jobs[key]) {
@@ -178,7 +186,7 @@ export const useDownloadsStore = create<DownloadsState>()(
           void db.saveSet(downloadSet);
         },
 
-        sync: (setId, tracks, playable) => {
+        sync: (setId, tracks) => {
           const state = get();
           const existing = state.sets[setId];
           if (!existing || !state.keepUpdated) return;
@@ -191,7 +199,7 @@ export const useDownloadsStore = create<DownloadsState>()(
               !known.has(jobKey(t.media.partId, state.quality))
             );
           });
-          if (added.length > 0) get().enqueue(existing, added, playable);
+          if (added.length > 0) get().enqueue(existing, added);
         },
 
         removeSet: async (id) => {

@@ -4,4 +4,3 @@ export type { PlayerServer, LocalCopy } from './runtime';
 /** The audio side (howler, controller, reporter, media session) loads after the first paint. */
 export const loadPlayerRuntime = () => import('./runtime');
 export { current as currentQueueItem, emptyQueue } from './queue';
-export { browserCanPlay } from './playback-source';

@@ -1,4 +1,8 @@
-import type { PlayQueueSource, PlayQueueWindow, PmsPlayQueues } from '../../lib/plex';
+import type {
+  PlayQueueSource,
+  PlayQueueWindow,
+  PmsPlayQueues,
+} from '../../lib/plex/pms-play-queues';
 import type { QueueState } from './queue';
 
 /**

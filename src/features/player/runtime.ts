@@ -1,5 +1,8 @@
 import type { ConnectionTier, Track } from '../../domain';
-import { isPlexError, type TimelineReport as PlexTimeline } from '../../lib/plex';
+import { isPlexError, type PmsClient } from '../../lib/plex';
+// Straight from their files, not the barrel: they stay out of the first-load chunk.
+import { playbackOf } from '../../lib/plex/pms-playback';
+import { playQueuesOf } from '../../lib/plex/pms-play-queues';
 import { idbGet, idbSet } from '../../lib/idb';
 import { startPlayerController, type SourcePurpose } from './controller';
 import type { PlaybackSource } from './engine/audio-engine';
@@ -7,23 +10,18 @@ import { HowlerEngine } from './engine/howler-engine';
 import { startMediaSession } from './media-session';
 import { startOnePlayerAtATime } from './one-player';
 import { sendAsPageLeaves } from './page-away';
-import { startPlayQueueMirror, type PlexQueueLink, type QueueServer } from './play-queue-mirror';
-import { formatOf, streamSource, type SourceResult, type StreamServer } from './playback-source';
+import { startPlayQueueMirror, type PlexQueueLink } from './play-queue-mirror';
+import { formatOf, streamSource, type SourceResult } from './playback-source';
 import { usePlayerStore, type StreamQuality } from './player-store';
 import { createScrobbleOutbox } from './scrobble-outbox';
 import { createTimelineReporter, type TimelineReport } from './timeline-reporter';
 
-/** What the player needs from the current server, read at call time (it can change). */
-export interface PlayerServer extends QueueServer {
+/** The current server, read at call time (it can change). */
+export interface PlayerServer {
+  serverId: string;
   /** How the server is reached now: "Auto" quality fits Plex Relay's cap. */
   tier(): ConnectionTier | null;
-  playback: StreamServer & {
-    timeline(report: PlexTimeline): Promise<void>;
-    timelineUrl(report: PlexTimeline): string;
-    stopTranscodeUrl(session: string): string;
-    scrobble(trackId: string): Promise<void>;
-  };
-  artworkUrl(path: string, px: number): string;
+  client: PmsClient;
 }
 
 /** A finished download of a track: where to read it, and whether it was transcoded to MP3. */
@@ -145,7 +143,7 @@ export async function startPlayerRuntime(deps: PlayerRuntimeDeps): Promise<() =>
     const result = streamSource(
       track,
       quality,
-      server?.playback ?? null,
+      server ? playbackOf(server.client) : null,
       server?.tier() ?? null,
       canPlayType,
       sourceOptions,
@@ -177,7 +175,10 @@ export async function startPlayerRuntime(deps: PlayerRuntimeDeps): Promise<() =>
 
   const restored = await idbGet<PlexQueueLink>(PLEX_QUEUE_KEY).catch(() => undefined);
   const mirror = startPlayQueueMirror({
-    server: () => (deps.isOnline() ? deps.server() : null),
+    server: () => {
+      const server = deps.isOnline() ? deps.server() : null;
+      return server && { serverId: server.serverId, playQueues: playQueuesOf(server.client) };
+    },
     queue: () => usePlayerStore.getState().queue,
     restored: restored ?? null,
     save: (link) => void idbSet(PLEX_QUEUE_KEY, link).catch(() => undefined),
@@ -189,13 +190,13 @@ export async function startPlayerRuntime(deps: PlayerRuntimeDeps): Promise<() =>
   const scrobbles = createScrobbleOutbox(async ({ serverId, trackId }) => {
     const server = deps.server();
     if (!server || server.serverId !== serverId || !deps.isOnline()) throw new Error('not now');
-    await server.playback.scrobble(trackId);
+    await playbackOf(server.client).scrobble(trackId);
   });
   const plexTimeline = async ({ entryId, ...report }: TimelineReport) => {
     const server = deps.server();
     if (!server) return;
     const playQueueItemId = await mirror.itemIdFor(entryId);
-    await server.playback
+    await playbackOf(server.client)
       .timeline({ ...report, playQueueItemId, sessionId: deps.sessionId })
       .catch((error: unknown) => {
         if (isPlexError(error, 'unauthorized')) deps.onUnauthorized();
@@ -221,12 +222,13 @@ export async function startPlayerRuntime(deps: PlayerRuntimeDeps): Promise<() =>
   const onPageHide = () => {
     const server = deps.server();
     if (!server) return;
-    const out = [...openSessions].map((session) => server.playback.stopTranscodeUrl(session));
+    const playback = playbackOf(server.client);
+    const out = [...openSessions].map((session) => playback.stopTranscodeUrl(session));
     const last = reporter.lastReport();
     if (last && last.state !== 'stopped') {
       const { entryId, ...report } = last;
       out.unshift(
-        server.playback.timelineUrl({
+        playback.timelineUrl({
           ...report,
           state: 'stopped',
           playQueueItemId: mirror.knownItemId(entryId),
@@ -248,7 +250,7 @@ export async function startPlayerRuntime(deps: PlayerRuntimeDeps): Promise<() =>
   const stopSession = startMediaSession((track: Track, px: number) => {
     const server = deps.server();
     return server && track.thumb
-      ? new URL(server.artworkUrl(track.thumb, px), window.location.href).toString()
+      ? new URL(server.client.artworkUrl(track.thumb, px), window.location.href).toString()
       : undefined;
   });
   const stopOnePlayer = startOnePlayerAtATime();

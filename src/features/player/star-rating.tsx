@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Track } from '../../domain';
 import { describeError } from '../../lib/plex';
+import { playbackOf } from '../../lib/plex/pms-playback';
 import { usePms } from '../../lib/plex-context';
 
 /** Five stars = Plex's 10; clicking the current rating clears it. */
@@ -18,7 +19,7 @@ export function StarRating({ track }: { track: Track }) {
     setRating({ id: track.id, value: next ?? 0 });
     setError(null);
     try {
-      await access.client.playback.rate(track.id, next);
+      await playbackOf(access.client).rate(track.id, next);
     } catch (cause) {
       setRating({ id: track.id, value });
       setError(`Couldn't save the rating: ${describeError(cause)}`);

@@ -1,7 +1,6 @@
 import type { Connection, PlexServer } from '../../domain';
 import type { PlexClientInfo } from '../../lib/plex';
 import { chooseConnection, rankOf, type ConnectionChoice } from './choose-connection';
-import { localNetworkState } from './local-network-permission';
 import { identityProbe } from './probe-connection';
 import { currentConnection, useServersStore } from './servers-store';
 
@@ -66,37 +65,28 @@ export function connectServer(
 
   const work = (running ?? Promise.resolve())
     .catch(() => undefined)
-    .then(() => localNetworkState())
+    // Its own small chunk (no imports), read before the first probe.
+    .then(() => import('./local-network-permission').then((m) => m.localNetworkState()))
     .then(async (permission) => {
-      const probe = identityProbe(server.id, client, {
-        token: server.accessToken,
-        localNetwork: () => permission,
-      });
-      const locals = candidates.filter((c) => c.local);
-      if (permission === 'prompt' && locals.length > 0) {
-        // The answer may take the user a while: probe the locals on their own, patiently.
-        const patient = identityProbe(server.id, client, {
-          token: server.accessToken,
-          timeoutMs: LOCAL_PERMISSION_WAIT_MS,
-        });
-        const late = chooseConnection(locals, patient, { pageProtocol });
-        const choice = await chooseConnection(candidates, probe, { pageProtocol, preferredUri });
-        apply(server.id, choice);
-        void late.then((local) => {
-          const now = currentConnection(useServersStore.getState(), server.id);
-          if (local.chosen && (!now || rankOf(local.chosen) < rankOf(now)))
-            apply(server.id, merged(choice, local));
-        });
-        return choice;
-      }
+      const options = { token: server.accessToken, localNetwork: () => permission };
+      const probe = identityProbe(server.id, client, options);
       const choice = await chooseConnection(candidates, probe, { pageProtocol, preferredUri });
       apply(server.id, choice);
       const chosen = choice.chosen;
-      if (chosen && chosen.uri === preferredUri && chosen.tier !== 'local') {
-        void chooseConnection(candidates, probe, { pageProtocol }).then((better) => {
-          if (better.chosen && rankOf(better.chosen) < rankOf(chosen)) apply(server.id, better);
-        });
-      }
+      // Something better may still answer: the locals once the user answers Chrome's question
+      // (probed patiently), or anything better than a remembered relay or remote.
+      const asked = permission === 'prompt' && candidates.some((c) => c.local);
+      if (chosen?.tier === 'local' || (!asked && chosen?.uri !== preferredUri)) return choice;
+      const again = asked
+        ? identityProbe(server.id, client, { ...options, timeoutMs: LOCAL_PERMISSION_WAIT_MS })
+        : probe;
+      void chooseConnection(asked ? candidates.filter((c) => c.local) : candidates, again, {
+        pageProtocol,
+      }).then((better) => {
+        const now = currentConnection(useServersStore.getState(), server.id);
+        if (better.chosen && (!now || rankOf(better.chosen) < rankOf(now)))
+          apply(server.id, merged(choice, better));
+      });
       return choice;
     })
     .finally(() => {

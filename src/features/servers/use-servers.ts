@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { usePlexServices } from '../../lib/plex-context';
 import { candidatesOf, connectServer } from './connect';
-import { onLocalNetworkChange } from './local-network-permission';
 import { useServersStore } from './servers-store';
 
 /** plex.tv resources for this account; tokens inside, so never persisted in the query cache. */
@@ -33,15 +32,22 @@ export function useServers(token: string, userId: number) {
   }, [servers, statuses, clientInfo]);
 
   // The user answered Chrome's local network prompt (or changed the setting): probe again.
-  useEffect(
-    () =>
-      onLocalNetworkChange(() => {
+  useEffect(() => {
+    let stop: (() => void) | null = null;
+    let gone = false;
+    void import('./local-network-permission').then((m) => {
+      if (gone) return;
+      stop = m.onLocalNetworkChange(() => {
         for (const server of useServersStore.getState().servers)
           if (candidatesOf(server).some((c) => c.local))
             void connectServer(server, clientInfo, 'permission');
-      }),
-    [clientInfo],
-  );
+      });
+    });
+    return () => {
+      gone = true;
+      stop?.();
+    };
+  }, [clientInfo]);
 
   return { servers, statuses, query };
 }

@@ -4,8 +4,6 @@ import { PlexError } from './errors';
 import { mapItems } from './map-metadata';
 import { hubsSchema, listSchema } from './metadata-schemas';
 import { buildUrl, requestJson, send, type FetchLike } from './request';
-import { PmsPlayback } from './pms-playback';
-import { PmsPlayQueues } from './pms-play-queues';
 import { identitySchema, sectionsSchema } from './schemas';
 import { PmsRequests } from './pms-requests';
 
@@ -62,11 +60,6 @@ export async function fetchIdentity(
 
 /** A Plex Media Server, reached through whichever connection is current. */
 export class PmsClient extends PmsRequests {
-  /** Streaming, the transcoder, and what Plex hears about playback. */
-  readonly playback = new PmsPlayback(this);
-  /** Plex's server-side queue of what plays. */
-  readonly playQueues = new PmsPlayQueues(this, this.options.machineId);
-
   async musicSections(signal?: AbortSignal): Promise<MusicSection[]> {
     const body = await this.get(sectionsSchema, '/library/sections', {}, signal);
     return body.MediaContainer.Directory.filter((d) => d.type === 'artist').map((d) => ({

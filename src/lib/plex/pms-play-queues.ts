@@ -123,3 +123,12 @@ export class PmsPlayQueues {
     await this.requests.fire(`/playQueues/${queueId}/items/${itemId}`, 'DELETE');
   }
 }
+
+const queues = new WeakMap<PmsRequests, PmsPlayQueues>();
+
+/** A server's play-queue calls (kept off PmsClient for the same reason as playbackOf). */
+export function playQueuesOf(client: PmsRequests): PmsPlayQueues {
+  let found = queues.get(client);
+  if (!found) queues.set(client, (found = new PmsPlayQueues(client, client.machineId)));
+  return found;
+}

@@ -123,3 +123,15 @@ export class PmsPlayback {
     });
   }
 }
+
+const playbacks = new WeakMap<PmsRequests, PmsPlayback>();
+
+/**
+ * A server's playback calls. Not a field of PmsClient: only the player and downloads (loaded
+ * after the first paint) need them, so they stay out of the first-load JavaScript.
+ */
+export function playbackOf(client: PmsRequests): PmsPlayback {
+  let found = playbacks.get(client);
+  if (!found) playbacks.set(client, (found = new PmsPlayback(client)));
+  return found;
+}

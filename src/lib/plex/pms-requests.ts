@@ -20,6 +20,11 @@ export class PmsRequests {
     this.options = options;
   }
 
+  /** The server's machineIdentifier. */
+  get machineId(): string {
+    return this.options.machineId;
+  }
+
   /** The current connection's origin (read at call time: a failover moves it). */
   origin(): string {
     return this.options.baseUrl();
