@@ -1,10 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { Track } from '../../src/domain';
-import { PmsClient } from '../../src/lib/plex';
 import { playQueuesOf } from '../../src/lib/plex/pms-play-queues';
-import { createFakePlex } from '../fake-plex/handler';
-import { LIVING_ROOM_ID, hostnameScenario } from '../fake-plex/scenarios';
+import { LIVING_ROOM_ID } from '../fake-plex/scenarios';
+import { pmsOnFake } from './pms-on-fake';
 import {
   diffQueues,
   startPlayQueueMirror,
@@ -14,23 +13,7 @@ import * as q from '../../src/features/player/queue';
 
 /** The mirror against the fake Plex's play queues (which behave as a real server's). */
 function setup() {
-  const fake = createFakePlex(hostnameScenario());
-  const server = fake.model.servers[0];
-  if (!server) throw new Error('no server');
-  const client = new PmsClient({
-    client: {
-      clientId: 'c1',
-      product: 'PlexM8',
-      version: '1',
-      platform: 'Chrome',
-      device: 'Linux',
-      deviceName: 'PlexM8',
-    },
-    machineId: LIVING_ROOM_ID,
-    token: server.accessToken,
-    baseUrl: () => server.connections[0]?.uri ?? '',
-    fetchImpl: (url, init) => fake.handle(new Request(url, init)),
-  });
+  const { fake, server, client } = pmsOnFake();
   let online = true;
   let queue = q.emptyQueue;
   const mirror = startPlayQueueMirror({

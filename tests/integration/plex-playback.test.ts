@@ -1,32 +1,13 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { createFakePlex } from '../fake-plex/handler';
-import { LIVING_ROOM_ID, hostnameScenario } from '../fake-plex/scenarios';
-import { PmsClient } from '../../src/lib/plex/pms-client';
+import type { createFakePlex } from '../fake-plex/handler';
+import { pmsOnFake } from './pms-on-fake';
 import { playbackOf } from '../../src/lib/plex/pms-playback';
 import { playQueuesOf } from '../../src/lib/plex/pms-play-queues';
 import { MUSIC_PROFILE } from '../../src/lib/plex/transcode';
 
-/** A PmsClient talking to the one fake Plex (a real server's rules: decision first, etc.). */
 function setup() {
-  const fake = createFakePlex(hostnameScenario());
-  const server = fake.model.servers[0];
-  if (!server) throw new Error('no server');
-  const origin = server.connections[0]?.uri ?? '';
-  const client = new PmsClient({
-    client: {
-      clientId: 'client-1',
-      product: 'PlexM8',
-      version: '1',
-      platform: 'Chrome',
-      device: 'Linux',
-      deviceName: 'PlexM8',
-    },
-    machineId: LIVING_ROOM_ID,
-    token: server.accessToken,
-    baseUrl: () => origin,
-    fetchImpl: (url, init) => fake.handle(new Request(url, init)),
-  });
+  const { fake, server, client, origin } = pmsOnFake();
   const alac = server.library.tracks.find((t) => t.file.codec === 'alac');
   if (!alac) throw new Error('no ALAC track');
   return { fake, server, client, origin, alac };

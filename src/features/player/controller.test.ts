@@ -191,4 +191,36 @@ describe('player controller', () => {
     h.stop();
     expect(h.reports.at(-1)).toMatchObject({ trackId: '4', state: 'stopped' });
   });
+
+  it('lets go of a next track prepared at a quality the user has just changed', async () => {
+    vi.useFakeTimers();
+    const pending: Array<() => void> = [];
+    const released: string[] = [];
+    h.restart({
+      resolve: (t, _quality, purpose) =>
+        purpose === 'preload'
+          ? new Promise((done) => {
+              pending.push(() =>
+                done({
+                  ok: true,
+                  source: {
+                    url: `t${t.id}`,
+                    format: 'mp3',
+                    transcoded: true,
+                    release: () => void released.push(t.id),
+                  },
+                }),
+              );
+            })
+          : resolve(t),
+    });
+    store().playTracks([track('1'), track('2')], 0);
+    h.engine.emit({ type: 'playing' });
+    vi.advanceTimersByTime(1_000);
+    store().setQuality('128');
+    for (const finish of pending) finish();
+    await vi.runOnlyPendingTimersAsync();
+    expect(h.engine.preloaded).not.toBe('t2');
+    expect(released).toEqual(['2']);
+  });
 });

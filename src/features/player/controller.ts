@@ -70,8 +70,14 @@ export function startPlayerController(deps: ControllerDeps): () => void {
     const nextItem = index === null || index === s.queue.index ? null : s.queue.items[index];
     if (!nextItem) return engine.preload(null);
     whenResolved(deps.resolve(nextItem.track, s.quality, 'preload'), (source) => {
-      const stillNext = q.nextIndex(store.getState().queue, 'ended');
-      if (stillNext === null || store.getState().queue.items[stillNext]?.uid !== nextItem.uid) {
+      const now = store.getState();
+      const stillNext = q.nextIndex(now.queue, 'ended');
+      // Overtaken while it was prepared (another next track, another quality): let it go.
+      if (
+        stillNext === null ||
+        now.queue.items[stillNext]?.uid !== nextItem.uid ||
+        now.quality !== s.quality
+      ) {
         if (source.ok) source.source.release?.();
         return;
       }

@@ -74,26 +74,27 @@ function localUrls(size = 4) {
 }
 
 /**
- * Transcoded streams made ahead of time (the next track, a track pressed on), by track: when
- * that track then plays, the same stream is handed over instead of a second session.
+ * Transcoded streams made ahead of time (the next track, a track pressed on), by track and
+ * quality: when that track then plays, the same stream is handed over instead of a second
+ * session.
  */
 function streamsAhead() {
   const ahead = new Map<string, Promise<SourceResult>>();
   return {
-    take: (trackId: string) => {
-      const found = ahead.get(trackId);
-      ahead.delete(trackId);
+    take: (key: string) => {
+      const found = ahead.get(key);
+      ahead.delete(key);
       return found;
     },
-    peek: (trackId: string) => ahead.get(trackId),
-    keep(trackId: string, result: Promise<SourceResult>) {
-      ahead.set(trackId, result);
+    peek: (key: string) => ahead.get(key),
+    keep(key: string, result: Promise<SourceResult>) {
+      ahead.set(key, result);
       // Let go by the engine (or never used): forgotten, so a later play makes a new stream.
       void result.then((r) => {
-        if (!r.ok) return ahead.delete(trackId);
+        if (!r.ok) return ahead.delete(key);
         const release = r.source.release;
         const forget = () => {
-          if (ahead.get(trackId) === result) ahead.delete(trackId);
+          if (ahead.get(key) === result) ahead.delete(key);
         };
         r.source.release = () => (forget(), release?.());
         wrapRestarts(r.source, forget);
@@ -138,7 +139,9 @@ export async function startPlayerRuntime(deps: PlayerRuntimeDeps): Promise<() =>
     if (!deps.isOnline())
       return { ok: false, reason: "it isn't downloaded, and there's no network" } as const;
     const server = deps.server();
-    const known = purpose === 'play' ? ahead.take(track.id) : ahead.peek(track.id);
+    // Made ahead at this very quality: the same stream (a quality change makes a new one).
+    const key = `${track.id}@${quality}`;
+    const known = purpose === 'play' ? ahead.take(key) : ahead.peek(key);
     if (known) return known;
     const result = streamSource(
       track,
@@ -148,7 +151,7 @@ export async function startPlayerRuntime(deps: PlayerRuntimeDeps): Promise<() =>
       canPlayType,
       sourceOptions,
     );
-    if (purpose !== 'play' && result instanceof Promise) ahead.keep(track.id, result);
+    if (purpose !== 'play' && result instanceof Promise) ahead.keep(key, result);
     return result;
   };
   const resolve = (
