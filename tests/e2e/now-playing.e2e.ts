@@ -79,7 +79,7 @@ describe("Plex's Now Playing", () => {
       const queues = [...living().playQueues.queues.values()];
       return queues.at(-1)?.items.map((i) => i.track.title) ?? [];
     };
-    await waitUntil(() => plexQueue().join('|') === shown.join('|'), 5_000);
+    await waitUntil(() => plexQueue().join('|') === shown.join('|'), 10_000);
     expect(shown.slice(0, 3)).toEqual(['Signal Failure', 'Departure Board', 'Last Tram Home']);
     // One queue all along: each edit went to it, none made a new one.
     expect(suite.fake.requests.slice(from).filter((r) => r.path === '/playQueues')).toHaveLength(1);
