@@ -23,9 +23,16 @@ const trackByTitle = (title: string) => {
   if (!found) throw new Error(`no track ${title}`);
   return found;
 };
-/** Every transcode session stopped (a failure names the ones left open). */
-const noOpenTranscodes = async () => {
-  const open = () => living().transcoder.open();
+/**
+ * Every transcode session this test started has been stopped (a failure names those left open).
+ * An earlier test's tab torn down with its context may leave its own: they don't count here.
+ */
+const sessionsBefore = () => new Set(living().transcoder.sessions.keys());
+const noOpenTranscodes = async (before: Set<string>) => {
+  const open = () =>
+    living()
+      .transcoder.open()
+      .filter((s) => !before.has(s.id));
   await waitUntil(() => open().length === 0, 10_000).catch(() => undefined);
   expect(open().map((s) => `${s.trackId} at ${s.kbps} kbps, starts ${s.starts.join(',')}`)).toEqual(
     [],
@@ -45,6 +52,7 @@ describe('the music transcoder, as servers speak it', () => {
   it('plays an ALAC track through it: decision first, a seek restarts at the offset, the next track follows, every session stopped', async () => {
     const open = await suite.open(DESKTOP);
     const { page } = open;
+    const before = sessionsBefore();
     const alac = trackByTitle('Ferry to Somes');
     expect(alac.file.codec).toBe('alac');
     await openRoadTrip(page);
@@ -87,7 +95,7 @@ describe('the music transcoder, as servers speak it', () => {
     // It ends, and Road Trip's next track (an MP3, played as it is) follows.
     await page.getByRole('heading', { level: 2, name: 'Breakwater' }).waitFor({ timeout: 10_000 });
     await waitForSeconds(page, 1);
-    await noOpenTranscodes();
+    await noOpenTranscodes(before);
     const ended = living().transcoder.sessions.get(session);
     expect(ended?.stoppedAt).not.toBeNull();
     expect(ended?.starts).toEqual([0, 5]);
@@ -130,6 +138,7 @@ describe('the music transcoder, as servers speak it', () => {
   it('lets an explicit quality win: 128 kbps converts, "Original" plays the file', async () => {
     const open = await suite.open(DESKTOP);
     const { page } = open;
+    const before = sessionsBefore();
     const hiRes = trackByTitle('Room Tone');
     await signInThroughPlex(page);
     await page.goto(`${E2E_APP_URL}library/albums/${hiRes.albumKey}`);
@@ -157,7 +166,7 @@ describe('the music transcoder, as servers speak it', () => {
     await screenshot(page, 'quality-setting-desktop', false);
     await page.getByRole('combobox', { name: 'Stream quality' }).selectOption('original');
     await page.getByText('Playing the original file').waitFor();
-    await noOpenTranscodes();
+    await noOpenTranscodes(before);
   });
 });
 
