@@ -31,7 +31,8 @@ const watchAudio = () => {
   const play = HTMLMediaElement.prototype.play;
   HTMLMediaElement.prototype.play = function patched(this: Watched) {
     // Only real tracks: howler also plays silent pooled elements to unlock audio.
-    if (this.src.includes('/library/parts/')) {
+    // Files and transcoded streams alike (Road Trip holds ALAC tracks, which the server converts).
+    if (this.src.includes('/library/parts/') || this.src.includes('/transcode/universal/start')) {
       this.__started = false;
       // Polled every frame, as for the bare element: timeupdate fires only every ~250 ms.
       const poll = () => {

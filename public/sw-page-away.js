@@ -6,6 +6,11 @@
  */
 self.addEventListener('message', (event) => {
   const data = event.data;
+  // The page asks first whether this worker sends for it (an older one doesn't).
+  if (data && data.type === 'plexm8:page-away-ping') {
+    event.ports[0]?.postMessage('plexm8:page-away-pong');
+    return;
+  }
   if (!data || data.type !== 'plexm8:send-as-page-leaves' || !Array.isArray(data.urls)) return;
   const urls = data.urls.filter((url) => typeof url === 'string' && /^https?:\/\//.test(url));
   event.waitUntil(

@@ -123,3 +123,9 @@ export interface SearchResults {
   albums: Album[];
   tracks: Track[];
 }
+
+/** A list that is a playlist or an album whole, in its own order (Plex can queue it by its uri). */
+export interface ListOrigin {
+  kind: 'playlist' | 'album';
+  id: string;
+}

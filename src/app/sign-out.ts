@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { clearPendingPins, useSessionStore } from '../features/auth';
 import { useLibraryStore } from '../features/library/library-store';
-import { emptyQueue, usePlayerStore } from '../features/player';
+import { emptyQueue, sayGoodbye, usePlayerStore } from '../features/player';
 import { useServersStore } from '../features/servers';
 import { idbDel } from '../lib/idb';
 import { secretWritesSettled } from '../lib/secret-storage';
@@ -22,14 +22,22 @@ export async function signOutEverywhere(
 ): Promise<void> {
   writePendingSignOut({ reason, keepDownloads });
   useSessionStore.getState().signedOut(reason);
-  useServersStore.getState().reset();
   usePlayerStore.getState().pause();
+  // Plex hears "stopped" (and transcodes end) while the server can still be reached.
+  await sayGoodbye();
+  useServersStore.getState().reset();
   const wipes: Array<Promise<unknown>> = [clearPendingPins()];
   if (!reason) {
     useLibraryStore.getState().reset();
     usePlayerStore.setState({ queue: emptyQueue, nowPlayingOpen: false, notice: null });
     queryClient.clear();
-    wipes.push(clearPersistedQueries(), idbDel('player-position'));
+    // The position, the link to Plex's play queue, plays waiting to be sent: this account's.
+    wipes.push(
+      clearPersistedQueries(),
+      idbDel('player-position'),
+      idbDel('player-plex-queue'),
+      idbDel('player-scrobbles-pending'),
+    );
     // Downloaded music goes with the account it came from, unless the user chose to keep it.
     if (!keepDownloads)
       wipes.push(loadDownloads().then((m) => m.useDownloadsStore.getState().removeAll()));

@@ -41,3 +41,7 @@ export function browserCanPlay(track: Track, canPlayType: (mime: string) => stri
   // The codec decides inside a container (ALAC in MP4 is not AAC).
   return canPlayType(mimes[0] as string) !== '';
 }
+
+/** This browser's answer for a MIME type ('' where there is no media support at all). */
+export const canPlayHere = (mime: string): string =>
+  typeof Audio === 'undefined' ? '' : new Audio().canPlayType(mime);

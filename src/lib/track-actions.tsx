@@ -1,12 +1,11 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { Track } from '../domain';
+import type { ListOrigin, Track } from '../domain';
 
 /**
  * What a list of tracks can ask of the player, without the library importing the player: app/
  * provides the implementation (architecture.md: features don't import each other).
  */
-/** A list that is a playlist or an album whole, in its own order (Plex's queue is made from it). */
-export type TrackListOrigin = { kind: 'playlist' | 'album'; id: string };
+export type TrackListOrigin = ListOrigin;
 
 export interface TrackActions {
   play(tracks: readonly Track[], index: number, origin?: TrackListOrigin): void;

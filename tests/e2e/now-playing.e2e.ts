@@ -82,5 +82,10 @@ describe("Plex's Now Playing", () => {
     // One queue all along: each edit went to it, none made a new one.
     expect(suite.fake.requests.slice(from).filter((r) => r.path === '/playQueues')).toHaveLength(1);
     expect(titleOf(liveSessions(living())[0]?.trackKey ?? '')).toBe('Departure Board');
+
+    // Signing out ends it too: no ghost session of a user who has gone.
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await waitUntil(() => liveSessions(living()).length === 0, 10_000);
   });
 });

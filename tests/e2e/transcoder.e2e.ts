@@ -99,7 +99,6 @@ describe('the music transcoder, as servers speak it', () => {
     const ended = living().transcoder.sessions.get(session);
     expect(ended?.stoppedAt).not.toBeNull();
     expect(ended?.starts).toEqual([0, 5]);
-    // The older stream of the session was cut when the seek started a new one, not left open.
     await screenshot(page, 'now-playing-transcoded-desktop', false);
   });
 

@@ -101,6 +101,17 @@ describe("Plex's play queue, mirrored", () => {
     expect(edits.map((r) => r.method)).toEqual(['PUT', 'DELETE', 'PUT', 'PUT']);
   });
 
+  it('sends quick edits in order, each as it was made, while the queue is still being made', async () => {
+    const t = setup();
+    t.set(q.playFrom(t.queue, t.roadTripTracks, 0, undefined, { kind: 'playlist', id: '9001' }));
+    // Not waiting for anything: the queue is being made on the server meanwhile.
+    t.set(q.addToQueue(t.queue, [t.allTracks[40] as Track]));
+    t.set(q.addToQueue(t.queue, [t.allTracks[41] as Track]));
+    t.set(q.remove(t.queue, t.queue.items.length - 2));
+    await t.mirror.itemIdFor(current(t.queue));
+    expect(t.plexOrder(t.mirror.link()?.queueId)).toEqual(t.localOrder());
+  });
+
   it('gives an entry the id of its own item when the same track is queued twice', async () => {
     const t = setup();
     const track = t.allTracks[2] as Track;

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { Track } from '../../domain';
-import { browserCanPlay } from '../../lib/codecs';
+import { browserCanPlay, canPlayHere } from '../../lib/codecs';
 import { idbObjectStorage } from '../../lib/idb';
 import * as db from './download-db';
 import { jobKey, type DownloadJob, type DownloadQuality, type DownloadSet } from './types';
@@ -11,10 +11,8 @@ import { jobKey, type DownloadJob, type DownloadQuality, type DownloadSet } from
  * no to counts; a browser that plays nothing it is asked about (a test DOM) tells us nothing.
  */
 function unplayableHere(track: Track): boolean {
-  if (typeof Audio === 'undefined' || !track.media?.codec) return false;
-  const probe = new Audio();
-  if (probe.canPlayType('audio/mpeg') === '') return false;
-  return !browserCanPlay(track, (mime) => probe.canPlayType(mime));
+  if (!track.media?.codec || canPlayHere('audio/mpeg') === '') return false;
+  return !browserCanPlay(track, canPlayHere);
 }
 
 export interface DownloadSettings {

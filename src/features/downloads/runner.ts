@@ -184,7 +184,7 @@ export function startDownloadRunner(deps: RunnerDeps): () => void {
         retryAt: null,
       });
     } catch (error) {
-      await failed(job, url, error, controller.signal.aborted, chunks);
+      await failed(job, url, error, controller.signal.aborted, chunks, source.transcoded);
     } finally {
       source.done?.();
       active.delete(job.key);
@@ -199,6 +199,7 @@ export function startDownloadRunner(deps: RunnerDeps): () => void {
     error: unknown,
     aborted: boolean,
     chunks: number,
+    transcoded = false,
   ) {
     const { patchJob, stop } = store.getState();
     if (!store.getState().jobs[job.key]) return; // removed while downloading
@@ -220,7 +221,8 @@ export function startDownloadRunner(deps: RunnerDeps): () => void {
       patchJob(job.key, { status: 'queued', chunks });
       return;
     }
-    if (error instanceof TypeError && url && (await corsRefused(url))) {
+    // (A transcode isn't asked: a no-cors start.mp3 would only start another stream.)
+    if (error instanceof TypeError && url && !transcoded && (await corsRefused(url))) {
       patchJob(job.key, {
         status: 'failed',
         chunks,

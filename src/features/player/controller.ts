@@ -1,46 +1,12 @@
 import type { Track } from '../../domain';
-import type { AudioEngine, EngineEvent } from './engine/audio-engine';
+import { PRELOAD_AFTER_MS, whenResolved, type ControllerDeps } from './controller-deps';
+import type { EngineEvent } from './engine/audio-engine';
 import type { SourceResult } from './playback-source';
-import { usePlayerStore, type PlayerState } from './player-store';
+import { usePlayerStore } from './player-store';
 import { savePosition, usePositionStore } from './position-store';
 import * as q from './queue';
 import { releaseScreen } from './screen-pacing';
 import { createPlaybackReports } from './playback-reports';
-import type { TimelineReporter } from './timeline-reporter';
-
-export interface ControllerDeps {
-  engine: AudioEngine;
-  /**
-   * Where to play a track from right now: a copy on the device (read asynchronously the first
-   * time), else the current connection at the chosen quality.
-   */
-  resolve(
-    track: Track,
-    quality: PlayerState['quality'],
-    purpose: SourcePurpose,
-  ): SourceResult | Promise<SourceResult>;
-  reporter?: TimelineReporter;
-  /** A stream stopped moving while it should play: re-probe connections (fail over). */
-  onStall?(): Promise<void>;
-  stallAfterMs?: number;
-}
-
-const PRELOAD_AFTER_MS = 1_000;
-
-/**
- * Why a source is asked for: to play now, or ahead of time (the next track, a track pressed on).
- * A stream made ahead of time is handed over when that track then plays, not made again.
- */
-export type SourcePurpose = 'play' | 'preload' | 'prime';
-
-/** Runs `then` at once for a plain result, or when a promised one arrives. */
-function whenResolved(
-  result: SourceResult | Promise<SourceResult>,
-  then: (r: SourceResult) => void,
-) {
-  if (result instanceof Promise) void result.then(then);
-  else then(result);
-}
 
 /**
  * Connects the player store to the audio engine (architecture.md): store changes drive the
@@ -57,6 +23,11 @@ export function startPlayerController(deps: ControllerDeps): () => void {
   let networkRetryFor: string | null = null;
   let preloadTimer: ReturnType<typeof setTimeout> | null = null;
   let loadToken = 0;
+  /** Torn down (signed out, the player closed): answers still on their way are let go. */
+  let stopped = false;
+  const letGo = (source: SourceResult) => {
+    if (source.ok) source.source.release?.();
+  };
 
   const currentItem = () => q.current(store.getState().queue);
   const reports = createPlaybackReports(deps.reporter, currentItem);
@@ -74,21 +45,16 @@ export function startPlayerController(deps: ControllerDeps): () => void {
       const stillNext = q.nextIndex(now.queue, 'ended');
       // Overtaken while it was prepared (another next track, another quality): let it go.
       if (
+        stopped ||
         stillNext === null ||
         now.queue.items[stillNext]?.uid !== nextItem.uid ||
         now.quality !== s.quality
-      ) {
-        if (source.ok) source.source.release?.();
-        return;
-      }
+      )
+        return letGo(source);
       engine.preload(source.ok ? source.source : null);
     });
   }
 
-  /**
-   * The next track is fetched a moment after this one starts, not at once: the track starting
-   * gets the connection to itself (it matters on cellular, and for how soon sound starts).
-   */
   function preloadNextSoon() {
     if (preloadTimer) clearTimeout(preloadTimer);
     preloadTimer = setTimeout(preloadNext, PRELOAD_AFTER_MS);
@@ -98,8 +64,8 @@ export function startPlayerController(deps: ControllerDeps): () => void {
     if (currentItem()?.track.id === track.id) return;
     whenResolved(deps.resolve(track, store.getState().quality, 'prime'), (source) => {
       if (!source.ok) return;
-      if (store.getState().primed === track) engine.prime(source.source);
-      else source.source.release?.();
+      if (!stopped && store.getState().primed === track) engine.prime(source.source);
+      else letGo(source);
     });
   }
 
@@ -123,8 +89,8 @@ export function startPlayerController(deps: ControllerDeps): () => void {
     const token = (loadToken += 1);
     whenResolved(deps.resolve(item.track, s.quality, 'play'), (source) => {
       // Superseded while a copy was read or a transcode prepared: a newer load is in charge.
-      if (token === loadToken && loadedUid === item.uid) start(item, source);
-      else if (source.ok) source.source.release?.();
+      if (!stopped && token === loadToken && loadedUid === item.uid) start(item, source);
+      else letGo(source);
     });
   }
 
@@ -287,6 +253,7 @@ export function startPlayerController(deps: ControllerDeps): () => void {
   load();
 
   return () => {
+    stopped = true;
     // Stopped with a queue still there (a revoked sign-in): keep the place for the next start.
     // After a full sign-out the queue is already empty and nothing is written.
     if (currentItem()) savePosition(true);
@@ -301,3 +268,5 @@ export function startPlayerController(deps: ControllerDeps): () => void {
     engine.unload();
   };
 }
+
+export type { ControllerDeps, SourcePurpose } from './controller-deps';

@@ -4,3 +4,4 @@ export type { PlayerServer, LocalCopy } from './runtime';
 /** The audio side (howler, controller, reporter, media session) loads after the first paint. */
 export const loadPlayerRuntime = () => import('./runtime');
 export { current as currentQueueItem, emptyQueue } from './queue';
+export { sayGoodbye } from './goodbye';

@@ -6,21 +6,48 @@
  * dev server), a keepalive fetch is the best there is.
  */
 export const PAGE_AWAY_MESSAGE = 'plexm8:send-as-page-leaves';
+export const PAGE_AWAY_PING = 'plexm8:page-away-ping';
 
 export interface PageAwayEnv {
-  controller(): Pick<ServiceWorker, 'postMessage'> | null;
   fetch(url: string, init: RequestInit): Promise<unknown>;
 }
 
-const browserEnv: PageAwayEnv = {
-  controller: () =>
-    typeof navigator !== 'undefined' ? (navigator.serviceWorker?.controller ?? null) : null,
-  fetch: (url, init) => fetch(url, init),
-};
+const browserEnv: PageAwayEnv = { fetch: (url, init) => fetch(url, init) };
 
-export function sendAsPageLeaves(urls: string[], env: PageAwayEnv = browserEnv): void {
+type Worker = Pick<ServiceWorker, 'postMessage'>;
+
+/**
+ * The worker that will send for the page, once it has said it can: an older worker (an update
+ * not yet accepted) controls the page without this handler, and a message to it would be lost.
+ * Asked at start and whenever another worker takes over.
+ */
+export function pageAwayWorker(
+  container: ServiceWorkerContainer | undefined = typeof navigator === 'undefined'
+    ? undefined
+    : navigator.serviceWorker,
+): () => Worker | null {
+  let ready: Worker | null = null;
+  const ask = () => {
+    ready = null;
+    const worker = container?.controller;
+    if (!worker) return;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      if (container?.controller === worker) ready = worker;
+    };
+    worker.postMessage({ type: PAGE_AWAY_PING }, [channel.port2]);
+  };
+  container?.addEventListener('controllerchange', ask);
+  ask();
+  return () => (ready && container?.controller === ready ? ready : null);
+}
+
+export function sendAsPageLeaves(
+  urls: string[],
+  worker: Worker | null,
+  env: PageAwayEnv = browserEnv,
+): void {
   if (urls.length === 0) return;
-  const worker = env.controller();
   if (worker) {
     worker.postMessage({ type: PAGE_AWAY_MESSAGE, urls });
     return;

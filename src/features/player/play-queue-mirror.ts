@@ -39,10 +39,13 @@ export interface MirrorDeps {
   restored?: PlexQueueLink | null;
   /** Persists the link (a reload keeps reporting into the same Plex queue). */
   save?(link: PlexQueueLink | null): void;
+  now?: () => number;
 }
 
 /** How many track ids a new queue or a top-up names (the URI carries them all). */
 export const WINDOW = 100;
+/** After Plex refused to make a queue, it is asked again no sooner than this. */
+export const RETRY_CREATE_AFTER_MS = 30_000;
 
 type Edit =
   | { kind: 'none' }
@@ -94,6 +97,11 @@ function movedOne(a: QueueState['items'], b: QueueState['items']): Edit | null {
 
 export function startPlayQueueMirror(deps: MirrorDeps) {
   let link: PlexQueueLink | null = deps.restored ?? null;
+  /** Ids of the queue last replaced: a `stopped` for its entry still names its item. */
+  let retired: Record<string, number> = {};
+  let createFailedAt = -Infinity;
+  const now = deps.now ?? Date.now;
+  const failedLately = () => now() - createFailedAt < RETRY_CREATE_AFTER_MS;
   let chain: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
     const run = chain.then(work, work);
@@ -107,8 +115,11 @@ export function startPlayQueueMirror(deps: MirrorDeps) {
   const indexOf = (uid: string) => deps.queue().items.findIndex((i) => i.uid === uid);
 
   /** Records the ids of a window, if its tracks are the local entries at those places. */
-  function learn(current: PlexQueueLink, window: PlayQueueWindow): boolean {
-    const items = deps.queue().items;
+  function learn(
+    current: PlexQueueLink,
+    window: PlayQueueWindow,
+    items = deps.queue().items,
+  ): boolean {
     for (const [i, item] of window.items.entries()) {
       const local = items[current.base + window.firstOffset + i];
       // Past the local end (a playlist still loading when it was tapped): nothing to learn.
@@ -120,8 +131,11 @@ export function startPlayQueueMirror(deps: MirrorDeps) {
   }
 
   /** A new Plex queue for the local one, from the entry playing on. */
-  async function create(server: QueueServer): Promise<PlexQueueLink | null> {
-    const queue = deps.queue();
+  /**
+   * A new Plex queue for the local one (as it stands, or as it was when it was made: edits made
+   * since are queued behind this and mirrored in turn).
+   */
+  async function create(server: QueueServer, queue = deps.queue()): Promise<PlexQueueLink | null> {
     const playing = queue.items[queue.index];
     if (!playing) return null;
     const whole = queue.origin && !queue.shuffle && queue.index >= 0;
@@ -139,7 +153,7 @@ export function startPlayQueueMirror(deps: MirrorDeps) {
       ids: {},
     };
     // A playlist that changed on the server since it was loaded no longer lines up.
-    if (!learn(made, window)) {
+    if (!learn(made, window, queue.items)) {
       if (!whole) return null;
       const ids = queue.items.slice(queue.index, queue.index + WINDOW).map((i) => i.track.id);
       const retry = await server.playQueues.create({ kind: 'tracks', ids }, playing.track.id);
@@ -151,7 +165,7 @@ export function startPlayQueueMirror(deps: MirrorDeps) {
         ids: {},
       };
       fallback.tailAligned = queue.index + retry.totalCount === queue.items.length;
-      return learn(fallback, retry) ? fallback : null;
+      return learn(fallback, retry, queue.items) ? fallback : null;
     }
     return made;
   }
@@ -160,7 +174,16 @@ export function startPlayQueueMirror(deps: MirrorDeps) {
   async function ensure(uid: string): Promise<number | undefined> {
     const server = deps.server();
     if (!server) return undefined;
-    if (!link || link.serverId !== server.serverId) setLink(await create(server));
+    if (!link || link.serverId !== server.serverId) {
+      // A queue Plex wouldn't make a moment ago isn't asked for again on every report.
+      if (failedLately()) return undefined;
+      setLink(
+        await create(server).catch((error: unknown) => {
+          createFailedAt = now();
+          throw error;
+        }),
+      );
+    }
     let current = link;
     if (!current) return undefined;
     const known = current.ids[uid];
@@ -199,8 +222,7 @@ export function startPlayQueueMirror(deps: MirrorDeps) {
   }
 
   /** The closest entry at or before `index` whose id is known, with its offset in Plex's queue. */
-  function nearestKnownBefore(current: PlexQueueLink, index: number) {
-    const items = deps.queue().items;
+  function nearestKnownBefore(current: PlexQueueLink, index: number, items = deps.queue().items) {
     for (let i = index; i >= current.base && i > index - WINDOW; i -= 1) {
       const uid = items[i]?.uid;
       const itemId = uid === undefined ? undefined : current.ids[uid];
@@ -209,8 +231,30 @@ export function startPlayQueueMirror(deps: MirrorDeps) {
     return null;
   }
 
-  /** Mirrors a local edit; what Plex's queue can't follow makes a fresh one at the next need. */
-  async function mirror(edit: Edit, prev: QueueState): Promise<void> {
+  /**
+   * The id of the entry at `index` of `items` (a queue as an edit saw it), reading Plex's queue
+   * on from the nearest entry already known (an appended track's id isn't known yet).
+   */
+  async function idAt(
+    server: QueueServer,
+    current: PlexQueueLink,
+    index: number,
+    items: QueueState['items'],
+  ): Promise<number | undefined> {
+    const uid = items[index]?.uid;
+    if (uid === undefined) return undefined;
+    if (current.ids[uid] !== undefined) return current.ids[uid];
+    const anchor = nearestKnownBefore(current, index, items);
+    if (!anchor) return undefined;
+    const window = await server.playQueues.itemsAfter(current.queueId, anchor, WINDOW);
+    return learn(current, window, items) ? current.ids[uid] : undefined;
+  }
+
+  /**
+   * Mirrors a local edit; what Plex's queue can't follow makes a fresh one at the next need.
+   * Edits are sent in order, each with the queues as they were when it was made.
+   */
+  async function mirror(edit: Edit, prev: QueueState, next: QueueState): Promise<void> {
     const current = link;
     if (!current) return;
     const server = deps.server();
@@ -218,10 +262,11 @@ export function startPlayQueueMirror(deps: MirrorDeps) {
     if (!server || server.serverId !== current.serverId) return setLink(null);
     const prevIndex = (uid: string) => prev.items.findIndex((i) => i.uid === uid);
     if (edit.kind === 'remove') {
-      const itemId = current.ids[edit.uid];
       const at = prevIndex(edit.uid) - current.base;
       if (at >= current.total) return; // beyond what Plex holds
-      if (itemId === undefined || at < 0) return setLink(null);
+      const itemId =
+        at < 0 ? undefined : await idAt(server, current, at + current.base, prev.items);
+      if (itemId === undefined) return setLink(null);
       await server.playQueues.remove(current.queueId, itemId);
       const ids = Object.fromEntries(
         Object.entries(current.ids).filter(([uid]) => uid !== edit.uid),
@@ -230,25 +275,22 @@ export function startPlayQueueMirror(deps: MirrorDeps) {
       return;
     }
     if (edit.kind === 'move') {
-      const itemId = current.ids[edit.uid];
-      const after = edit.afterUid === null ? null : current.ids[edit.afterUid];
-      const inside = (uid: string | null) =>
-        uid === null ||
-        (indexOf(uid) >= current.base && indexOf(uid) < current.base + current.total);
-      if (
-        itemId === undefined ||
-        after === undefined ||
-        !inside(edit.uid) ||
-        !inside(edit.afterUid)
-      )
-        return setLink(null);
+      const inside = (uid: string | null) => {
+        if (uid === null) return true;
+        const at = next.items.findIndex((i) => i.uid === uid);
+        return at >= current.base && at < current.base + current.total;
+      };
+      if (!inside(edit.uid) || !inside(edit.afterUid)) return setLink(null);
+      const itemId = await idAt(server, current, prevIndex(edit.uid), prev.items);
+      const afterAt = edit.afterUid === null ? -1 : prevIndex(edit.afterUid);
+      const after = afterAt < 0 ? null : await idAt(server, current, afterAt, prev.items);
+      if (itemId === undefined || after === undefined) return setLink(null);
       await server.playQueues.move(current.queueId, itemId, after);
       return;
     }
     if (edit.kind === 'append') {
       if (!current.tailAligned) return;
-      const items = deps.queue().items;
-      const added = items.slice(items.length - edit.count).map((i) => i.track.id);
+      const added = next.items.slice(next.items.length - edit.count).map((i) => i.track.id);
       await server.playQueues.append(current.queueId, added);
       setLink({ ...current, total: current.total + added.length });
       return;
@@ -262,12 +304,16 @@ export function startPlayQueueMirror(deps: MirrorDeps) {
       const edit = diffQueues(prev, next);
       if (edit.kind === 'none') return;
       if (edit.kind === 'new') {
+        if (link) retired = link.ids;
         setLink(null);
-        const uid = next.items[next.index]?.uid;
-        if (uid) void serial(() => ensure(uid)).catch(() => undefined);
+        // Made from the queue as it is now; edits that follow are queued behind it.
+        void serial(async () => {
+          const server = deps.server();
+          if (server && !failedLately()) setLink(await create(server, next));
+        }).catch(() => (createFailedAt = now()));
         return;
       }
-      void serial(() => mirror(edit, prev)).catch(() => setLink(null));
+      void serial(() => mirror(edit, prev, next)).catch(() => setLink(null));
     },
     /** The Plex item id for a local entry, making or topping up Plex's queue if needed. */
     itemIdFor(uid: string): Promise<number | undefined> {
@@ -277,7 +323,7 @@ export function startPlayQueueMirror(deps: MirrorDeps) {
       });
     },
     /** Known without asking the server (for a report sent as the page goes away). */
-    knownItemId: (uid: string) => link?.ids[uid],
+    knownItemId: (uid: string): number | undefined => link?.ids[uid] ?? retired[uid],
     link: () => link,
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Track } from '../../domain';
+import { PlexError } from '../../lib/plex';
 import { planStream, streamSource, transcodedSource, type StreamServer } from './playback-source';
 
 const track = (codec: string, bitrate: number, container = codec): Track => ({
@@ -106,5 +107,14 @@ describe('a transcoded stream', () => {
       source: { url: 'https://pms/library/parts/70/file', format: 'flac', transcoded: false },
     });
     expect(calls).toEqual([]);
+  });
+
+  it("waits, rather than skip, when the server can't be reached for the decision", async () => {
+    const { plex, options } = server();
+    plex.transcodeDecision = async () => {
+      throw new PlexError({ kind: 'unreachable', message: "Couldn't reach pms." });
+    };
+    const result = await transcodedSource(track('alac', 900, 'mp4'), 320, plex, options);
+    expect(result).toEqual({ ok: false, reason: "the server can't be reached", waiting: true });
   });
 });

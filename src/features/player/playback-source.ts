@@ -1,4 +1,5 @@
 import type { ConnectionTier, Track } from '../../domain';
+import { isPlexError } from '../../lib/plex';
 import type { TranscodeRequest } from '../../lib/plex/transcode';
 import type { PlaybackSource } from './engine/audio-engine';
 import type { StreamQuality } from './player-store';
@@ -73,8 +74,15 @@ export async function transcodedSource(
   const request = { trackId: track.id, kbps, session };
   try {
     await server.transcodeDecision(request);
-  } catch {
+  } catch (error) {
     void server.stopTranscode(session).catch(() => undefined);
+    // Not reaching the server (or a refusal the browser hides as that) is not the track's
+    // fault: it waits, instead of skipping on through a queue that can't play either.
+    if (
+      isPlexError(error) &&
+      ['unreachable', 'timeout', 'offline', 'unauthorized'].includes(error.kind)
+    )
+      return { ok: false, reason: "the server can't be reached", waiting: true };
     return { ok: false, reason: "the server couldn't convert it for this browser" };
   }
   options.onSession?.(session, true);

@@ -1,4 +1,4 @@
-import type { Track } from '../../domain';
+import type { ListOrigin, Track } from '../../domain';
 
 /**
  * Queue rules as pure functions (architecture.md): no React, no audio, easy to test.
@@ -13,7 +13,7 @@ export interface QueueItem {
 export type RepeatMode = 'off' | 'all' | 'one';
 
 /** Where a queue came from, when it is that playlist or album whole and in its own order. */
-export type QueueOrigin = { kind: 'playlist' | 'album'; id: string };
+export type QueueOrigin = ListOrigin;
 
 export interface QueueState {
   items: QueueItem[];
@@ -21,7 +21,10 @@ export interface QueueState {
   index: number;
   shuffle: boolean;
   repeat: RepeatMode;
-  /** Set by playFrom; Plex's play queue is then made from it (docs/plex-api.md). */
+  /**
+   * Set by playFrom, dropped by any edit of the items: while it stands, Plex's play queue can be
+   * made from the playlist or album itself (docs/plex-api.md).
+   */
   origin?: QueueOrigin;
 }
 
@@ -108,7 +111,7 @@ export function setShuffle(state: QueueState, on: boolean, random?: () => number
   if (on) {
     const played = state.items.slice(0, state.index + 1);
     const upcoming = shuffled(state.items.slice(state.index + 1), random);
-    return { ...state, shuffle: true, items: [...played, ...upcoming] };
+    return { ...state, shuffle: true, items: [...played, ...upcoming], origin: undefined };
   }
   const index = playing ? state.original.findIndex((i) => i.uid === playing.uid) : -1;
   return {
@@ -134,7 +137,8 @@ function insertAt(items: QueueItem[], at: number, added: QueueItem[]): QueueItem
 /** "Play next": right after the current track, in both the play order and the original order. */
 export function playNext(state: QueueState, tracks: readonly Track[]): QueueState {
   const added = toItems(tracks);
-  if (state.items.length === 0) return { ...state, items: added, original: added, index: 0 };
+  if (state.items.length === 0)
+    return { ...state, items: added, original: added, index: 0, origin: undefined };
   const playing = current(state);
   const originalAt = playing
     ? state.original.findIndex((i) => i.uid === playing.uid) + 1
@@ -143,14 +147,21 @@ export function playNext(state: QueueState, tracks: readonly Track[]): QueueStat
     ...state,
     items: insertAt(state.items, state.index + 1, added),
     original: insertAt(state.original, originalAt, added),
+    origin: undefined,
   };
 }
 
 /** "Add to queue": at the end. */
 export function addToQueue(state: QueueState, tracks: readonly Track[]): QueueState {
   const added = toItems(tracks);
-  if (state.items.length === 0) return { ...state, items: added, original: added, index: 0 };
-  return { ...state, items: [...state.items, ...added], original: [...state.original, ...added] };
+  if (state.items.length === 0)
+    return { ...state, items: added, original: added, index: 0, origin: undefined };
+  return {
+    ...state,
+    items: [...state.items, ...added],
+    original: [...state.original, ...added],
+    origin: undefined,
+  };
 }
 
 /** Moves an entry in the play order; the current track stays current wherever it lands. */
@@ -168,6 +179,7 @@ export function move(state: QueueState, from: number, to: number): QueueState {
     items,
     original,
     index: playing ? items.findIndex((i) => i.uid === playing.uid) : state.index,
+    origin: undefined,
   };
 }
 
@@ -181,12 +193,12 @@ export function remove(state: QueueState, at: number): QueueState {
   if (at < state.index) index -= 1;
   else if (at === state.index && index >= items.length)
     index = items.length ? (state.repeat === 'all' ? 0 : -1) : -1;
-  return { ...state, items, original, index };
+  return { ...state, items, original, index, origin: undefined };
 }
 
 /** Clears what is queued after the current track (the current one keeps playing). */
 export function clearUpcoming(state: QueueState): QueueState {
   const playing = current(state);
   if (!playing) return emptyQueue;
-  return { ...state, items: [playing], original: [playing], index: 0 };
+  return { ...state, items: [playing], original: [playing], index: 0, origin: undefined };
 }

@@ -5,15 +5,18 @@ import { playbackOf } from '../../lib/plex/pms-playback';
 import { playQueuesOf } from '../../lib/plex/pms-play-queues';
 import { idbGet, idbSet } from '../../lib/idb';
 import { startPlayerController, type SourcePurpose } from './controller';
-import type { PlaybackSource } from './engine/audio-engine';
 import { HowlerEngine } from './engine/howler-engine';
 import { startMediaSession } from './media-session';
 import { startOnePlayerAtATime } from './one-player';
-import { sendAsPageLeaves } from './page-away';
+import { onGoodbye } from './goodbye';
+import { pageAwayWorker, sendAsPageLeaves } from './page-away';
+import { usePositionStore } from './position-store';
 import { startPlayQueueMirror, type PlexQueueLink } from './play-queue-mirror';
+import { canPlayHere } from '../../lib/codecs';
 import { formatOf, streamSource, type SourceResult } from './playback-source';
 import { usePlayerStore, type StreamQuality } from './player-store';
 import { createScrobbleOutbox } from './scrobble-outbox';
+import { streamsAhead } from './streams-ahead';
 import { createTimelineReporter, type TimelineReport } from './timeline-reporter';
 
 /** The current server, read at call time (it can change). */
@@ -44,9 +47,6 @@ export interface PlayerRuntimeDeps {
   sessionId: string;
 }
 
-const canPlayType = (mime: string) =>
-  typeof Audio === 'undefined' ? '' : new Audio().canPlayType(mime);
-
 /**
  * Object URLs for copies on the device, kept for the few sounds the engine can hold at once
  * (current, next, primed): the same track keeps the same URL, so a preloaded next track is
@@ -70,48 +70,6 @@ function localUrls(size = 4) {
       for (const url of urls.values()) URL.revokeObjectURL(url);
       urls.clear();
     },
-  };
-}
-
-/**
- * Transcoded streams made ahead of time (the next track, a track pressed on), by track and
- * quality: when that track then plays, the same stream is handed over instead of a second
- * session.
- */
-function streamsAhead() {
-  const ahead = new Map<string, Promise<SourceResult>>();
-  return {
-    take: (key: string) => {
-      const found = ahead.get(key);
-      ahead.delete(key);
-      return found;
-    },
-    peek: (key: string) => ahead.get(key),
-    keep(key: string, result: Promise<SourceResult>) {
-      ahead.set(key, result);
-      // Let go by the engine (or never used): forgotten, so a later play makes a new stream.
-      void result.then((r) => {
-        if (!r.ok) return ahead.delete(key);
-        const release = r.source.release;
-        const forget = () => {
-          if (ahead.get(key) === result) ahead.delete(key);
-        };
-        r.source.release = () => (forget(), release?.());
-        wrapRestarts(r.source, forget);
-      });
-    },
-  };
-}
-
-/** A restarted stream (a seek) keeps the same session: its release forgets it too. */
-function wrapRestarts(source: PlaybackSource, forget: () => void) {
-  const restartAt = source.restartAt;
-  if (!restartAt) return;
-  source.restartAt = (ms) => {
-    const next = restartAt(ms);
-    const release = next.release;
-    next.release = () => (forget(), release?.());
-    return next;
   };
 }
 
@@ -140,19 +98,19 @@ export async function startPlayerRuntime(deps: PlayerRuntimeDeps): Promise<() =>
       return { ok: false, reason: "it isn't downloaded, and there's no network" } as const;
     const server = deps.server();
     // Made ahead at this very quality: the same stream (a quality change makes a new one).
-    const key = `${track.id}@${quality}`;
-    const known = purpose === 'play' ? ahead.take(key) : ahead.peek(key);
-    if (known) return known;
-    const result = streamSource(
-      track,
-      quality,
-      server ? playbackOf(server.client) : null,
-      server?.tier() ?? null,
-      canPlayType,
-      sourceOptions,
+    return ahead.claim(
+      `${track.id}@${quality}`,
+      () =>
+        streamSource(
+          track,
+          quality,
+          server ? playbackOf(server.client) : null,
+          server?.tier() ?? null,
+          canPlayHere,
+          sourceOptions,
+        ),
+      purpose === 'play',
     );
-    if (purpose !== 'play' && result instanceof Promise) ahead.keep(key, result);
-    return result;
   };
   const resolve = (
     track: Track,
@@ -195,21 +153,33 @@ export async function startPlayerRuntime(deps: PlayerRuntimeDeps): Promise<() =>
     if (!server || server.serverId !== serverId || !deps.isOnline()) throw new Error('not now');
     await playbackOf(server.client).scrobble(trackId);
   });
-  const plexTimeline = async ({ entryId, ...report }: TimelineReport) => {
-    const server = deps.server();
+  const plexTimeline = async (
+    { entryId, ...report }: TimelineReport,
+    knownItemId: number | undefined,
+    server: PlayerServer | null,
+  ) => {
     if (!server) return;
-    const playQueueItemId = await mirror.itemIdFor(entryId);
+    const playQueueItemId = knownItemId ?? (await mirror.itemIdFor(entryId));
     await playbackOf(server.client)
       .timeline({ ...report, playQueueItemId, sessionId: deps.sessionId })
       .catch((error: unknown) => {
         if (isPlexError(error, 'unauthorized')) deps.onUnauthorized();
         throw error;
       });
+    // The server answers again: plays made while it didn't can go now.
+    scrobbles.flushIfAny();
   };
+  let leaving = false;
   const reporterDeps = {
     timeline: async (report: TimelineReport) => {
+      // Said goodbye (signing out): a late "paused" must not bring the session back.
+      if (leaving) return;
+      // Named now: a `stopped` for an entry of a queue just replaced still names its item, and
+      // goes to the server it was played from (signing out takes the server away at once).
+      const known = mirror.knownItemId(report.entryId);
+      const server = deps.server();
       await afterThisTask();
-      if (deps.isOnline()) await plexTimeline(report);
+      if (deps.isOnline()) await plexTimeline(report, known, server);
     },
     scrobble: async (trackId: string) => {
       const serverId = deps.server()?.serverId;
@@ -219,12 +189,13 @@ export async function startPlayerRuntime(deps: PlayerRuntimeDeps): Promise<() =>
   const reporter = createTimelineReporter(reporterDeps);
   const flush = () => void scrobbles.flush();
   window.addEventListener('online', flush);
-  flush();
+  const workerSends = pageAwayWorker();
 
   /** The page is going away: Plex hears `stopped`, and open transcodes end (page-away.ts). */
-  const onPageHide = () => {
+  const onPageHide = (event: PageTransitionEvent) => {
     const server = deps.server();
-    if (!server) return;
+    // Kept in the back/forward cache, the page may come back as it was: nothing is ended.
+    if (!server || event.persisted) return;
     const playback = playbackOf(server.client);
     const out = [...openSessions].map((session) => playback.stopTranscodeUrl(session));
     const last = reporter.lastReport();
@@ -240,9 +211,23 @@ export async function startPlayerRuntime(deps: PlayerRuntimeDeps): Promise<() =>
       );
     }
     openSessions.clear();
-    sendAsPageLeaves(out);
+    sendAsPageLeaves(out, workerSends());
   };
   window.addEventListener('pagehide', onPageHide);
+  onGoodbye(async () => {
+    const server = deps.server();
+    const position = usePositionStore.getState();
+    const last = reporter.lastReport();
+    const stops = [...openSessions].map((session) =>
+      server ? playbackOf(server.client).stopTranscode(session) : Promise.resolve(),
+    );
+    openSessions.clear();
+    const stopped = reporter.stop(
+      last && position.uid === last.entryId ? position.positionMs : undefined,
+    );
+    leaving = true;
+    await Promise.all([stopped, ...stops]);
+  });
 
   const stopController = startPlayerController({
     engine: new HowlerEngine(),
@@ -258,6 +243,7 @@ export async function startPlayerRuntime(deps: PlayerRuntimeDeps): Promise<() =>
   });
   const stopOnePlayer = startOnePlayerAtATime();
   return () => {
+    onGoodbye(null);
     window.removeEventListener('pagehide', onPageHide);
     window.removeEventListener('online', flush);
     stopMirroring();

@@ -29,4 +29,23 @@ describe('plays made offline', () => {
     expect(sent).toEqual(['1', '2']);
     expect(stored()).toEqual([]);
   });
+
+  it("don't wait behind a play made on another server", async () => {
+    let stored: PendingScrobble[] = [];
+    const sent: string[] = [];
+    const outbox = createScrobbleOutbox(
+      async ({ serverId, trackId }) => {
+        if (serverId !== 'here') throw new Error('not this server');
+        sent.push(trackId);
+      },
+      { get: async () => stored, set: async (v) => void (stored = v) },
+    );
+    stored = [
+      { serverId: 'elsewhere', trackId: '1' },
+      { serverId: 'here', trackId: '2' },
+    ];
+    await outbox.flush();
+    expect(sent).toEqual(['2']);
+    expect(stored).toEqual([{ serverId: 'elsewhere', trackId: '1' }]);
+  });
 });

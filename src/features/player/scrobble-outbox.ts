@@ -21,6 +21,8 @@ export function createScrobbleOutbox(
   },
 ) {
   let flushing: Promise<void> | null = null;
+  /** Whether anything may be waiting (unknown at start, so yes). */
+  let mayHaveAny = true;
   let chain: Promise<unknown> = Promise.resolve();
   const edit = (change: (list: PendingScrobble[]) => PendingScrobble[]) => {
     chain = chain
@@ -35,25 +37,34 @@ export function createScrobbleOutbox(
       try {
         await send(scrobble);
       } catch (error) {
+        mayHaveAny = true;
         await edit((list) => [...list, scrobble].slice(-MAX));
         throw error;
       }
+    },
+    /** A flush, unless the outbox is known to be empty (called after each answered report). */
+    flushIfAny(): void {
+      if (mayHaveAny) void this.flush();
     },
     /** Sends what was kept, oldest first; stops at the first failure (still offline). */
     flush(): Promise<void> {
       flushing ??= (async () => {
         await chain;
         const list = (await storage.get()) ?? [];
-        let sent = 0;
-        for (const item of list) {
+        // Plays for another server (or one that still doesn't answer) wait; the rest go. New
+        // plays only ever join at the end, so the first `list.length` stored are these.
+        const sent = new Set<number>();
+        for (const [i, item] of list.entries()) {
           try {
             await send(item);
-            sent += 1;
+            sent.add(i);
           } catch {
-            break;
+            // Kept for later.
           }
         }
-        if (sent > 0) await edit((now) => now.slice(sent));
+        const left = list.length - sent.size;
+        if (sent.size > 0) await edit((now) => now.filter((_, i) => !sent.has(i)));
+        mayHaveAny = left > 0;
       })().finally(() => (flushing = null));
       return flushing;
     },

@@ -37,7 +37,7 @@ export function createTimelineReporter(deps: ReporterDeps) {
     const timeMs = Math.max(0, Math.min(report.timeMs, durationMs || report.timeMs));
     const clamped = { ...report, timeMs, durationMs };
     last = { report: clamped, at: now() };
-    deps.timeline(clamped).catch(() => undefined);
+    return deps.timeline(clamped).catch(() => undefined);
   };
 
   return {
@@ -46,7 +46,7 @@ export function createTimelineReporter(deps: ReporterDeps) {
       const before = last?.report;
       const changed = !before || before.entryId !== report.entryId || before.state !== report.state;
       const due = report.state === 'playing' && last !== null && now() - last.at >= interval;
-      if (changed || due) send(report);
+      if (changed || due) void send(report);
       if (
         report.durationMs > 0 &&
         report.timeMs >= report.durationMs * SCROBBLE_AT &&
@@ -60,10 +60,10 @@ export function createTimelineReporter(deps: ReporterDeps) {
      * The entry last reported is left: Plex hears `stopped` for it (once), at the last position
      * it heard unless a later one is given.
      */
-    stop(timeMs?: number) {
+    stop(timeMs?: number): Promise<void> {
       const before = last?.report;
-      if (!before || before.state === 'stopped') return;
-      send({ ...before, state: 'stopped', timeMs: timeMs ?? before.timeMs });
+      if (!before || before.state === 'stopped') return Promise.resolve();
+      return send({ ...before, state: 'stopped', timeMs: timeMs ?? before.timeMs });
     },
     /** What Plex last heard (for the report sent as the page goes away). */
     lastReport: (): TimelineReport | null => last?.report ?? null,

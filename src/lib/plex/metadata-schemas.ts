@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { isServerPath } from './request';
 
 /**
  * Library items as Plex sends them. Each item is checked on its own, so one odd item is skipped
@@ -14,10 +15,6 @@ const optionalText = v.optional(
     v.transform((x) => (typeof x === 'string' ? x : typeof x === 'number' ? String(x) : undefined)),
   ),
 );
-
-/** A path on the server itself: `//host/…`, `@host`, `\\host` or a full URL would lead elsewhere. */
-const isServerPath = (key: string) =>
-  key.startsWith('/') && new URL(key, 'http://server.invalid').host === 'server.invalid';
 
 export const partSchema = v.looseObject({
   id: v.union([v.number(), v.pipe(v.string(), v.regex(/^\d+$/), v.transform(Number))]),

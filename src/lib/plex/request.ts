@@ -29,14 +29,18 @@ export function safeWhere(url: string): string {
  */
 export function serverPath(origin: string, path: string): string {
   const base = new URL(origin);
-  const joined = path.startsWith('/') ? new URL(path, base.origin) : null;
-  if (!joined || joined.origin !== base.origin)
+  if (!isServerPath(path))
     throw new PlexError({
       kind: 'bad-response',
       where: base.host,
       message: `${base.host} gave a file address PlexM8 won't follow.`,
     });
-  return joined.toString();
+  return new URL(path, base.origin).toString();
+}
+
+/** A path on the server itself: `//host/…`, `@host`, `\\host` or a full URL would lead elsewhere. */
+export function isServerPath(path: string): boolean {
+  return path.startsWith('/') && new URL(path, 'http://server.invalid').host === 'server.invalid';
 }
 
 export function buildUrl(url: string, params: PlexRequest['params'] = {}): string {

@@ -156,6 +156,8 @@ export class HowlerEngine implements AudioEngine {
     const startAtMs = restart ? 0 : options.startAtMs;
     const primed = this.takePrimed(source);
     const reuse = this.upcoming && this.upcoming.source.url === source.url ? this.upcoming : primed;
+    // The same stream under another holder's handle (a shared transcode): one handle is kept.
+    if (reuse && reuse.source !== source) reuse.source.release?.();
     this.drop(this.current);
     if (this.upcoming && this.upcoming !== reuse) this.drop(this.upcoming);
     if (reuse !== primed) this.drop(primed);
@@ -229,8 +231,12 @@ export class HowlerEngine implements AudioEngine {
   }
 
   preload(source: PlaybackSource | null): void {
-    // The same URL is the same stream (a transcode's URL names its session): nothing to do.
-    if (this.upcoming?.source.url === source?.url) return;
+    // The same URL is the same stream (a transcode's URL names its session): the extra handle
+    // on it goes (a shared stream ends only when its last handle does).
+    if (this.upcoming?.source.url === source?.url) {
+      if (source && source !== this.upcoming?.source) source.release?.();
+      return;
+    }
     this.cancelHandover();
     this.drop(this.upcoming);
     this.upcoming = source ? { howl: this.create(source), source } : null;
@@ -245,7 +251,11 @@ export class HowlerEngine implements AudioEngine {
 
   prime(source: PlaybackSource): void {
     const known = [this.current, this.upcoming, this.primed?.loaded];
-    if (known.some((loaded) => loaded?.source.url === source.url)) return;
+    const same = known.find((loaded) => loaded?.source.url === source.url);
+    if (same) {
+      if (same.source !== source) source.release?.();
+      return;
+    }
     this.dropPrimed();
     const loaded = { howl: this.create(source), source };
     // Pressed but never clicked (a drag, a change of mind): let it go.

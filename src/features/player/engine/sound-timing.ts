@@ -1,7 +1,8 @@
 import type { Howl } from 'howler';
 import type { PlaybackSource } from './audio-engine';
 
-/** When the next track takes over, how long a sound is, and what a media error means. */
+// When the next track takes over, how long a sound is, and what a media error means.
+
 /** How often the playing sound's position is read. */
 export const TICK_MS = 250;
 
