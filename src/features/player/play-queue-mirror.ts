@@ -44,6 +44,8 @@ export interface MirrorDeps {
 
 /** How many track ids a new queue or a top-up names (the URI carries them all). */
 export const WINDOW = 100;
+/** Plex's queue for a new local one is asked for this long after it (not in the tap). */
+export const CREATE_AFTER_MS = 300;
 /** After Plex refused to make a queue, it is asked again no sooner than this. */
 export const RETRY_CREATE_AFTER_MS = 30_000;
 
@@ -306,8 +308,10 @@ export function startPlayQueueMirror(deps: MirrorDeps) {
       if (edit.kind === 'new') {
         if (link) retired = link.ids;
         setLink(null);
-        // Made from the queue as it is now; edits that follow are queued behind it.
+        // Made from the queue as it is now (edits that follow are queued behind it), a moment
+        // after the tap: the track starting has the connection, and the tap's task, to itself.
         void serial(async () => {
+          await new Promise((resolve) => setTimeout(resolve, CREATE_AFTER_MS));
           const server = deps.server();
           if (server && !failedLately()) setLink(await create(server, next));
         }).catch(() => (createFailedAt = now()));
