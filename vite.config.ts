@@ -112,9 +112,6 @@ export default defineConfig({
         runtimeCaching: [],
         // Sends what a page going away hands it (Plex's "stopped"): public/sw-page-away.js.
         importScripts: ['sw-page-away.js'],
-        // The first worker takes charge of the page that installed it, so even a first visit's
-        // "stopped" goes through it. A new version still waits to be accepted (prompt).
-        clientsClaim: true,
         cleanupOutdatedCaches: true,
       },
     }),

@@ -26,8 +26,10 @@ describe("Plex's Now Playing", () => {
     const open = await suite.open(DESKTOP);
     const { page } = open;
     await signInThroughPlex(page);
-    // The first worker takes charge of the page that installed it: no reload needed.
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    // The service worker in control, as on any visit after the first.
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    await page.getByText('Road Trip').waitFor();
 
     await page.getByRole('link', { name: /Road Trip/ }).click();
     await page.getByRole('button', { name: /Play Departure Board/ }).click();
