@@ -130,9 +130,10 @@ export function startPlayerController(deps: ControllerDeps): () => void {
     lastProgress = { positionMs: startAtMs, at: Date.now() };
     deps.reporter?.restart();
     engine.setVolume(s.volume, s.muted);
+    engine.load(source.source, { startAtMs, autoplay: s.wantsToPlay });
+    // Once the element is on its way: the store's listeners run inside this (the tap's) task.
     const { kbps, local } = source.source;
     store.setState({ stream: { kbps, local } });
-    engine.load(source.source, { startAtMs, autoplay: s.wantsToPlay });
     if (s.wantsToPlay) reports.starting(() => store.getState().status === 'loading');
   }
 

@@ -62,10 +62,10 @@ export function diffQueues(prev: QueueState, next: QueueState): Edit {
   if (prev.items === next.items) return { kind: 'none' };
   const a = prev.items;
   const b = next.items;
-  if (b.length === 0 || a.length === 0 || a[0]?.uid !== b[0]?.uid) {
-    const old = new Set(a.map((i) => i.uid));
-    if (!b.some((i) => old.has(i.uid))) return { kind: 'new' };
-  }
+  // A new queue (playFrom): its first and last entries are both unknown to the old one. (No set
+  // of 20,000 uids is built for it: this runs in the tap that starts the music.)
+  const known = (uid: string | undefined) => a.some((i) => i.uid === uid);
+  if (b.length === 0 || (!known(b[0]?.uid) && !known(b[b.length - 1]?.uid))) return { kind: 'new' };
   if (b.length === a.length - 1) {
     const at = b.findIndex((item, i) => item.uid !== a[i]?.uid);
     const gone = a[at === -1 ? a.length - 1 : at];
