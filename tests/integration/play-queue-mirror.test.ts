@@ -4,11 +4,8 @@ import type { Track } from '../../src/domain';
 import { playQueuesOf } from '../../src/lib/plex/pms-play-queues';
 import { LIVING_ROOM_ID } from '../fake-plex/scenarios';
 import { pmsOnFake } from './pms-on-fake';
-import {
-  diffQueues,
-  startPlayQueueMirror,
-  WINDOW,
-} from '../../src/features/player/play-queue-mirror';
+import { startPlayQueueMirror, WINDOW } from '../../src/features/player/play-queue-mirror';
+import { diffQueues } from '../../src/features/player/queue-diff';
 import * as q from '../../src/features/player/queue';
 
 /** The mirror against the fake Plex's play queues (which behave as a real server's). */

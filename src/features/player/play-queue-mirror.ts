@@ -4,6 +4,7 @@ import type {
   PmsPlayQueues,
 } from '../../lib/plex/pms-play-queues';
 import type { QueueState } from './queue';
+import { diffQueues, type QueueEdit } from './queue-diff';
 
 /**
  * Plex's server-side play queue, kept a mirror of the local one (docs/decisions/009). The local
@@ -48,54 +49,6 @@ export const WINDOW = 100;
 export const CREATE_AFTER_MS = 300;
 /** After Plex refused to make a queue, it is asked again no sooner than this. */
 export const RETRY_CREATE_AFTER_MS = 30_000;
-
-type Edit =
-  | { kind: 'none' }
-  | { kind: 'new' }
-  | { kind: 'remove'; uid: string }
-  | { kind: 'move'; uid: string; afterUid: string | null }
-  | { kind: 'append'; count: number }
-  | { kind: 'other' };
-
-/** What changed between two queues, in the terms Plex's queue can follow. */
-export function diffQueues(prev: QueueState, next: QueueState): Edit {
-  if (prev.items === next.items) return { kind: 'none' };
-  const a = prev.items;
-  const b = next.items;
-  // A new queue (playFrom): its first and last entries are both unknown to the old one. (No set
-  // of 20,000 uids is built for it: this runs in the tap that starts the music.)
-  const known = (uid: string | undefined) => a.some((i) => i.uid === uid);
-  if (b.length === 0 || (!known(b[0]?.uid) && !known(b[b.length - 1]?.uid))) return { kind: 'new' };
-  if (b.length === a.length - 1) {
-    const at = b.findIndex((item, i) => item.uid !== a[i]?.uid);
-    const gone = a[at === -1 ? a.length - 1 : at];
-    if (gone && b.every((item, i) => item.uid === a[i < at || at === -1 ? i : i + 1]?.uid))
-      return { kind: 'remove', uid: gone.uid };
-  }
-  if (b.length > a.length && a.every((item, i) => item.uid === b[i]?.uid))
-    return { kind: 'append', count: b.length - a.length };
-  if (b.length === a.length) {
-    const moved = movedOne(a, b);
-    if (moved) return moved;
-  }
-  return { kind: 'other' };
-}
-
-/** One entry taken out and put back elsewhere, everything else in order. */
-function movedOne(a: QueueState['items'], b: QueueState['items']): Edit | null {
-  const first = a.findIndex((item, i) => item.uid !== b[i]?.uid);
-  if (first === -1) return null;
-  let last = a.length - 1;
-  while (last > first && a[last]?.uid === b[last]?.uid) last -= 1;
-  const forward = a[first]?.uid === b[last]?.uid; // moved later: a[first] now at b[last]
-  const uid = forward ? a[first]?.uid : a[last]?.uid;
-  if (!uid) return null;
-  const without = a.filter((i) => i.uid !== uid);
-  const at = b.findIndex((i) => i.uid === uid);
-  const rebuilt = [...without.slice(0, at), { uid }, ...without.slice(at)];
-  if (!rebuilt.every((item, i) => item.uid === b[i]?.uid)) return null;
-  return { kind: 'move', uid, afterUid: at === 0 ? null : (b[at - 1]?.uid ?? null) };
-}
 
 export function startPlayQueueMirror(deps: MirrorDeps) {
   let link: PlexQueueLink | null = deps.restored ?? null;
@@ -256,7 +209,7 @@ export function startPlayQueueMirror(deps: MirrorDeps) {
    * Mirrors a local edit; what Plex's queue can't follow makes a fresh one at the next need.
    * Edits are sent in order, each with the queues as they were when it was made.
    */
-  async function mirror(edit: Edit, prev: QueueState, next: QueueState): Promise<void> {
+  async function mirror(edit: QueueEdit, prev: QueueState, next: QueueState): Promise<void> {
     const current = link;
     if (!current) return;
     const server = deps.server();
