@@ -1,8 +1,8 @@
-import { onlineManager } from '@tanstack/react-query';
 import { startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { preloadScreens } from './app/lazy-screens';
+import { watchNetwork } from './app/network';
 import { createQueryClient } from './app/query-client';
 import { finishInterruptedSignOut } from './app/sign-out';
 import { appInfo, plexEndpoints } from './config';
@@ -15,9 +15,9 @@ import { registerServiceWorker } from './shell/register-service-worker';
 import './shell/theme.css';
 
 async function boot(root: HTMLElement) {
-  // react-query assumes online until an 'offline' event; a start with no network fires none.
-  // navigator.onLine is unreliable when true (LAN without internet) but right when false.
-  if (!navigator.onLine) onlineManager.setOnline(false);
+  // Online is judged by what answers, not only by navigator.onLine (app/network.ts); a start
+  // with no network fires no 'offline' event, so react-query is told the state at once.
+  watchNetwork();
   listenForInstallPrompt();
   const screens = preloadScreens();
   const clientId = await getOrCreateClientId();

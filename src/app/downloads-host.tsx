@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { DownloadActionsProvider, type DownloadActions } from '../lib/download-actions';
 import { usePms, type PmsAccess } from '../lib/plex-context';
+import { network, whenNetworkReturns } from './network';
 import { loadDownloads, useAvailability, useSetStatus } from './downloads-bridge';
 
 /**
@@ -25,7 +26,8 @@ export function DownloadsHost({ children }: { children: ReactNode }) {
           if (!current || current.serverId !== job.serverId) return null;
           return m.downloadSource(current.client, job);
         },
-        isOnline: () => navigator.onLine,
+        isOnline: () => network.isUp(),
+        whenOnline: whenNetworkReturns,
       });
     });
     return () => {

@@ -16,6 +16,7 @@ import { ErrorBoundary } from '../ui/error-boundary';
 import type { Track } from '../domain';
 import type { LocalCopy } from '../features/player';
 import { downloadsModule } from './downloads-bridge';
+import { network, whenNetworkReturns } from './network';
 
 /** The player's screens are their own chunk, loaded right after the first paint. */
 const playerUi = () => import('../features/player/player-ui');
@@ -79,7 +80,8 @@ export function PlayerHost({ children }: { children: ReactNode }) {
           );
         },
         localCopy,
-        isOnline: () => navigator.onLine,
+        isOnline: () => network.isUp(),
+        whenOnline: whenNetworkReturns,
         onUnauthorized: () => useSessionStore.getState().recheckToken(),
         sessionId,
         // A stalled or dropped stream: the same check as a failed request (refusal-check.ts).

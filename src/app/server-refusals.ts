@@ -3,6 +3,7 @@ import { REVOKED_MESSAGE, useSessionStore } from '../features/auth';
 import { connectServer, serversQuery, useServersStore } from '../features/servers';
 import { isPlexError, type PlexClientInfo, type PlexTvClient } from '../lib/plex';
 import type { createRefusalCheck } from './refusal-check';
+import { network } from './network';
 import { signOutEverywhere } from './sign-out';
 
 export type ServerRefusals = ReturnType<typeof createRefusalCheck>;
@@ -32,7 +33,7 @@ export function serverRefusals({
   const accountToken = () => useSessionStore.getState().token ?? '';
   const made = loadCheck().then((create) =>
     create({
-      online: () => navigator.onLine,
+      online: () => network.isUp(),
       answeredAt,
       checkAccount: () =>
         plexTv.getUser(accountToken()).then(

@@ -2,6 +2,7 @@ import * as db from './download-db';
 import { useDownloadsStore } from './downloads-store';
 import type { DownloadJob } from './types';
 import { answersWithoutCors, HttpStatus, SizeMismatch, SourceRefused } from './download-errors';
+import { onWindowOnline } from '../../lib/network-status';
 
 export { SourceRefused } from './download-errors';
 
@@ -23,6 +24,8 @@ export interface RunnerDeps {
   /** The server answers but won't let scripts read its files (CORS). Default: ask it (below). */
   corsRefused?(url: string): Promise<boolean>;
   isOnline(): boolean;
+  /** Calls back when the network returns (default: the window's 'online' event). */
+  whenOnline?(listener: () => void): () => void;
   fetchImpl?: typeof fetch;
   /** Backoff before retry n (1-based). */
   backoffMs?: (attempt: number) => number;
@@ -274,14 +277,13 @@ export function startDownloadRunner(deps: RunnerDeps): () => void {
     )
       queueMicrotask(pump);
   });
-  const onOnline = () => pump();
-  window.addEventListener('online', onOnline);
+  const stopWatching = (deps.whenOnline ?? onWindowOnline)(() => pump());
   pump();
 
   return () => {
     stopped = true;
     unsubscribe();
-    window.removeEventListener('online', onOnline);
+    stopWatching();
     for (const timer of timers) clearTimeout(timer);
     for (const c of active.values()) c.abort();
   };

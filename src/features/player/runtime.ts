@@ -18,6 +18,7 @@ import { usePlayerStore, type StreamQuality } from './player-store';
 import { createScrobbleOutbox } from './scrobble-outbox';
 import { streamsAhead } from './streams-ahead';
 import { createTimelineReporter, type TimelineReport } from './timeline-reporter';
+import { onWindowOnline } from '../../lib/network-status';
 
 /** The current server, read at call time (it can change). */
 export interface PlayerServer {
@@ -39,6 +40,8 @@ export interface PlayerRuntimeDeps {
   /** A copy of the track on the device, played before any stream (offline, and to save data). */
   localCopy(track: Track): LocalCopy | null;
   isOnline(): boolean;
+  /** Calls back when the network returns (default: the window's 'online' event). */
+  whenOnline?(listener: () => void): () => void;
   /** The server refused our token (401): the sign-in may have been revoked. */
   onUnauthorized(): void;
   /** Re-probe the server's connections after a stall or a dropped stream. */
@@ -188,7 +191,7 @@ export async function startPlayerRuntime(deps: PlayerRuntimeDeps): Promise<() =>
   };
   const reporter = createTimelineReporter(reporterDeps);
   const flush = () => void scrobbles.flush();
-  window.addEventListener('online', flush);
+  const stopWatching = (deps.whenOnline ?? onWindowOnline)(flush);
   const workerSends = pageAwayWorker();
 
   /** The page is going away: Plex hears `stopped`, and open transcodes end (page-away.ts). */
@@ -245,7 +248,7 @@ export async function startPlayerRuntime(deps: PlayerRuntimeDeps): Promise<() =>
   return () => {
     onGoodbye(null);
     window.removeEventListener('pagehide', onPageHide);
-    window.removeEventListener('online', flush);
+    stopWatching();
     stopMirroring();
     stopOnePlayer();
     stopSession();

@@ -3,6 +3,6 @@ export { PlexTvClient, type PlexTvEndpoints } from './plex-tv-client';
 export { PmsClient, fetchIdentity, type ItemsPage } from './pms-client';
 export { clientParams, describeBrowser, type PlexClientInfo } from './client-info';
 export { parseRetryAfter } from './retry-after';
-export { safeWhere, type FetchLike } from './request';
+export { reportNetworkTo, safeWhere, type FetchLike, type NetworkReports } from './request';
 // The playback, play-queue and transcoder modules are imported from their own files by the
 // player and downloads (lazy chunks); re-exported here they would land in the first-load chunk.

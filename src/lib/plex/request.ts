@@ -13,6 +13,29 @@ export interface PlexRequest {
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
+/** Who hears how requests went (lib/network-status.ts): by origin, never the full URL. */
+export interface NetworkReports {
+  answered(origin: string): void;
+  failed(origin: string): void;
+}
+let reports: NetworkReports | null = null;
+
+/** The app wires this once at start; tests that don't, report to no one. */
+export function reportNetworkTo(to: NetworkReports): () => void {
+  reports = to;
+  return () => {
+    if (reports === to) reports = null;
+  };
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '';
+  }
+}
+
 /** host + path of a URL: safe to show or log, since the token lives in the query. */
 export function safeWhere(url: string): string {
   try {
@@ -131,6 +154,7 @@ export async function send(request: PlexRequest, fetchImpl: FetchLike = fetch): 
       referrerPolicy: 'no-referrer',
       cache: 'no-store',
     });
+    reports?.answered(originOf(url));
     if (!response.ok) throw statusError(response, where);
     return response;
   } catch (error) {
@@ -144,6 +168,7 @@ export async function send(request: PlexRequest, fetchImpl: FetchLike = fetch): 
       });
     if (request.signal?.aborted)
       throw new PlexError({ kind: 'aborted', where, message: 'Cancelled.', cause: error });
+    reports?.failed(originOf(url));
     if (typeof navigator !== 'undefined' && navigator.onLine === false)
       throw new PlexError({ kind: 'offline', where, message: 'You are offline.', cause: error });
     throw new PlexError({
