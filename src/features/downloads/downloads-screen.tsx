@@ -101,14 +101,33 @@ function Overall() {
   );
 }
 
+/** What finished downloads take, from PlexM8's own records (every file's saved size). */
+function useDownloadedBytes(): number {
+  const jobs = useDownloadsStore((s) => s.jobs);
+  return useMemo(() => {
+    let bytes = 0;
+    for (const job of Object.values(jobs)) if (job.status === 'done') bytes += job.bytes;
+    return bytes;
+  }, [jobs]);
+}
+
+/**
+ * The size of the downloads comes from PlexM8's records, not `navigator.storage.estimate()`:
+ * Chromium's estimate can stay high after files are deleted (Chromium 150 counted a download's
+ * chunks until the browser restarted, though the disk had them back), so after "Delete all" it
+ * would still show the old size. The estimate still says how much more fits.
+ */
 function Storage({ live }: { live: boolean }) {
   const { info, askToKeep } = useStorage(live);
+  const downloaded = useDownloadedBytes();
   if (info.usage === null) return null;
   const free = info.quota !== null ? Math.max(0, info.quota - info.usage) : null;
   return (
     <section className="dl-storage" aria-label="Storage">
       <p>
-        PlexM8 uses {formatBytes(info.usage)} on this device
+        {downloaded > 0
+          ? `Downloads take ${formatBytes(downloaded)} on this device`
+          : 'Downloads take no space on this device'}
         {free !== null ? `; about ${formatBytes(free)} more is available` : ''}.
       </p>
       {info.persisted === false ? (
