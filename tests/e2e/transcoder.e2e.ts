@@ -131,6 +131,7 @@ describe('the music transcoder, as servers speak it', () => {
     ).toBe(false);
     await page.getByRole('button', { name: /Open the player/ }).click();
     await page.getByText('Converted by the server to 192 kbps MP3').waitFor();
+    await page.getByRole('combobox', { name: 'Stream quality' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'quality-auto-relay-phone', false);
   });
 
@@ -162,6 +163,12 @@ describe('the music transcoder, as servers speak it', () => {
       .filter((r) => r.query.path === `/library/metadata/${hiRes.ratingKey}`)
       .at(-1);
     expect(Number(restart?.query.offset)).toBeGreaterThanOrEqual(1);
+    // At 1280×800 every control and the stream note fit without scrolling.
+    expect(await page.getByText('Converted by the server to 128 kbps MP3').isVisible()).toBe(true);
+    const note = await page.getByText('Converted by the server to 128 kbps MP3').boundingBox();
+    expect((note?.y ?? Infinity) + (note?.height ?? 0)).toBeLessThanOrEqual(
+      DESKTOP.viewport.height,
+    );
     await screenshot(page, 'quality-setting-desktop', false);
     await page.getByRole('combobox', { name: 'Stream quality' }).selectOption('original');
     await page.getByText('Playing the original file').waitFor();
