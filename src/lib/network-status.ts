@@ -32,14 +32,17 @@ export interface NetworkStatus {
 
 const PROBE_TIMEOUT_MS = 5_000;
 
-/** Resolves for any reply (an opaque one included); rejects only when nothing answered. */
-export async function answersAtAll(origin: string): Promise<boolean> {
+/**
+ * Does anything answer at this origin? A no-cors request resolves (opaquely) for any reply, a
+ * CORS refusal included, and rejects only when nothing answered.
+ */
+export async function answersAtAll(origin: string, signal?: AbortSignal): Promise<boolean> {
   try {
     await fetch(`${origin}/identity`, {
       mode: 'no-cors',
       cache: 'no-store',
       referrerPolicy: 'no-referrer',
-      signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+      signal: signal ?? AbortSignal.timeout(PROBE_TIMEOUT_MS),
     });
     return true;
   } catch {
@@ -49,7 +52,7 @@ export async function answersAtAll(origin: string): Promise<boolean> {
 
 export function createNetworkStatus({
   canaries,
-  answers = answersAtAll,
+  answers = (origin) => answersAtAll(origin),
   browserOnline = () => navigator.onLine,
   recheckMs = 5_000,
 }: NetworkStatusOptions): NetworkStatus {

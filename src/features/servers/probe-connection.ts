@@ -1,29 +1,11 @@
 import type { Connection } from '../../domain';
+import { answersAtAll } from '../../lib/network-status';
 import { fetchIdentity, isPlexError, type PlexClientInfo } from '../../lib/plex';
 import type { Probe, ProbeFailure, ProbeOutcome } from './choose-connection';
 import type { LocalNetworkState } from './local-network-permission';
 
 /** Short on purpose: a dead local address must not hold up the relay for long. */
 export const PROBE_TIMEOUT_MS = 4_000;
-
-/**
- * A fetch that fails in a browser says nothing about why. A no-cors request to the same address
- * does: if it succeeds, the server is up and only refused us CORS (shared servers have been seen
- * to allow app.plex.tv only).
- */
-async function answersWithoutCors(uri: string, signal: AbortSignal): Promise<boolean> {
-  try {
-    await fetch(`${uri}/identity`, {
-      mode: 'no-cors',
-      signal,
-      referrerPolicy: 'no-referrer',
-      cache: 'no-store',
-    });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * An https `*.plex.direct` name carries a certificate for this very server: the token may go
@@ -67,10 +49,12 @@ export function identityProbe(
       if (permission === 'prompt' && reason !== 'offline')
         return { ok: false, reason: 'permission' };
       if (permission === 'denied' && reason !== 'offline') return { ok: false, reason: 'blocked' };
+      // A failed fetch says nothing about why; a no-cors one that succeeds says the server is up
+      // and only refused us CORS (shared servers have been seen to allow app.plex.tv only).
       if (
         reason === 'unreachable' &&
         !signal.aborted &&
-        (await answersWithoutCors(connection.uri, signal))
+        (await answersAtAll(connection.uri, signal))
       ) {
         // Whether servers send CORS to a token-less request is unconfirmed (docs/plex-api.md):
         // where the certificate proves the server, ask again with its token, as clients that
