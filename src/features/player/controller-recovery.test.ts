@@ -62,4 +62,21 @@ describe('player controller, recovering', () => {
     expect(h.stalls).toBe(1);
     expect(h.engine.calls.at(-1)).toBe('load u1 @42000 autoplay');
   });
+
+  it("stops with a clear word when the device's audio output fails, instead of skipping the queue", async () => {
+    store().playTracks([track('1'), track('2'), track('3')], 0);
+    const first = store().queue.items[0]?.uid;
+    // Firefox with no working output: MediaError 3 (a decode error) named "OnMediaSinkAudioError".
+    h.engine.emit({
+      type: 'error',
+      message: "this device's audio output failed (the browser says “OnMediaSinkAudioError”)",
+      network: false,
+      output: true,
+    });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(store().queue.items[store().queue.index]?.uid).toBe(first);
+    expect(store().status).toBe('paused');
+    expect(store().notice).toMatch(/^No sound: this device's audio output failed/);
+    expect(store().notice).toMatch(/speakers or headphones/);
+  });
 });

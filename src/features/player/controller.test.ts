@@ -116,6 +116,45 @@ describe('player controller', () => {
     expect(store().notice).toMatch(/Nothing else in the queue could play either/);
   });
 
+  it('stops after a few tracks in a row fail, rather than skip through a long queue', () => {
+    store().playTracks(
+      Array.from({ length: 50 }, (_, i) => track(String(i + 1))),
+      0,
+    );
+    const fail = () =>
+      h.engine.emit({ type: 'error', message: 'the file is damaged or empty', network: false });
+    fail();
+    fail();
+    expect(store().wantsToPlay).toBe(true); // two bad files: skipped, still playing
+    fail();
+    expect(store().wantsToPlay).toBe(false);
+    expect(store().queue.index).toBe(2);
+    expect(store().notice).toMatch(/3 tracks in a row couldn't play/);
+    expect(store().notice).toMatch(/sound output/);
+  });
+
+  it('counts a track that says "playing" and fails at 0 s as failed (Firefox with no sound output)', () => {
+    store().playTracks(
+      Array.from({ length: 50 }, (_, i) => track(String(i + 1))),
+      0,
+    );
+    for (let i = 0; i < 3; i += 1) {
+      h.engine.emit({ type: 'playing' });
+      h.engine.emit({ type: 'time', positionMs: 0, durationMs: 8_000 });
+      h.engine.emit({ type: 'error', message: 'the file is damaged or empty', network: false });
+    }
+    expect(store().wantsToPlay).toBe(false);
+    expect(store().queue.index).toBe(2);
+    // One that is heard for a while clears the count: its neighbours' failures were theirs.
+    store().playTracks([track('a'), track('b'), track('c'), track('d')], 0);
+    h.engine.emit({ type: 'error', message: 'the file is damaged or empty', network: false });
+    h.engine.emit({ type: 'playing' });
+    h.engine.emit({ type: 'time', positionMs: 2_500, durationMs: 8_000 });
+    h.engine.emit({ type: 'error', message: 'the file is damaged or empty', network: false });
+    h.engine.emit({ type: 'error', message: 'the file is damaged or empty', network: false });
+    expect(store().wantsToPlay).toBe(true);
+  });
+
   it('restarts the track when "previous" comes more than 3 s in, else goes back', () => {
     store().playTracks([track('1'), track('2')], 1);
     store().previous(5_000);

@@ -8,6 +8,9 @@ import * as q from './queue';
 import { releaseScreen } from './screen-pacing';
 import { createPlaybackReports } from './playback-reports';
 
+/** A track heard this far really plays (the failures before it were the files'). */
+const HEARD_MS = 2_000;
+
 /**
  * Connects the player store to the audio engine (architecture.md): store changes drive the
  * engine; engine events become store actions. React never touches audio.
@@ -151,7 +154,6 @@ export function startPlayerController(deps: ControllerDeps): () => void {
       case 'playing':
         if (networkRetryFor !== loadedUid) networkRetryFor = null;
         s.setStatus('playing');
-        s.trackStarted();
         lastProgress = { positionMs: usePositionStore.getState().positionMs, at: Date.now() };
         report('playing');
         preloadNextSoon();
@@ -177,7 +179,8 @@ export function startPlayerController(deps: ControllerDeps): () => void {
           break;
         }
         report('stopped');
-        s.trackFailed(event.message);
+        if (event.output) s.outputFailed(event.message);
+        else s.trackFailed(event.message);
         break;
       case 'time': {
         const uid = loadedUid;
@@ -190,6 +193,9 @@ export function startPlayerController(deps: ControllerDeps): () => void {
         if (Math.abs(event.positionMs - lastProgress.positionMs) > 1)
           lastProgress = { positionMs: event.positionMs, at: Date.now() };
         savePosition();
+        // Heard for a while, so it really plays: only then do earlier failures stop counting
+        // (Firefox with a failed sound output says "playing", then fails at 0 s).
+        if (event.positionMs >= HEARD_MS && s.failuresInARow > 0) s.trackStarted();
         if (s.status === 'playing') report('playing');
         break;
       }

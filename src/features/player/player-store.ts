@@ -63,10 +63,15 @@ export interface PlayerState {
   setStatus(status: PlayerStatus): void;
   trackEnded(): void;
   trackFailed(reason: string): void;
+  /** The device's audio output failed: stop where it is and say so (no track is to blame). */
+  outputFailed(reason: string): void;
   trackStarted(): void;
 }
 
 export const PLAYER_KEY = 'player';
+
+/** Tracks failing in a row before the player stops instead of skipping on. */
+const FAILURES_BEFORE_STOPPING = 3;
 
 export const usePlayerStore = create<PlayerState>()(
   persist(
@@ -159,6 +164,12 @@ export const usePlayerStore = create<PlayerState>()(
           if (moved && moved.index === s.queue.index) set({ loadId: s.loadId + 1, startAtMs: 0 });
           else go(moved);
         },
+        outputFailed: (reason) =>
+          set({
+            wantsToPlay: false,
+            status: 'paused',
+            notice: `No sound: ${reason}. Check the speakers or headphones, then press play.`,
+          }),
         trackFailed: (reason) => {
           const s = get();
           const title = q.current(s.queue)?.track.title ?? 'This track';
@@ -169,6 +180,17 @@ export const usePlayerStore = create<PlayerState>()(
               status: 'paused',
               failuresInARow: failures,
               notice: `Couldn't play “${title}”: ${reason}. Nothing else in the queue could play either.`,
+            });
+            return;
+          }
+          // Several in a row is rarely the files: a sound output that fails (Firefox calls that
+          // a decode error too), a server that broke. Skipping on would burn through the queue.
+          if (failures >= FAILURES_BEFORE_STOPPING) {
+            set({
+              wantsToPlay: false,
+              status: 'paused',
+              failuresInARow: failures,
+              notice: `Couldn't play “${title}”: ${reason}. ${failures} tracks in a row couldn't play, so PlexM8 stopped here. If nothing plays, check this device's sound output, then press play.`,
             });
             return;
           }

@@ -29,7 +29,8 @@ export type EngineEvent =
   | { type: 'paused' }
   | { type: 'ended' }
   /** `network`: the file stopped arriving (a dead connection, worth a failover and retry). */
-  | { type: 'error'; message: string; network: boolean }
+  /** `output`: the device's audio output failed, not the track (nothing else would play). */
+  | { type: 'error'; message: string; network: boolean; output?: boolean }
   | { type: 'time'; positionMs: number; durationMs: number };
 
 /**

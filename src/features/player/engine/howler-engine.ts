@@ -1,13 +1,14 @@
 import { Howl, Howler } from 'howler';
 import type { AudioEngine, EngineEvent, PlaybackSource } from './audio-engine';
 import {
+  mediaErrorDetail,
   pauseStartedEarly,
   prepareAudioAfterFirstGesture,
   skipSeeksInPlace,
   spareFromUnlockReload,
   startBeforeLoaded,
 } from './howler-setup';
-import { describe, durationOf, handoverDelay, isNetwork, TICK_MS } from './sound-timing';
+import { classifyMediaError, durationOf, handoverDelay, TICK_MS } from './sound-timing';
 
 export { handoverDelay, HANDOVER_LEAD_MS } from './sound-timing';
 
@@ -130,12 +131,10 @@ export class HowlerEngine implements AudioEngine {
       this.stopTicker();
       this.emit({ type: 'ended' });
     });
-    howl.on('loaderror', (_id, error) =>
-      this.emit({ type: 'error', message: describe(error), network: isNetwork(error) }),
-    );
-    howl.on('playerror', (_id, error) =>
-      this.emit({ type: 'error', message: describe(error), network: isNetwork(error) }),
-    );
+    const failed = (error: unknown) =>
+      this.emit({ type: 'error', ...classifyMediaError(error, mediaErrorDetail(howl)) });
+    howl.on('loaderror', (_id, error) => failed(error));
+    howl.on('playerror', (_id, error) => failed(error));
     // Resume point: applied once the file is loaded, then shown (even while paused).
     const seekOnce = () => {
       if (startAtMs > 0) howl.seek(startAtMs / 1000);

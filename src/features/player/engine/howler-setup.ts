@@ -15,6 +15,11 @@ const nodesOf = (howl: Howl): SoundNode[] =>
     sound._node ? [sound._node] : [],
   );
 
+/** The browser's own words for the sound's media error ("" when it gives none). */
+export function mediaErrorDetail(howl: Howl): string {
+  return nodesOf(howl).find((node) => node.error)?.error?.message ?? '';
+}
+
 const SET_UP_AUDIO_AFTER_MS = 1_000;
 
 /**

@@ -48,3 +48,27 @@ export function describe(error: unknown): string {
   if (error === 4 || error === '4') return "this browser can't play the file";
   return typeof error === 'string' && error ? error : "it couldn't be played";
 }
+
+export interface MediaFailure {
+  message: string;
+  /** The file stopped arriving: worth a failover and a retry. */
+  network: boolean;
+  /** The device's audio output failed: no track would play, so none is skipped. */
+  output: boolean;
+}
+
+/**
+ * A media error in words, and whose fault it is. Firefox reports an audio output that fails (no
+ * device, headphones gone) as a decode error (3) whose message names its media sink
+ * ("OnMediaSinkAudioError", seen in Firefox ESR 140 with no sound device), while the file
+ * itself is fine: blaming the file would skip through the whole queue.
+ */
+export function classifyMediaError(code: unknown, detail = ''): MediaFailure {
+  if ((code === 3 || code === '3') && /sink|audio ?(device|output)/i.test(detail))
+    return {
+      message: `this device's audio output failed (the browser says “${detail}”)`,
+      network: false,
+      output: true,
+    };
+  return { message: describe(code), network: isNetwork(code), output: false };
+}
