@@ -33,17 +33,12 @@ export interface NetworkStatus {
 const PROBE_TIMEOUT_MS = 5_000;
 
 /**
- * Does anything answer at this origin? A no-cors request resolves (opaquely) for any reply, a
+ * Does anything answer at this address? A no-cors request resolves (opaquely) for any reply, a
  * CORS refusal included, and rejects only when nothing answered.
  */
-export async function answersAtAll(origin: string, signal?: AbortSignal): Promise<boolean> {
+export async function answersAtAll(url: string, signal?: AbortSignal): Promise<boolean> {
   try {
-    await fetch(`${origin}/identity`, {
-      mode: 'no-cors',
-      cache: 'no-store',
-      referrerPolicy: 'no-referrer',
-      signal: signal ?? AbortSignal.timeout(PROBE_TIMEOUT_MS),
-    });
+    await fetch(url, { mode: 'no-cors', cache: 'no-store', referrerPolicy: 'no-referrer', signal });
     return true;
   } catch {
     return false;
@@ -52,7 +47,7 @@ export async function answersAtAll(origin: string, signal?: AbortSignal): Promis
 
 export function createNetworkStatus({
   canaries,
-  answers = (origin) => answersAtAll(origin),
+  answers = (origin) => answersAtAll(`${origin}/identity`, AbortSignal.timeout(PROBE_TIMEOUT_MS)),
   browserOnline = () => navigator.onLine,
   recheckMs = 5_000,
 }: NetworkStatusOptions): NetworkStatus {

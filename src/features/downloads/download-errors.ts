@@ -1,15 +1,5 @@
 /** Why a download attempt failed, told apart so the runner knows what to do next. */
 
-/** Does the server answer at all (an opaque no-cors reply) while refusing scripts (CORS)? */
-export async function answersWithoutCors(url: string): Promise<boolean> {
-  try {
-    await fetch(url, { mode: 'no-cors', cache: 'no-store', referrerPolicy: 'no-referrer' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export class HttpStatus extends Error {
   constructor(readonly status: number) {
     super(`the server answered ${status}`);

@@ -1,8 +1,8 @@
 import * as db from './download-db';
 import { useDownloadsStore } from './downloads-store';
 import type { DownloadJob } from './types';
-import { answersWithoutCors, HttpStatus, SizeMismatch, SourceRefused } from './download-errors';
-import { onWindowOnline } from '../../lib/network-status';
+import { HttpStatus, SizeMismatch, SourceRefused } from './download-errors';
+import { answersAtAll, onWindowOnline } from '../../lib/network-status';
 
 export { SourceRefused } from './download-errors';
 
@@ -48,7 +48,8 @@ const store = useDownloadsStore;
  */
 export function startDownloadRunner(deps: RunnerDeps): () => void {
   const fetchImpl = deps.fetchImpl ?? ((input, init) => fetch(input, init));
-  const corsRefused = deps.corsRefused ?? answersWithoutCors;
+  // A server that answers a no-cors request but failed the real one refuses scripts (CORS).
+  const corsRefused = deps.corsRefused ?? ((url: string) => answersAtAll(url));
   const backoff = deps.backoffMs ?? ((n: number) => 2_000 * 2 ** (n - 1));
   const active = new Map<string, AbortController>();
   const timers = new Set<ReturnType<typeof setTimeout>>();

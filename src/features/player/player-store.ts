@@ -174,23 +174,19 @@ export const usePlayerStore = create<PlayerState>()(
           const s = get();
           const title = q.current(s.queue)?.track.title ?? 'This track';
           const failures = s.failuresInARow + 1;
-          if (failures >= s.queue.items.length) {
+          // The whole queue, or several in a row: that is rarely the files (a sound output that
+          // fails, which Firefox calls a decode error too; a server that broke). Skipping on
+          // would burn through the queue.
+          const wholeQueue = failures >= s.queue.items.length;
+          if (wholeQueue || failures >= FAILURES_BEFORE_STOPPING) {
+            const why = wholeQueue
+              ? 'Nothing else in the queue could play either.'
+              : `${failures} tracks in a row couldn't play, so PlexM8 stopped here. If nothing plays, check this device's sound output, then press play.`;
             set({
               wantsToPlay: false,
               status: 'paused',
               failuresInARow: failures,
-              notice: `Couldn't play “${title}”: ${reason}. Nothing else in the queue could play either.`,
-            });
-            return;
-          }
-          // Several in a row is rarely the files: a sound output that fails (Firefox calls that
-          // a decode error too), a server that broke. Skipping on would burn through the queue.
-          if (failures >= FAILURES_BEFORE_STOPPING) {
-            set({
-              wantsToPlay: false,
-              status: 'paused',
-              failuresInARow: failures,
-              notice: `Couldn't play “${title}”: ${reason}. ${failures} tracks in a row couldn't play, so PlexM8 stopped here. If nothing plays, check this device's sound output, then press play.`,
+              notice: `Couldn't play “${title}”: ${reason}. ${why}`,
             });
             return;
           }

@@ -54,7 +54,7 @@ export function identityProbe(
       if (
         reason === 'unreachable' &&
         !signal.aborted &&
-        (await answersAtAll(connection.uri, signal))
+        (await answersAtAll(`${connection.uri}/identity`, signal))
       ) {
         // Whether servers send CORS to a token-less request is unconfirmed (docs/plex-api.md):
         // where the certificate proves the server, ask again with its token, as clients that

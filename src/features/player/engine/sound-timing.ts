@@ -37,11 +37,11 @@ export function durationOf({ howl, source }: { howl: Howl; source: PlaybackSourc
   return source.durationMs ?? 0;
 }
 
-export function isNetwork(error: unknown): boolean {
+function isNetwork(error: unknown): boolean {
   return error === 2 || error === '2';
 }
 
-export function describe(error: unknown): string {
+function describe(error: unknown): string {
   // howler passes MediaError codes: 2 network, 3 decode, 4 not supported.
   if (error === 2 || error === '2') return 'the connection dropped while loading it';
   if (error === 3 || error === '3') return 'the file is damaged or empty';
