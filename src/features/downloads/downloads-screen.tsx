@@ -101,14 +101,16 @@ function Overall() {
   );
 }
 
-/** What finished downloads take, from PlexM8's own records (every file's saved size). */
+/** What downloads take, from PlexM8's own records: finished files and the chunks saved so far. */
 function useDownloadedBytes(): number {
   const jobs = useDownloadsStore((s) => s.jobs);
+  const progress = useDownloadsStore((s) => s.progress);
   return useMemo(() => {
     let bytes = 0;
-    for (const job of Object.values(jobs)) if (job.status === 'done') bytes += job.bytes;
+    // What is arriving now is written within a second (a chunk at a time): count it already.
+    for (const job of Object.values(jobs)) bytes += progress[job.key] ?? job.bytes;
     return bytes;
-  }, [jobs]);
+  }, [jobs, progress]);
 }
 
 /**
