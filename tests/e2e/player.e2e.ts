@@ -54,7 +54,10 @@ describe('playing music in Chromium', () => {
     // Four stars is Plex's 8.
     await player(page).getByRole('button', { name: '4 stars' }).click();
     // PUT is not a simple request: the server answers a preflight first (PMS does).
-    await waitUntil(() => reports('/:/rate').some((r) => r.method === 'PUT'), 5000);
+    // The log records a request as it arrives (its preflight too), so wait for the server's
+    // state to change, not for the request to be seen.
+    const rated = () => suite.fake.model.servers[0]?.library.tracks[0];
+    await waitUntil(() => rated()?.userRating === 8, 5000);
     expect(reports('/:/rate').find((r) => r.method === 'PUT')?.query).toMatchObject({
       key: '1002',
       rating: '8',
@@ -64,8 +67,12 @@ describe('playing music in Chromium', () => {
     ).toBe('true');
     // Tapping the rating shown clears it: Plex clears with -1 (0 would be zero stars).
     await player(page).getByRole('button', { name: '4 stars' }).click();
-    await waitUntil(() => reports('/:/rate').some((r) => r.query.rating === '-1'), 5000);
-    expect(suite.fake.model.servers[0]?.library.tracks[0]?.userRating).toBeUndefined();
+    await waitUntil(() => rated()?.userRating === undefined, 5000);
+    expect(
+      reports('/:/rate')
+        .filter((r) => r.method === 'PUT')
+        .map((r) => r.query.rating),
+    ).toEqual(['8', '-1']);
     const playing = reports('/:/timeline').filter((r) => r.query.state === 'playing');
     expect(playing[0]?.query).toMatchObject({ ratingKey: '1002', key: '/library/metadata/1002' });
 
