@@ -3,16 +3,12 @@
  * install-prompt.ts, which catches the browser's event from the start).
  */
 
+import { isIos, runsInstalled } from '../lib/platform/browser-engine';
+
 /** iOS Safari has no install prompt: people add PlexM8 from the Share sheet themselves. */
 export function isIosSafariTab(): boolean {
-  const ua = navigator.userAgent;
-  const ios =
-    /iPhone|iPad|iPod/.test(ua) || (ua.includes('Macintosh') && navigator.maxTouchPoints > 1);
-  if (!ios || /CriOS|FxiOS|EdgiOS/.test(ua)) return false;
-  const standalone =
-    (navigator as Navigator & { standalone?: boolean }).standalone === true ||
-    window.matchMedia?.('(display-mode: standalone)').matches;
-  return !standalone;
+  if (!isIos() || /CriOS|FxiOS|EdgiOS/.test(navigator.userAgent)) return false;
+  return !runsInstalled();
 }
 
 /** "Not now" on the install offer holds for a month; the browser's own menu still installs. */

@@ -8,6 +8,7 @@ import { useDownloadsStore } from './downloads-store';
 import { setStatusOf } from './set-status';
 import type { DownloadJob } from './types';
 import { useStorage } from './use-storage';
+import { SafariTabNote } from './safari-tab-note';
 import { Settings } from './downloads-settings';
 import './downloads.css';
 
@@ -119,8 +120,8 @@ function useDownloadedBytes(): number {
  * chunks until the browser restarted, though the disk had them back), so after "Delete all" it
  * would still show the old size. The estimate still says how much more fits.
  */
-function Storage({ live }: { live: boolean }) {
-  const { info, askToKeep } = useStorage(live);
+function Storage({ storage }: { storage: ReturnType<typeof useStorage> }) {
+  const { info, askToKeep } = storage;
   const downloaded = useDownloadedBytes();
   if (info.usage === null) return null;
   const free = info.quota !== null ? Math.max(0, info.quota - info.usage) : null;
@@ -246,6 +247,7 @@ export function DownloadsScreen() {
   const live = useDownloadsStore((s) => Object.keys(s.progress).length > 0);
   const [confirming, setConfirming] = useState(false);
   const overRelay = useConnectionTier() === 'relay';
+  const storage = useStorage(live);
   return (
     <section aria-labelledby="downloads-title" className="downloads">
       <h1 id="downloads-title">Downloads</h1>
@@ -257,7 +259,8 @@ export function DownloadsScreen() {
           </p>
         </Notice>
       ) : null}
-      <Storage live={live} />
+      <SafariTabNote persisted={storage.info.persisted} />
+      <Storage storage={storage} />
       {count === 0 ? (
         <Notice tone="info" title="Nothing downloaded yet.">
           <p>Open a playlist or an album and choose Download to keep it for offline play.</p>

@@ -1,4 +1,5 @@
 import type { Track } from '../../domain';
+import { pageHidden } from '../../lib/platform/page-hidden';
 import { PRELOAD_AFTER_MS, whenResolved, type ControllerDeps } from './controller-deps';
 import type { EngineEvent } from './engine/audio-engine';
 import type { SourceResult } from './playback-source';
@@ -60,6 +61,10 @@ export function startPlayerController(deps: ControllerDeps): () => void {
 
   function preloadNextSoon() {
     if (preloadTimer) clearTimeout(preloadTimer);
+    preloadTimer = null;
+    // Hidden (the screen locked), the engine hands over inside the element's `ended` with what
+    // is preloaded by then (docs/decisions/011), and a hidden page's timers may run late: now.
+    if (pageHidden()) return preloadNext();
     preloadTimer = setTimeout(preloadNext, PRELOAD_AFTER_MS);
   }
 
@@ -255,6 +260,11 @@ export function startPlayerController(deps: ControllerDeps): () => void {
   const watchdog = setInterval(() => void checkStall(), 1_000);
   const onHide = () => savePosition(true);
   window.addEventListener('pagehide', onHide);
+  // Going to the background with the next track still waiting for its timer: prepare it now.
+  const onVisibility = () => {
+    if (pageHidden() && preloadTimer) preloadNext();
+  };
+  document.addEventListener('visibilitychange', onVisibility);
 
   // Whatever was restored (queue, resume point) is loaded paused, ready to continue.
   load();
@@ -270,6 +280,7 @@ export function startPlayerController(deps: ControllerDeps): () => void {
     // Signed out, or the player closed: Plex must not show it playing for minutes more.
     reports.leave();
     window.removeEventListener('pagehide', onHide);
+    document.removeEventListener('visibilitychange', onVisibility);
     unsubscribeStore();
     unsubscribeEngine();
     engine.unload();

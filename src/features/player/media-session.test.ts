@@ -15,8 +15,15 @@ class FakeSession {
   } | null = null;
   playbackState = 'none';
   handlers = new Map<string, (details: { seekTime?: number }) => void>();
+  /** Every action ever given a handler, in order (a later null doesn't take it back). */
+  registered: string[] = [];
   positions: Array<{ duration: number; position: number }> = [];
-  setActionHandler(action: string, handler: (details: { seekTime?: number }) => void) {
+  setActionHandler(action: string, handler: ((details: { seekTime?: number }) => void) | null) {
+    if (!handler) {
+      this.handlers.delete(action);
+      return;
+    }
+    this.registered.push(action);
     this.handlers.set(action, handler);
   }
   setPositionState(state: { duration: number; position: number }) {
@@ -97,5 +104,19 @@ describe('media session', () => {
       'previoustrack',
       'seekto',
     ]);
+  });
+});
+
+describe('media session on iOS', () => {
+  it('never registers seekforward/seekbackward: on iOS they replace previous/next (navidrome#3452)', () => {
+    usePlayerStore.getState().playTracks([track('1'), track('2')], 0);
+    // Handlers are set at start and again on every "playing" (WebKit drops them).
+    usePlayerStore.setState({ status: 'playing' });
+    usePlayerStore.setState({ status: 'paused' });
+    usePlayerStore.setState({ status: 'playing' });
+    expect(session.registered).not.toContain('seekforward');
+    expect(session.registered).not.toContain('seekbackward');
+    expect(session.handlers.has('previoustrack')).toBe(true);
+    expect(session.handlers.has('nexttrack')).toBe(true);
   });
 });

@@ -7,6 +7,7 @@ import { QueueView } from './queue-view';
 import { SeekBar } from './seek-bar';
 import { StarRating } from './star-rating';
 import { Transport } from './transport';
+import { VolumeSetting } from './volume-setting';
 
 const qualities: Array<[StreamQuality, string]> = [
   ['auto', 'Auto (fits the connection)'],
@@ -22,12 +23,9 @@ export function NowPlaying({ urlFor }: { urlFor: ArtworkUrl | null }) {
   const track = usePlayerView((s) => current(s.queue)?.track);
   const shuffle = usePlayerView((s) => s.queue.shuffle);
   const repeat = usePlayerView((s) => s.queue.repeat);
-  const volume = usePlayerView((s) => s.volume);
-  const muted = usePlayerView((s) => s.muted);
   const quality = usePlayerView((s) => s.quality);
   const stream = usePlayerView((s) => s.stream);
-  const { setNowPlayingOpen, toggleShuffle, cycleRepeat, setVolume, toggleMute, setQuality } =
-    usePlayerStore.getState();
+  const { setNowPlayingOpen, toggleShuffle, cycleRepeat, setQuality } = usePlayerStore.getState();
   const closeRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -84,25 +82,7 @@ export function NowPlaying({ urlFor }: { urlFor: ArtworkUrl | null }) {
               <Icon name="repeat" size={18} /> Repeat {repeat}
             </button>
           </div>
-          <div className="np-volume">
-            <button
-              type="button"
-              className="icon-btn"
-              aria-label={muted ? 'Unmute' : 'Mute'}
-              aria-pressed={muted}
-              onClick={toggleMute}
-            >
-              <Icon name={muted || volume === 0 ? 'mute' : 'volume'} />
-            </button>
-            <input
-              type="range"
-              min={0}
-              max={100}
-              value={muted ? 0 : Math.round(volume * 100)}
-              aria-label="Volume"
-              onChange={(e) => setVolume(Number(e.target.value) / 100)}
-            />
-          </div>
+          <VolumeSetting />
           <label className="np-quality">
             <span>Stream quality</span>
             <select value={quality} onChange={(e) => setQuality(e.target.value as StreamQuality)}>

@@ -11,6 +11,9 @@ class FakeHowl {
   plays = 0;
   stops = 0;
   unloaded = false;
+  /** Its audio element, where howler keeps it: the element's own `ended` is dispatched here. */
+  node = document.createElement('audio');
+  _sounds = [{ _node: this.node }];
   private handlers = new Map<string, Array<() => void>>();
   constructor(options: { src: string[] }) {
     this.src = options.src[0] ?? '';
@@ -72,6 +75,15 @@ class FakeHowl {
 }
 
 vi.mock('howler', () => ({ Howl: FakeHowl, Howler: { volume: () => 1 } }));
+
+/** The page in the background (the screen locked) or in front. */
+function setHidden(hidden: boolean) {
+  Object.defineProperty(document, 'visibilityState', {
+    value: hidden ? 'hidden' : 'visible',
+    configurable: true,
+  });
+}
+afterEach(() => void Reflect.deleteProperty(document, 'visibilityState'));
 
 const { HowlerEngine, handoverDelay, HANDOVER_LEAD_MS } = await import('./howler-engine');
 
@@ -172,5 +184,87 @@ describe('HowlerEngine hand-over', () => {
     engine.prime(source('r'));
     engine.load(source('s'), { startAtMs: 0, autoplay: true });
     expect(howl('r').unloaded).toBe(true);
+  });
+});
+
+describe('HowlerEngine with the page hidden (iOS, screen locked)', () => {
+  let engine: InstanceType<typeof HowlerEngine>;
+  let events: EngineEvent['type'][];
+  beforeEach(() => {
+    vi.useFakeTimers();
+    FakeHowl.all = [];
+    engine = new HowlerEngine();
+    events = [];
+    engine.subscribe((e) => void (e.type !== 'time' && events.push(e.type)));
+  });
+  afterEach(() => {
+    engine.unload();
+    vi.useRealTimers();
+  });
+
+  it('starts the next track inside the ended event of the one playing, not on a timer', () => {
+    setHidden(true);
+    engine.load(source('a'), { startAtMs: 0, autoplay: true });
+    engine.preload(source('b'));
+    vi.advanceTimersByTime(1);
+    howl('a').position = 7.8;
+    vi.advanceTimersByTime(250); // a tick sees 200 ms left
+    vi.advanceTimersByTime(250); // visible, the timer would have started 'b' by now
+    expect(howl('b').plays).toBe(0);
+
+    events = [];
+    howl('a').node.dispatchEvent(new Event('ended'));
+    // Still inside the event's task: 'b' plays, and the controller has heard of the end.
+    expect(howl('b').plays).toBe(1);
+    expect(events).toEqual(['ended']);
+
+    // howler's own 'end' comes a task later: the same end, not a second one.
+    howl('a').fire('end');
+    expect(events).toEqual(['ended']);
+    // The controller moves on: 'b' is adopted as it plays, not started again.
+    engine.load(source('b'), { startAtMs: 0, autoplay: true });
+    vi.advanceTimersByTime(1);
+    expect(howl('b').plays).toBe(1);
+    expect(howl('a').unloaded).toBe(true);
+    expect(events).toEqual(['ended', 'loading', 'playing']);
+    // A dropped sound's element (howler pools them) is no longer listened to.
+    howl('a').node.dispatchEvent(new Event('ended'));
+    expect(events).toEqual(['ended', 'loading', 'playing']);
+  });
+
+  it('does not start early on a timer planned while visible when the page hides before it', () => {
+    engine.load(source('a'), { startAtMs: 0, autoplay: true });
+    engine.preload(source('b'));
+    vi.advanceTimersByTime(1);
+    howl('a').position = 7.8;
+    vi.advanceTimersByTime(250); // planned: 'b' would start 195 ms from now
+    setHidden(true);
+    vi.advanceTimersByTime(250);
+    expect(howl('b').plays).toBe(0);
+    howl('a').node.dispatchEvent(new Event('ended'));
+    expect(howl('b').plays).toBe(1);
+  });
+
+  it('leaves the end to howler while the page is visible', () => {
+    engine.load(source('a'), { startAtMs: 0, autoplay: true });
+    engine.preload(source('b'));
+    vi.advanceTimersByTime(1);
+    events = [];
+    howl('a').node.dispatchEvent(new Event('ended'));
+    expect(events).toEqual([]);
+    expect(howl('b').plays).toBe(0);
+    howl('a').fire('end');
+    expect(events).toEqual(['ended']);
+  });
+
+  it('asks for the "playback" audio session before anything plays (WebKit)', () => {
+    const session = { type: 'auto' };
+    Object.defineProperty(navigator, 'audioSession', { value: session, configurable: true });
+    try {
+      new HowlerEngine().unload();
+      expect(session.type).toBe('playback');
+    } finally {
+      Reflect.deleteProperty(navigator, 'audioSession');
+    }
   });
 });

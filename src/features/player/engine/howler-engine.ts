@@ -1,7 +1,10 @@
 import { Howl, Howler } from 'howler';
+import { pageHidden } from '../../../lib/platform/page-hidden';
 import type { AudioEngine, EngineEvent, PlaybackSource } from './audio-engine';
+import { claimPlaybackAudioSession } from './audio-session';
 import {
   mediaErrorDetail,
+  onElementEnded,
   pauseStartedEarly,
   prepareAudioAfterFirstGesture,
   skipSeeksInPlace,
@@ -22,6 +25,10 @@ interface Loaded {
   early?: boolean;
   /** howler has already announced 'play' for it (its events arrive a task late). */
   announced?: boolean;
+  /** Its end was dealt with in the element's own `ended` (hidden page): howler's 'end' repeats it. */
+  endHandled?: boolean;
+  /** Stops listening to its element's `ended` (set while it is the current sound). */
+  unwatch?: () => void;
 }
 
 /**
@@ -48,6 +55,8 @@ export class HowlerEngine implements AudioEngine {
   private muted = false;
 
   constructor() {
+    // Before howler's AudioContext exists and before anything plays (docs/decisions/011).
+    claimPlaybackAudioSession();
     prepareAudioAfterFirstGesture();
   }
 
@@ -91,6 +100,9 @@ export class HowlerEngine implements AudioEngine {
   }
 
   private planHandover(positionMs: number, durationMs: number) {
+    // Hidden, the next track starts from within the element's `ended` instead (endedHidden):
+    // iOS refuses a start from a timer there, and a hidden page's timers may run late anyway.
+    if (pageHidden()) return;
     const next = this.upcoming;
     if (this.handover || !next || next.early || !this.current?.howl.playing()) return;
     if (next.howl.state() !== 'loaded') return;
@@ -98,12 +110,35 @@ export class HowlerEngine implements AudioEngine {
     if (delay === null) return;
     this.handover = setTimeout(() => {
       this.handover = null;
-      if (this.upcoming !== next || !this.current?.howl.playing()) return;
-      next.early = true;
-      next.howl.once('play', () => (next.announced = true));
-      next.howl.volume(this.muted ? 0 : this.volume);
-      next.howl.play();
+      if (pageHidden() || this.upcoming !== next || !this.current?.howl.playing()) return;
+      this.startEarly(next);
     }, delay);
+  }
+
+  /** Starts the preloaded next track before the controller loads it (load() adopts it). */
+  private startEarly(next: Loaded) {
+    next.early = true;
+    next.howl.once('play', () => (next.announced = true));
+    next.howl.volume(this.muted ? 0 : this.volume);
+    next.howl.play();
+    // Not loaded yet (iOS may not fetch ahead): its element starts now, not at howler's canplay.
+    startBeforeLoaded(next.howl);
+  }
+
+  /**
+   * The current element's own `ended`, inside its task. With the page hidden (the screen
+   * locked), iOS lets it start new audio only from within this event: the preloaded next track
+   * starts here, and the controller hears of the end here too, so a next track it has to load
+   * itself also starts within this task (when its source is at hand). Visible, howler's 'end'
+   * and the timer before it do the hand-over as before.
+   */
+  private endedHidden(loaded: Loaded) {
+    if (!pageHidden() || this.current !== loaded || loaded.endHandled) return;
+    loaded.endHandled = true;
+    this.stopTicker();
+    const next = this.upcoming;
+    if (next && !next.early) this.startEarly(next);
+    this.emit({ type: 'ended' });
   }
 
   /** The user paused, sought or changed tracks: a next track started early must not go on. */
@@ -117,8 +152,10 @@ export class HowlerEngine implements AudioEngine {
     }
   }
 
-  private wire(howl: Howl, startAtMs: number) {
+  private wire(loaded: Loaded, startAtMs: number) {
+    const { howl } = loaded;
     howl.on('play', () => {
+      loaded.endHandled = false;
       this.startTicker();
       this.emit({ type: 'playing' });
     });
@@ -128,9 +165,16 @@ export class HowlerEngine implements AudioEngine {
       this.emit({ type: 'paused' });
     });
     howl.on('end', () => {
+      // Already handled in the element's own `ended` (endedHidden): the same end, a task late.
+      if (loaded.endHandled) {
+        loaded.endHandled = false;
+        return;
+      }
       this.stopTicker();
       this.emit({ type: 'ended' });
     });
+    loaded.unwatch?.();
+    loaded.unwatch = onElementEnded(howl, () => this.endedHidden(loaded));
     const failed = (error: unknown) =>
       this.emit({ type: 'error', ...classifyMediaError(error, mediaErrorDetail(howl)) });
     howl.on('loaderror', (_id, error) => failed(error));
@@ -162,11 +206,12 @@ export class HowlerEngine implements AudioEngine {
     if (reuse !== primed) this.drop(primed);
     this.upcoming = null;
     const howl = reuse?.howl ?? this.create(source);
-    this.current = { howl, source };
+    const loaded: Loaded = { howl, source };
+    this.current = loaded;
     this.emit({ type: 'loading' });
     if (reuse?.early && (!autoplay || startAtMs > 0)) howl.stop();
     const alreadyPlaying = reuse?.early === true && howl.playing();
-    this.wire(howl, alreadyPlaying ? 0 : startAtMs);
+    this.wire(loaded, alreadyPlaying ? 0 : startAtMs);
     howl.volume(this.muted ? 0 : this.volume);
     if (alreadyPlaying) {
       // Started ahead of the hand-over. If howler announced it already, say so ourselves;
@@ -208,11 +253,13 @@ export class HowlerEngine implements AudioEngine {
     // (the same session, so the older stream is cut), and that stream takes over.
     const playing = loaded.howl.playing();
     this.stopTicker();
+    loaded.unwatch?.();
     loaded.howl.unload();
     const source = restartAt(ms);
     const howl = this.create(source);
-    this.current = { howl, source };
-    this.wire(howl, 0);
+    const restarted: Loaded = { howl, source };
+    this.current = restarted;
+    this.wire(restarted, 0);
     this.emit({ type: 'loading' });
     if (playing) {
       howl.play();
@@ -244,6 +291,7 @@ export class HowlerEngine implements AudioEngine {
   /** Lets a sound go for good: its element, and its stream's server session. */
   private drop(loaded: Loaded | null | undefined) {
     if (!loaded) return;
+    loaded.unwatch?.();
     loaded.howl.unload();
     loaded.source.release?.();
   }

@@ -131,3 +131,18 @@ export function spareFromUnlockReload(howl: Howl): void {
   if ((Howler as unknown as HowlerInternals)._audioUnlocked) return;
   for (const node of nodesOf(howl)) node._unlocked = true;
 }
+
+/**
+ * Calls `listener` from the sound's element's own `ended` event, inside that event's task.
+ * howler's 'end' arrives a task later (it delivers every event from a setTimeout): too late on
+ * iOS with the screen locked, where a page may start new audio only from within that event
+ * (navidrome#1802, howler#1309). Returns what stops listening (howler passes its elements on
+ * to other sounds from its pool).
+ */
+export function onElementEnded(howl: Howl, listener: () => void): () => void {
+  const nodes = nodesOf(howl);
+  for (const node of nodes) node.addEventListener('ended', listener);
+  return () => {
+    for (const node of nodes) node.removeEventListener('ended', listener);
+  };
+}

@@ -1,0 +1,52 @@
+import { render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Track } from '../../domain';
+import { NowPlaying } from './now-playing';
+import { usePlayerStore } from './player-store';
+import { emptyQueue } from './queue';
+
+const track: Track = {
+  id: '1',
+  title: 'Song 1',
+  artist: 'Band',
+  album: 'Record',
+  durationMs: 200_000,
+  media: null,
+};
+
+/** iOS: an element's volume can't be set, and always reads 1. */
+function volumeFixedAtOne() {
+  Object.defineProperty(HTMLMediaElement.prototype, 'volume', {
+    configurable: true,
+    get: () => 1,
+    set: () => undefined,
+  });
+}
+const jsdomVolume = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'volume');
+
+beforeEach(() => {
+  usePlayerStore.setState({ queue: emptyQueue, wantsToPlay: false, status: 'idle' });
+  usePlayerStore.getState().playTracks([track], 0);
+  usePlayerStore.setState({ wantsToPlay: false, nowPlayingOpen: true });
+});
+afterEach(() => {
+  if (jsdomVolume) Object.defineProperty(HTMLMediaElement.prototype, 'volume', jsdomVolume);
+  usePlayerStore.setState({ queue: emptyQueue, nowPlayingOpen: false });
+});
+
+describe('Now Playing volume', () => {
+  it('offers mute and a level slider where the browser sets an element’s volume', () => {
+    render(<NowPlaying urlFor={null} />);
+    expect(screen.getByRole('slider', { name: 'Volume' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Mute' })).toBeTruthy();
+    expect(screen.queryByText(/use your device’s buttons/)).toBeNull();
+  });
+
+  it('names the device’s buttons instead where the volume is fixed (iOS)', () => {
+    volumeFixedAtOne();
+    render(<NowPlaying urlFor={null} />);
+    expect(screen.getByText('Volume: use your device’s buttons')).toBeTruthy();
+    expect(screen.queryByRole('slider', { name: 'Volume' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^(Mute|Unmute)$/ })).toBeNull();
+  });
+});
