@@ -38,15 +38,17 @@ function pagesFallback(): Plugin {
 /**
  * What PlexM8 may load, as a CSP <meta> (GitHub Pages can't send headers). Its own code and
  * styles; Plex servers can be any http(s) host (a LAN address, *.plex.direct, a relay), so
- * requests, artwork and audio may come from any of them; downloads play from blob: URLs. The dev
- * server is left alone (its HMR client runs inline code).
+ * requests, artwork and audio may come from any of them; downloads play from blob: URLs; howler
+ * stops an unloaded track's download by pointing its element at a silent data: WAV (Firefox
+ * reports the CSP refusal as a page error; Chromium stays quiet). The dev server is left alone
+ * (its HMR client runs inline code).
  */
 const CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob: https: http:",
-  "media-src 'self' blob: https: http:",
+  "media-src 'self' data: blob: https: http:",
   "connect-src 'self' https: http:",
   "font-src 'self'",
   "worker-src 'self'",
