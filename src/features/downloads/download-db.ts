@@ -16,17 +16,63 @@ const setsDb = () => (sets ??= createStore('plexm8-download-sets', 'sets'));
 
 const chunkKey = (key: string, n: number) => `${key}#${n}`;
 
-export const readFile = (key: string) => get<Blob>(key, filesDb());
-export const writeFile = (key: string, blob: Blob) => set(key, blob, filesDb());
+/** A file kept as bytes where the browser won't keep Blobs. */
+interface StoredBytes {
+  type: string;
+  bytes: ArrayBuffer;
+}
+type Stored = Blob | StoredBytes;
 
-export const writeChunk = (key: string, n: number, blob: Blob) =>
-  set(chunkKey(key, n), blob, filesDb());
+/**
+ * Safari's engine in a private window (and in an automation session) aborts any IndexedDB write
+ * of a Blob, with no error to say why, while it stores an ArrayBuffer of the same bytes. After
+ * the first refusal, files are kept as bytes; they are read back as Blobs either way.
+ */
+let blobsRefused = false;
+
+/** Neither a Blob nor its bytes could be stored, and not for want of space. */
+export class StorageRefused extends Error {
+  constructor(cause: unknown) {
+    super('this browser refused to store the file (a private window keeps no downloads)', {
+      cause,
+    });
+  }
+}
+
+async function store(key: string, blob: Blob): Promise<void> {
+  if (!blobsRefused) {
+    try {
+      await set(key, blob, filesDb());
+      return;
+    } catch (error) {
+      if (isQuotaError(error)) throw error;
+      blobsRefused = true;
+    }
+  }
+  const stored: StoredBytes = { type: blob.type, bytes: await blob.arrayBuffer() };
+  try {
+    await set(key, stored, filesDb());
+  } catch (error) {
+    throw isQuotaError(error) ? error : new StorageRefused(error);
+  }
+}
+
+async function load(key: string): Promise<Blob | undefined> {
+  const stored = await get<Stored>(key, filesDb());
+  if (!stored || stored instanceof Blob) return stored;
+  return new Blob([stored.bytes], { type: stored.type });
+}
+
+export const readFile = (key: string) => load(key);
+export const writeFile = (key: string, blob: Blob) => store(key, blob);
+
+export const writeChunk = (key: string, n: number, blob: Blob) => store(chunkKey(key, n), blob);
 
 /** The saved chunks of a job, or null when one is missing (then it starts over). */
 export async function readChunks(key: string, count: number): Promise<Blob[] | null> {
   const blobs: Blob[] = [];
   for (let n = 0; n < count; n += 1) {
-    const blob = await get<Blob>(chunkKey(key, n), filesDb());
+    const blob = await load(chunkKey(key, n));
     if (!blob) return null;
     blobs.push(blob);
   }

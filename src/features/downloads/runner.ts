@@ -245,7 +245,7 @@ export function startDownloadRunner(deps: RunnerDeps): () => void {
         ? error.message
         : error instanceof SizeMismatch
           ? 'the file arrived incomplete'
-          : error instanceof SourceRefused
+          : error instanceof SourceRefused || error instanceof db.StorageRefused
             ? error.message
             : 'the connection dropped';
     if (attempts >= MAX_ATTEMPTS) {
