@@ -76,6 +76,16 @@ describe('Downloads in a Safari tab', () => {
     expect(screen.queryByText(note)).toBeNull();
   });
 
+  it('warns where the browser has no storage manager to promise anything (Safari before 15.2)', async () => {
+    browser({ userAgent: iphoneSafari });
+    Reflect.deleteProperty(navigator, 'storage');
+    Object.defineProperty(navigator, 'storage', { value: undefined, configurable: true });
+    render(<DownloadsScreen />);
+    expect(await screen.findByText(note)).toBeTruthy();
+    // PlexM8 still says what its downloads take, from its own records.
+    expect(screen.getByText(/Downloads take no space on this device\./)).toBeTruthy();
+  });
+
   it('says nothing outside Safari’s engine', async () => {
     browser({ userAgent: androidChrome });
     render(<DownloadsScreen />);

@@ -123,8 +123,10 @@ function useDownloadedBytes(): number {
 function Storage({ storage }: { storage: ReturnType<typeof useStorage> }) {
   const { info, askToKeep } = storage;
   const downloaded = useDownloadedBytes();
-  if (info.usage === null) return null;
-  const free = info.quota !== null ? Math.max(0, info.quota - info.usage) : null;
+  // What downloads take is PlexM8's own count, shown even where the browser can't estimate
+  // (Safari before 17 has no estimate()); only what more fits needs the browser.
+  const free =
+    info.quota !== null && info.usage !== null ? Math.max(0, info.quota - info.usage) : null;
   return (
     <section className="dl-storage" aria-label="Storage">
       <p>
@@ -259,7 +261,7 @@ export function DownloadsScreen() {
           </p>
         </Notice>
       ) : null}
-      <SafariTabNote persisted={storage.info.persisted} />
+      <SafariTabNote storage={storage.info} />
       <Storage storage={storage} />
       {count === 0 ? (
         <Notice tone="info" title="Nothing downloaded yet.">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { isSafariEngine, runsInstalled } from '../../lib/platform/browser-engine';
 import { Notice } from '../../ui/notice';
+import type { StorageInfo } from './use-storage';
 
 /**
  * Safari (every iOS browser is Safari's engine) keeps a tab's storage apart from the Home
@@ -8,9 +9,11 @@ import { Notice } from '../../ui/notice';
  * from the Home Screen; storage the browser promised to keep (`persisted()`) is safe. So a
  * Safari tab whose storage isn't persisted says so (docs/decisions/011).
  */
-export function SafariTabNote({ persisted }: { persisted: boolean | null }) {
+export function SafariTabNote({ storage }: { storage: StorageInfo }) {
   const [inSafariTab] = useState(() => isSafariEngine() && !runsInstalled());
-  if (!inSafariTab || persisted !== false) return null;
+  // No StorageManager (Safari before 15.2, WebKitGTK here) can't have promised anything either.
+  const atRisk = storage.persisted === false || storage.noStorageApi === true;
+  if (!inSafariTab || !atRisk) return null;
   return (
     <Notice tone="warning" title="Safari may delete these downloads.">
       <p>

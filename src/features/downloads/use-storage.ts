@@ -4,6 +4,8 @@ export interface StorageInfo {
   usage: number | null;
   quota: number | null;
   persisted: boolean | null;
+  /** The browser has no StorageManager at all: nothing it keeps is promised (older Safari). */
+  noStorageApi?: boolean;
 }
 
 /**
@@ -32,7 +34,9 @@ export function useStorage(live: boolean) {
   const [info, setInfo] = useState<StorageInfo>({ usage: null, quota: null, persisted: null });
   const read = useCallback(() => readStorage()?.then(setInfo) ?? Promise.resolve(), []);
   useEffect(() => {
-    void readStorage()?.then(setInfo);
+    const reading = readStorage();
+    if (!reading) setInfo({ usage: null, quota: null, persisted: null, noStorageApi: true });
+    else void reading.then(setInfo);
     if (!live) return;
     const timer = setInterval(() => void read(), 2_000);
     return () => clearInterval(timer);
