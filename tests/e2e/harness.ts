@@ -15,20 +15,46 @@ export interface E2E {
   stop(): Promise<void>;
 }
 
-/** Chromium, the built app on a sub-path, and a fresh fake Plex on loopback. */
-export async function startE2E(): Promise<E2E> {
+export interface Servers {
+  fake: FakePlex;
+  /** Publishes a "new version" of the app's service worker. */
+  bumpServiceWorker(): void;
+  /** No network: the app's host and every Plex address drop each connection. */
+  setOffline(on: boolean): void;
+  stop(): Promise<void>;
+}
+
+/** The built app on a sub-path and a fresh fake Plex, on loopback. */
+export async function startServers(): Promise<Servers> {
   const fake = createFakePlex(loopbackScenario(E2E_FAKE_PORTS));
   const plex: RunningFakePlex = await listenFakePlex(fake, allPorts(E2E_FAKE_PORTS));
   const app = await serveBuild(E2E_DIST, E2E_BASE, E2E_APP_PORT);
+  return {
+    fake,
+    bumpServiceWorker: () => app.bumpServiceWorker(),
+    setOffline(on) {
+      app.setOffline(on);
+      if (on) fake.faults.add({ id: 'offline', kind: 'drop' });
+      else fake.faults.remove('offline');
+    },
+    async stop() {
+      await app.close();
+      await plex.close();
+    },
+  };
+}
+
+/** Chromium, the built app on a sub-path, and a fresh fake Plex on loopback. */
+export async function startE2E(): Promise<E2E> {
+  const servers = await startServers();
   const browser = await launchChromium();
   return {
     browser,
-    fake,
-    bumpServiceWorker: () => app.bumpServiceWorker(),
+    fake: servers.fake,
+    bumpServiceWorker: () => servers.bumpServiceWorker(),
     async stop() {
       await browser.close();
-      await app.close();
-      await plex.close();
+      await servers.stop();
     },
   };
 }

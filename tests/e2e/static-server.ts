@@ -22,11 +22,17 @@ export async function serveBuild(
   dir: string,
   base: string,
   port: number,
-): Promise<{ close(): Promise<void>; bumpServiceWorker(): void }> {
+): Promise<{ close(): Promise<void>; bumpServiceWorker(): void; setOffline(on: boolean): void }> {
   // A "new release" without a rebuild: the service worker script changes by a comment, so the
   // browser installs it as a new version (the update prompt's test).
   let swVersion = 0;
+  // "No network" for engines whose automation can't cut it: every request's connection drops.
+  let offline = false;
   const server: Server = createServer(async (req, res) => {
+    if (offline) {
+      req.socket.destroy();
+      return;
+    }
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file: string | null = null;
     if (path.startsWith(base)) {
@@ -70,6 +76,7 @@ export async function serveBuild(
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     bumpServiceWorker: () => void (swVersion += 1),
+    setOffline: (on) => void (offline = on),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -59,6 +59,11 @@ export class FaultBook {
     this.faults = [];
   }
 
+  /** Lifts the rules added with this id. */
+  remove(id: string): void {
+    this.faults = this.faults.filter((f) => f.id !== id);
+  }
+
   /** Whether a drop now applies to this origin (checked while a throttled body is streaming). */
   dropped(url: URL): boolean {
     return this.faults.some(

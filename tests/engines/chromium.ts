@@ -1,0 +1,80 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../e2e/browser';
+import type { EngineBrowser, EnginePage, Target, Viewport } from './driver';
+import { actOn, asExpression, describeTarget, poll } from './driver';
+import { findInPage, markedSelector, nextMark, sendTarget } from './find';
+
+/** Chromium through Playwright, as the rest of the e2e suite drives it. */
+export async function launchChromiumEngine(): Promise<EngineBrowser> {
+  const browser: Browser = await launchChromium();
+  const contexts = new Map<EnginePage, BrowserContext>();
+  return {
+    engine: 'chromium',
+    async open(viewport: Viewport) {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      const opened = chromiumPage(page);
+      contexts.set(opened, context);
+      return opened;
+    },
+    async closePage(page) {
+      await contexts.get(page)?.close();
+      contexts.delete(page);
+    },
+    close: () => browser.close(),
+  };
+}
+
+function chromiumPage(page: Page): EnginePage {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  const mark = async (target: Target, timeoutMs: number) => {
+    const id = nextMark();
+    await poll(
+      describeTarget(target),
+      () => page.evaluate<boolean>(asExpression(findInPage, sendTarget(target, id))),
+      timeoutMs,
+    );
+    return page.locator(markedSelector(id));
+  };
+  return {
+    engine: 'chromium',
+    problems,
+    goto: async (url) => void (await page.goto(url)),
+    reload: async () => void (await page.reload()),
+    url: async () => page.url(),
+    evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) =>
+      page.evaluate<R>(asExpression(fn, arg)),
+    click: (target, timeoutMs = 10_000) =>
+      actOn(
+        target,
+        timeoutMs,
+        (left) => mark(target, left),
+        (l) => l.click({ timeout: 2_000 }),
+      ),
+    press: (target, key) =>
+      actOn(
+        target,
+        10_000,
+        (left) => mark(target, left),
+        (l) => l.press(key === 'Space' ? ' ' : key, { timeout: 2_000 }),
+      ),
+    fill: (target, text) =>
+      actOn(
+        target,
+        10_000,
+        (left) => mark(target, left),
+        (l) => l.fill(text, { timeout: 2_000 }),
+      ),
+    waitFor: async (target, timeoutMs = 10_000) => void (await mark(target, timeoutMs)),
+    async waitForGone(target, timeoutMs = 10_000) {
+      const sent = sendTarget(target, nextMark());
+      await poll(
+        `${describeTarget(target)} to go`,
+        async () => !(await page.evaluate<boolean>(asExpression(findInPage, sent))),
+        timeoutMs,
+      );
+    },
+    screenshot: async (path) => void (await page.screenshot({ path })),
+  };
+}

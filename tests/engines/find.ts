@@ -1,0 +1,96 @@
+import type { Target } from './driver';
+
+/** A target as it crosses into the page: a RegExp doesn't survive serialisation. */
+export interface SentTarget {
+  role: string;
+  source: string;
+  flags: string;
+  exact: boolean;
+  plain: boolean;
+  within: string | null;
+  mark: string;
+}
+
+export const MARK_ATTRIBUTE = 'data-engine-target';
+
+export function sendTarget(target: Target, mark: string): SentTarget {
+  const plain = typeof target.name === 'string';
+  return {
+    role: target.role ?? 'text',
+    source: typeof target.name === 'string' ? target.name : target.name.source,
+    flags: typeof target.name === 'string' ? '' : target.name.flags,
+    exact: target.exact ?? false,
+    plain,
+    within: target.within ?? null,
+    mark,
+  };
+}
+
+/**
+ * Runs in the page (sent as source, so it must not use anything outside itself): finds the first
+ * visible element with the role and accessible name, marks it with the attribute for the driver's
+ * native click, and says whether one was found. Names follow the accessible-name rules as far as
+ * PlexM8's markup needs: aria-label, then aria-labelledby, then the text.
+ */
+export function findInPage(t: SentTarget): boolean {
+  const selectors: Record<string, string> = {
+    button: 'button, [role="button"]',
+    link: 'a[href], [role="link"]',
+    heading: 'h1, h2, h3, h4, h5, h6, [role="heading"]',
+    menuitem: '[role="menuitem"]',
+    slider: 'input[type="range"], [role="slider"]',
+    searchbox: 'input[type="search"], [role="searchbox"]',
+    region: 'section[aria-label], section[aria-labelledby], [role="region"]',
+    dialog: 'dialog, [role="dialog"]',
+    list: 'ul, ol, [role="list"]',
+    text: 'body *',
+  };
+  const root = t.within ? document.querySelector(t.within) : document.body;
+  if (!root) return false;
+  const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+  const nameOf = (el: Element): string => {
+    const label = el.getAttribute('aria-label');
+    if (label) return squash(label);
+    const by = el.getAttribute('aria-labelledby');
+    if (by) {
+      return squash(
+        by
+          .split(/\s+/)
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' '),
+      );
+    }
+    // The text, less what is hidden from assistive tech (icons marked aria-hidden).
+    let text = '';
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.parentElement?.closest('[aria-hidden="true"]')) text += node.textContent ?? '';
+    }
+    return squash(text);
+  };
+  const matches = (name: string) => {
+    if (!t.plain) return new RegExp(t.source, t.flags).test(name);
+    return t.exact ? name === t.source : name.includes(t.source);
+  };
+  const visible = (el: Element) => {
+    if (!(el instanceof HTMLElement) || el.getClientRects().length === 0) return false;
+    const style = getComputedStyle(el);
+    return style.visibility !== 'hidden' && style.display !== 'none' && !el.closest('[inert]');
+  };
+  for (const old of Array.from(document.querySelectorAll(`[${'data-engine-target'}]`)))
+    old.removeAttribute('data-engine-target');
+  const candidates = Array.from(root.querySelectorAll(selectors[t.role] ?? selectors.text ?? '*'));
+  // For bare text, the innermost element holding it: not <body>, which holds every text.
+  const found = candidates.find((el) => {
+    if (!visible(el) || !matches(nameOf(el))) return false;
+    if (t.role !== 'text') return true;
+    return !Array.from(el.children).some((child) => visible(child) && matches(nameOf(child)));
+  });
+  if (!found) return false;
+  found.setAttribute('data-engine-target', t.mark);
+  return true;
+}
+
+let marks = 0;
+export const nextMark = () => `t${(marks += 1)}`;
+export const markedSelector = (mark: string) => `[${MARK_ATTRIBUTE}="${mark}"]`;

@@ -1,0 +1,73 @@
+import { E2E_APP_URL } from '../e2e/ports';
+import { poll, type EnginePage } from './driver';
+
+/** Signs in through the fake app.plex.tv page and lands on the playlists. */
+export async function signIn(page: EnginePage): Promise<void> {
+  await page.goto(E2E_APP_URL);
+  await page.click({ role: 'button', name: 'Sign in with Plex' });
+  await page.click({ role: 'button', name: 'Approve' }, 15_000);
+  await page.waitFor({ role: 'heading', name: 'Playlists', exact: true }, 15_000);
+  await page.waitFor({ role: 'link', name: /Road Trip/ });
+}
+
+export const openRoadTrip = async (page: EnginePage) => {
+  await page.click({ role: 'link', name: /Road Trip/ });
+  await page.waitFor({ name: 'Departure Board', within: '[aria-label="Tracks in Road Trip"]' });
+};
+
+/** What the mini player shows: the track and how far into it (0–100). */
+export function miniPlayer(page: EnginePage): Promise<{ title: string; percent: number } | null> {
+  return page.evaluate(() => {
+    const title = document.querySelector('.mini-title')?.textContent;
+    const bar = document.querySelector<HTMLElement>('.mini-progress span');
+    if (!title || !bar) return null;
+    return { title, percent: Number.parseFloat(bar.style.width) || 0 };
+  });
+}
+
+/** The track the player shows: the mini player's, or Now Playing's while that covers it. */
+export const currentTitle = (page: EnginePage) =>
+  page.evaluate(
+    () =>
+      document.querySelector('.mini-title')?.textContent ??
+      document.querySelector('[aria-label="Now playing"] h2')?.textContent ??
+      '',
+  );
+
+/** Seconds shown by the Now Playing seek bar. */
+export const shownSeconds = (page: EnginePage) =>
+  page.evaluate(() => Number(document.querySelector<HTMLInputElement>('.seek-bar input')?.value));
+
+/** Waits until `title` is playing and its clock has passed `seconds`: sound, not a label. */
+export async function playingPast(page: EnginePage, title: string, seconds: number) {
+  await poll(
+    `"${title}" to play past ${seconds} s`,
+    async () => {
+      const now = await page.evaluate(() => ({
+        // The mini player's title, or Now Playing's while that covers it.
+        title:
+          document.querySelector('.mini-title')?.textContent ??
+          document.querySelector('[aria-label="Now playing"] h2')?.textContent ??
+          '',
+        seconds: Number(document.querySelector<HTMLInputElement>('.seek-bar input')?.value ?? NaN),
+        percent: Number.parseFloat(
+          document.querySelector<HTMLElement>('.mini-progress span')?.style.width ?? '0',
+        ),
+      }));
+      if (now.title !== title) return false;
+      // The seek bar is on screen while Now Playing is open; the mini player's bar otherwise
+      // (demo tracks are 8 s long).
+      const at = Number.isFinite(now.seconds) ? now.seconds : (now.percent / 100) * 8;
+      return at >= seconds;
+    },
+    15_000,
+  );
+}
+
+/** Whether Now Playing's clock stands still for a second (paused really paused). */
+export async function clockStill(page: EnginePage): Promise<boolean> {
+  const read = () => shownSeconds(page);
+  const before = await read();
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  return (await read()) === before;
+}
