@@ -31,12 +31,15 @@ function readStorage(): Promise<StorageInfo> | null {
  * promised to keep it (`persisted()`). Re-read every few seconds while `live` (downloads running).
  */
 export function useStorage(live: boolean) {
-  const [info, setInfo] = useState<StorageInfo>({ usage: null, quota: null, persisted: null });
+  const [info, setInfo] = useState<StorageInfo>(() => ({
+    usage: null,
+    quota: null,
+    persisted: null,
+    noStorageApi: typeof navigator !== 'undefined' && !navigator.storage,
+  }));
   const read = useCallback(() => readStorage()?.then(setInfo) ?? Promise.resolve(), []);
   useEffect(() => {
-    const reading = readStorage();
-    if (!reading) setInfo({ usage: null, quota: null, persisted: null, noStorageApi: true });
-    else void reading.then(setInfo);
+    void readStorage()?.then(setInfo);
     if (!live) return;
     const timer = setInterval(() => void read(), 2_000);
     return () => clearInterval(timer);
