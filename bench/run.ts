@@ -9,10 +9,18 @@ import { benchConnectionChoice } from './connection-choice';
 import { benchLibrary } from './chromium-library';
 import { benchPlayer } from './chromium-player';
 import { benchDownloads } from './chromium-downloads';
+import { benchEngines } from './engines-player';
 import { benchLighthouse } from './lighthouse';
-import { table } from './stats';
+import { engineTable, table } from './stats';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
+/** `BENCH_ONLY=engines npm run bench`: just the per-engine player figures (about 3 minutes). */
+const only = process.env.BENCH_ONLY;
+if (only === 'engines') {
+  const engines = await benchEngines(runs);
+  console.log(`${table(engines)}\n\n${engineTable(engines)}`);
+  process.exit(0);
+}
 // The browser figures first: the fake Plex shares this process, and the in-process Vite build
 // of the bundle figure leaves a heap whose collection would land in their timings.
 const library = await benchLibrary(Math.min(runs, 5));
@@ -24,7 +32,17 @@ const downloads = await benchDownloads(Math.min(runs, 3));
 const audits = await benchLighthouse(Math.min(runs, 3));
 const choice = await benchConnectionChoice(runs);
 const bundle = await benchFirstLoadJs();
-const figures = [...bundle.figures, ...choice, ...library, ...player, ...downloads, ...audits];
+// Firefox and WebKit last: their browsers are separate processes, started and gone per engine.
+const engines = await benchEngines(runs);
+const figures = [
+  ...bundle.figures,
+  ...choice,
+  ...library,
+  ...player,
+  ...downloads,
+  ...audits,
+  ...engines,
+];
 
 const results = {
   when: new Date().toISOString(),
@@ -33,7 +51,7 @@ const results = {
   figures,
   firstLoadFiles: bundle.files,
 };
-const md = `${table(figures)}\n\n_${results.when}, ${results.machine.cpus} cores, Node ${results.machine.node}, ${runs} runs each._\n`;
+const md = `${table(figures)}\n\n${engineTable(engines)}\n\n_${results.when}, ${results.machine.cpus} cores, Node ${results.machine.node}, ${runs} runs each._\n`;
 await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 await writeFile('bench/results.md', md);
 console.log(md);

@@ -47,3 +47,26 @@ export function table(figures: Figure[]): string {
     ...rows,
   ].join('\n');
 }
+
+/**
+ * The per-engine figures as one row per measure and a column per engine: names are
+ * "<engine>: <measure>" (bench/engines-player.ts).
+ */
+export function engineTable(figures: Figure[]): string {
+  const engines = [...new Set(figures.map((f) => f.name.split(': ')[0] ?? ''))];
+  const measures = [...new Set(figures.map((f) => f.name.split(': ').slice(1).join(': ')))];
+  const cell = (engine: string, measure: string) => {
+    const f = figures.find((x) => x.name === `${engine}: ${measure}`);
+    if (!f) return '–';
+    return `${f.median} ${f.unit}${f.met ? '' : ' (**no**)'}`;
+  };
+  const target = (measure: string) =>
+    figures.find((f) => f.name.endsWith(`: ${measure}`))?.target ?? '';
+  return [
+    `| measure (median) | ${engines.join(' | ')} | target |`,
+    `| --- | ${engines.map(() => '---').join(' | ')} | --- |`,
+    ...measures.map(
+      (m) => `| ${m} | ${engines.map((e) => cell(e, m)).join(' | ')} | ${target(m)} |`,
+    ),
+  ].join('\n');
+}

@@ -41,7 +41,7 @@ describe.each(ENGINES)('in %s', (engine) => {
     await suite.shot(page, 'search-phone');
   });
 
-  it('plays a track, pauses, seeks to the end into the next, skips, and resumes after a reload', async () => {
+  it('plays a track, pauses, seeks to the end into the next, skips, resumes after a reload, and has ALAC converted', async () => {
     const page = await suite.open(DESKTOP_SIZE);
     await signIn(page);
     await openRoadTrip(page);
@@ -91,12 +91,26 @@ describe.each(ENGINES)('in %s', (engine) => {
     );
     await page.click({ role: 'button', name: 'Play', exact: true, within: nowPlaying });
     await playingPast(page, third, at + 1);
+
+    // ALAC: this engine says it can't play it (canPlayType ""), so Plex's transcoder converts it.
+    await page.click({ role: 'button', name: 'Close the player' });
+    await page.click({ role: 'button', name: /Play Ferry to Somes/ });
+    await waitForRequest(
+      suite.servers.fake,
+      (r) => r.path === '/music/:/transcode/universal/start.mp3',
+    );
+    await playingPast(page, 'Ferry to Somes', 2);
   });
 
   it('is controlled by its service worker, plays a downloaded playlist offline, and offers an update', async () => {
     const page = await suite.open(DESKTOP_SIZE);
     await signIn(page);
     await page.evaluate(async () => void (await navigator.serviceWorker.ready));
+    // A first install is not an update: nothing may be offered on the first visit.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await page.evaluate(() => document.body.innerText.includes('A new version'))).toBe(
+      false,
+    );
     await page.reload();
     await page.waitFor({ role: 'link', name: /Road Trip/ });
     expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(

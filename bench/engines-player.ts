@@ -1,0 +1,180 @@
+import { startServers, type Servers } from '../tests/e2e/harness';
+import { E2E_FAKE_PORTS } from '../tests/e2e/ports';
+import { DESKTOP_SIZE, poll, type EngineName, type EnginePage } from '../tests/engines/driver';
+import { ENGINES, launchEngine } from '../tests/engines/engines';
+import { openRoadTrip, signIn } from '../tests/engines/flows';
+import { startSoundOutput } from '../tests/engines/sound-output';
+import { figure, median, type Figure } from './stats';
+
+/**
+ * Tap-to-play and the track-to-track gap in every engine, each against that engine's own floor
+ * in the same run: the same native click on a bare button doing `new Audio(url).play()`.
+ * Measured as bench/chromium-player.ts measures (the element's own clock start, from the tap's
+ * pointerdown), but installed after sign-in: only Playwright can run a script before the app's.
+ */
+const watchAudio = () => {
+  type Watched = HTMLMediaElement & { __watched?: boolean; __started?: boolean };
+  const w = window as unknown as { __starts: number[]; __ends: number[]; __clickAt?: number };
+  w.__starts = [];
+  w.__ends = [];
+  document.addEventListener('pointerdown', (e) => (w.__clickAt = e.timeStamp), { capture: true });
+  const play = HTMLMediaElement.prototype.play;
+  HTMLMediaElement.prototype.play = function patched(this: Watched) {
+    if (this.src.includes('/library/parts/')) {
+      this.__started = false;
+      const check = () => {
+        if (this.__started) return;
+        if (this.currentTime > 0) {
+          this.__started = true;
+          w.__starts.push(performance.now() - this.currentTime * 1000);
+        } else if (!this.ended) requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+      if (!this.__watched) {
+        this.__watched = true;
+        this.addEventListener('ended', () => w.__ends.push(performance.now()));
+      }
+    }
+    return play.call(this);
+  };
+};
+
+const resetMarks = () => {
+  const w = window as unknown as { __starts: number[]; __ends: number[] };
+  w.__starts = [];
+  w.__ends = [];
+};
+
+/** ms from the tap's pointerdown to the first sound, once there is one. */
+async function tapToSound(page: EnginePage): Promise<number> {
+  return poll(
+    'a sound after the tap',
+    () =>
+      page.evaluate(() => {
+        const w = window as unknown as { __starts: number[]; __clickAt?: number };
+        const start = w.__starts[0];
+        return start !== undefined && w.__clickAt !== undefined ? start - w.__clickAt : null;
+      }),
+    10_000,
+  );
+}
+
+/** A bare button that plays `url` with nothing else in its click handler. */
+const addBareButton = (url: string) => {
+  const w = window as unknown as { __bare?: HTMLAudioElement };
+  const button = document.createElement('button');
+  button.id = 'bare-play';
+  button.textContent = 'Bare play';
+  button.style.cssText = 'position:fixed;top:8px;left:8px;z-index:99999;padding:12px';
+  button.addEventListener('click', () => {
+    w.__bare = new Audio(url);
+    void w.__bare.play();
+  });
+  document.body.append(button);
+};
+
+const stopBare = () => {
+  const w = window as unknown as { __bare?: HTMLAudioElement };
+  w.__bare?.pause();
+  w.__bare?.removeAttribute('src');
+  w.__bare?.load();
+  document.getElementById('bare-play')?.remove();
+};
+
+interface EngineRun {
+  app: number[];
+  floor: number[];
+  gaps: number[];
+}
+
+/** Road Trip's tracks that every engine plays as files (no ALAC, which needs the transcoder). */
+function directTracks(servers: Servers): Array<{ title: string; partUrl: string }> {
+  const server = servers.fake.model.servers[0];
+  const trip = server?.library.playlists.find((p) => p.title === 'Road Trip');
+  if (!server || !trip) throw new Error('no Road Trip in the fake');
+  const origin = `http://127.0.0.1:${E2E_FAKE_PORTS.living.local}`;
+  return Array.from({ length: trip.size }, (_, i) => trip.itemAt(i))
+    .filter((t) => t.file.codec !== 'alac' && /^[\w ]+$/.test(t.title))
+    .map((t) => ({
+      title: t.title,
+      partUrl: `${origin}/library/parts/${t.partId}/1732000000/${t.file.name.replace(/^.*\./, 'file.')}?X-Plex-Token=${server.accessToken}`,
+    }));
+}
+
+async function runEngine(name: EngineName, servers: Servers, taps: number): Promise<EngineRun> {
+  const engine = await launchEngine(name);
+  const run: EngineRun = { app: [], floor: [], gaps: [] };
+  try {
+    const page = await engine.open(DESKTOP_SIZE);
+    await signIn(page);
+    await openRoadTrip(page);
+    await page.evaluate(watchAudio);
+    const tracks = directTracks(servers).slice(1, taps + 1);
+    for (const [i, track] of tracks.entries()) {
+      await page.evaluate(resetMarks);
+      await page.click({ role: 'button', name: `Play ${track.title}` });
+      run.app.push(await tapToSound(page));
+      await page.click({ role: 'button', name: 'Pause', exact: true, within: '.mini-player' });
+      await page.evaluate(resetMarks);
+      // A URL of its own each time, so neither side finds the file in the HTTP cache.
+      await page.evaluate(addBareButton, `${track.partUrl}&bare=${i}`);
+      await page.click({ role: 'button', name: 'Bare play', exact: true });
+      run.floor.push(await tapToSound(page));
+      await page.evaluate(stopBare);
+    }
+    // Natural hand-overs: each 8-second track plays to its end and the next takes over.
+    await page.evaluate(resetMarks);
+    await page.click({ role: 'button', name: /Play Departure Board/ });
+    const marks = await poll(
+      'four hand-overs',
+      () =>
+        page.evaluate(() => {
+          const w = window as unknown as { __starts: number[]; __ends: number[] };
+          return w.__starts.length > 4 ? { starts: w.__starts, ends: w.__ends } : null;
+        }),
+      60_000,
+    );
+    run.gaps = marks.ends.slice(0, 4).map((end, k) => (marks.starts[k + 1] ?? Number.NaN) - end);
+  } finally {
+    await engine.close();
+  }
+  return run;
+}
+
+/** Per engine: tap-to-play, its floor, their ratio, and the gap between tracks. */
+export async function benchEngines(taps = 7): Promise<Figure[]> {
+  const stopSound = startSoundOutput();
+  const figures: Figure[] = [];
+  try {
+    for (const name of ENGINES) {
+      const servers = await startServers();
+      try {
+        const run = await runEngine(name, servers, taps);
+        const ratio = median(run.app) / median(run.floor);
+        figures.push(
+          figure(`${name}: tap → audio playing, mouse`, 'ms', run.app, '≤ 150 ms', (m) => m <= 150),
+          figure(
+            `${name}: same tap, bare new Audio(url).play() (floor)`,
+            'ms',
+            run.floor,
+            'report',
+            () => true,
+          ),
+          figure(`${name}: tap-to-play ÷ floor`, '×', [ratio], '≤ 1.3×', (m) => m <= 1.3),
+          figure(
+            `${name}: gap between tracks (end → next playing)`,
+            'ms',
+            run.gaps,
+            '≤ 25 ms',
+            (m) => m <= 25,
+          ),
+        );
+      } finally {
+        await servers.stop();
+      }
+    }
+  } finally {
+    stopSound();
+  }
+  return figures;
+}
