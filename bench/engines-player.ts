@@ -81,6 +81,24 @@ const stopBare = () => {
   document.getElementById('bare-play')?.remove();
 };
 
+/**
+ * Each track's end paired with the start nearest to it in time (a next track started early
+ * starts before its predecessor ends): not by index, which one stray start would shift by a
+ * whole track.
+ */
+function handOvers(starts: number[], ends: number[]): number[] {
+  // A pairing over two seconds apart is no hand-over (a track's end whose successor hadn't
+  // been seen yet, or an end heard twice): it would report a whole track as the gap.
+  return ends
+    .map((end) => {
+      const next = starts
+        .slice(1)
+        .reduce((best, s) => (Math.abs(s - end) < Math.abs(best - end) ? s : best), Infinity);
+      return next - end;
+    })
+    .filter((gap) => Math.abs(gap) < 2_000);
+}
+
 interface EngineRun {
   app: number[];
   floor: number[];
@@ -94,7 +112,7 @@ function directTracks(servers: Servers): Array<{ title: string; partUrl: string 
   if (!server || !trip) throw new Error('no Road Trip in the fake');
   const origin = `http://127.0.0.1:${E2E_FAKE_PORTS.living.local}`;
   return Array.from({ length: trip.size }, (_, i) => trip.itemAt(i))
-    .filter((t) => t.file.codec !== 'alac' && /^[\w ]+$/.test(t.title))
+    .filter((t) => t.file.codec !== 'alac')
     .map((t) => ({
       title: t.title,
       partUrl: `${origin}/library/parts/${t.partId}/1732000000/${t.file.name.replace(/^.*\./, 'file.')}?X-Plex-Token=${server.accessToken}`,
@@ -109,10 +127,16 @@ async function runEngine(name: EngineName, servers: Servers, taps: number): Prom
     await signIn(page);
     await openRoadTrip(page);
     await page.evaluate(watchAudio);
+    // A different track each tap (15 play as files), so no tap finds its file in the cache.
     const tracks = directTracks(servers).slice(1, taps + 1);
     for (const [i, track] of tracks.entries()) {
+      // Scrolled into view first, and left to settle: the list re-renders rows on a scroll,
+      // which the bare button (fixed, never scrolled) would not pay for.
+      const row = { role: 'button', name: `Play ${track.title}` } as const;
+      await page.reveal(row);
+      await new Promise((resolve) => setTimeout(resolve, 300));
       await page.evaluate(resetMarks);
-      await page.click({ role: 'button', name: `Play ${track.title}` });
+      await page.click(row);
       run.app.push(await tapToSound(page));
       await page.click({ role: 'button', name: 'Pause', exact: true, within: '.mini-player' });
       await page.evaluate(resetMarks);
@@ -126,15 +150,15 @@ async function runEngine(name: EngineName, servers: Servers, taps: number): Prom
     await page.evaluate(resetMarks);
     await page.click({ role: 'button', name: /Play Departure Board/ });
     const marks = await poll(
-      'four hand-overs',
+      'five hand-overs',
       () =>
         page.evaluate(() => {
           const w = window as unknown as { __starts: number[]; __ends: number[] };
-          return w.__starts.length > 4 ? { starts: w.__starts, ends: w.__ends } : null;
+          return w.__starts.length > 5 ? { starts: w.__starts, ends: w.__ends } : null;
         }),
       60_000,
     );
-    run.gaps = marks.ends.slice(0, 4).map((end, k) => (marks.starts[k + 1] ?? Number.NaN) - end);
+    run.gaps = handOvers(marks.starts, marks.ends);
   } finally {
     await engine.close();
   }

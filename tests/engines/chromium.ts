@@ -28,11 +28,11 @@ export async function launchChromiumEngine(): Promise<EngineBrowser> {
 function chromiumPage(page: Page): EnginePage {
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
-  const mark = async (target: Target, timeoutMs: number) => {
+  const mark = async (target: Target, timeoutMs: number, reveal = false) => {
     const id = nextMark();
     await poll(
       describeTarget(target),
-      () => page.evaluate<boolean>(asExpression(findInPage, sendTarget(target, id))),
+      () => page.evaluate<boolean>(asExpression(findInPage, sendTarget(target, id, reveal))),
       timeoutMs,
     );
     return page.locator(markedSelector(id));
@@ -49,24 +49,25 @@ function chromiumPage(page: Page): EnginePage {
       actOn(
         target,
         timeoutMs,
-        (left) => mark(target, left),
+        (left) => mark(target, left, true),
         (l) => l.click({ timeout: 2_000 }),
       ),
     press: (target, key) =>
       actOn(
         target,
         10_000,
-        (left) => mark(target, left),
+        (left) => mark(target, left, true),
         (l) => l.press(key === 'Space' ? ' ' : key, { timeout: 2_000 }),
       ),
     fill: (target, text) =>
       actOn(
         target,
         10_000,
-        (left) => mark(target, left),
+        (left) => mark(target, left, true),
         (l) => l.fill(text, { timeout: 2_000 }),
       ),
     waitFor: async (target, timeoutMs = 10_000) => void (await mark(target, timeoutMs)),
+    reveal: async (target) => void (await mark(target, 10_000, true)),
     async waitForGone(target, timeoutMs = 10_000) {
       const sent = sendTarget(target, nextMark());
       await poll(

@@ -47,6 +47,8 @@ export interface EnginePage {
   /** Types text into the target (a search box) as keystrokes. */
   fill(target: Target, text: string): Promise<void>;
   waitFor(target: Target, timeoutMs?: number): Promise<void>;
+  /** Scrolls the target to the middle of the window, as a person would before tapping it. */
+  reveal(target: Target): Promise<void>;
   waitForGone(target: Target, timeoutMs?: number): Promise<void>;
   screenshot(path: string): Promise<void>;
   /** Page errors (uncaught exceptions) seen so far, where the API reports them. */

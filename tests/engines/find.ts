@@ -9,11 +9,13 @@ export interface SentTarget {
   plain: boolean;
   within: string | null;
   mark: string;
+  /** About to be used: scrolled to the middle, clear of the fixed mini player and tab bar. */
+  reveal: boolean;
 }
 
 export const MARK_ATTRIBUTE = 'data-engine-target';
 
-export function sendTarget(target: Target, mark: string): SentTarget {
+export function sendTarget(target: Target, mark: string, reveal = false): SentTarget {
   const plain = typeof target.name === 'string';
   return {
     role: target.role ?? 'text',
@@ -23,6 +25,7 @@ export function sendTarget(target: Target, mark: string): SentTarget {
     plain,
     within: target.within ?? null,
     mark,
+    reveal,
   };
 }
 
@@ -88,6 +91,7 @@ export function findInPage(t: SentTarget): boolean {
   });
   if (!found) return false;
   found.setAttribute('data-engine-target', t.mark);
+  if (t.reveal) found.scrollIntoView({ block: 'center', inline: 'nearest' });
   return true;
 }
 

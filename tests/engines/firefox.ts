@@ -81,11 +81,12 @@ function firefoxPage(page: Page): EnginePage {
     if (/\(Reason: CORS request did not succeed\)/.test(String(error))) return;
     problems.push(String(error));
   });
-  const mark = async (target: Target, timeoutMs: number) => {
+  const mark = async (target: Target, timeoutMs: number, reveal = false) => {
     const id = nextMark();
     const found = async () =>
-      ((await page.evaluate(asExpression(findInPage, sendTarget(target, id)))) as boolean) &&
-      page.$(markedSelector(id));
+      ((await page.evaluate(
+        asExpression(findInPage, sendTarget(target, id, reveal)),
+      )) as boolean) && page.$(markedSelector(id));
     return poll(describeTarget(target), found, timeoutMs);
   };
   return {
@@ -101,14 +102,14 @@ function firefoxPage(page: Page): EnginePage {
       actOn(
         target,
         timeoutMs,
-        (left) => mark(target, left),
+        (left) => mark(target, left, true),
         (h) => h.click(),
       ),
     press: (target, key) =>
       actOn(
         target,
         10_000,
-        (left) => mark(target, left),
+        (left) => mark(target, left, true),
         async (h) => {
           await h.focus();
           await page.keyboard.press(KEYS[key]);
@@ -118,10 +119,11 @@ function firefoxPage(page: Page): EnginePage {
       actOn(
         target,
         10_000,
-        (left) => mark(target, left),
+        (left) => mark(target, left, true),
         (h) => h.type(text),
       ),
     waitFor: async (target, timeoutMs = 10_000) => void (await mark(target, timeoutMs)),
+    reveal: async (target) => void (await mark(target, 10_000, true)),
     async waitForGone(target, timeoutMs = 10_000) {
       const sent = sendTarget(target, nextMark());
       await poll(

@@ -118,11 +118,11 @@ async function sizeViewport(driver: WebDriver, want: Viewport): Promise<void> {
 const KEYS = { End: Key.END, Home: Key.HOME, ArrowRight: Key.ARROW_RIGHT, Space: Key.SPACE };
 
 function webkitPage(driver: WebDriver): EnginePage {
-  const mark = async (target: Target, timeoutMs: number) => {
+  const mark = async (target: Target, timeoutMs: number, reveal = false) => {
     const id = nextMark();
     const found = async () =>
       (await driver.executeScript<boolean>(
-        `return ${asExpression(findInPage, sendTarget(target, id))}`,
+        `return ${asExpression(findInPage, sendTarget(target, id, reveal))}`,
       )) && driver.findElement(By.css(markedSelector(id)));
     return poll(describeTarget(target), found, timeoutMs);
   };
@@ -139,24 +139,25 @@ function webkitPage(driver: WebDriver): EnginePage {
       actOn(
         target,
         timeoutMs,
-        (left) => mark(target, left),
+        (left) => mark(target, left, true),
         (el) => el.click(),
       ),
     press: (target, key) =>
       actOn(
         target,
         10_000,
-        (left) => mark(target, left),
+        (left) => mark(target, left, true),
         (el) => el.sendKeys(KEYS[key]),
       ),
     fill: (target, text) =>
       actOn(
         target,
         10_000,
-        (left) => mark(target, left),
+        (left) => mark(target, left, true),
         (el) => el.sendKeys(text),
       ),
     waitFor: async (target, timeoutMs = 10_000) => void (await mark(target, timeoutMs)),
+    reveal: async (target) => void (await mark(target, 10_000, true)),
     async waitForGone(target, timeoutMs = 10_000) {
       const sent = sendTarget(target, nextMark());
       await poll(
