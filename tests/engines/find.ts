@@ -91,7 +91,10 @@ export function findInPage(t: SentTarget): boolean {
   });
   if (!found) return false;
   found.setAttribute('data-engine-target', t.mark);
-  if (t.reveal) found.scrollIntoView({ block: 'center', inline: 'nearest' });
+  // Only when it isn't clear of the fixed bars already: a scroll would move the screen needlessly.
+  const box = found.getBoundingClientRect();
+  if (t.reveal && (box.top < 64 || box.bottom > window.innerHeight - 160))
+    found.scrollIntoView({ block: 'center', inline: 'nearest' });
   return true;
 }
 
