@@ -14,9 +14,11 @@ class FakeHowl {
   /** Its audio element, where howler keeps it: the element's own `ended` is dispatched here. */
   node = document.createElement('audio');
   _sounds = [{ _node: this.node }];
+  sprite: Record<string, [number, number]> | undefined;
   private handlers = new Map<string, Array<() => void>>();
-  constructor(options: { src: string[] }) {
+  constructor(options: { src: string[]; sprite?: Record<string, [number, number]> }) {
     this.src = options.src[0] ?? '';
+    this.sprite = options.sprite;
     FakeHowl.all.push(this);
   }
   state() {
@@ -184,6 +186,21 @@ describe('HowlerEngine hand-over', () => {
     engine.prime(source('r'));
     engine.load(source('s'), { startAtMs: 0, autoplay: true });
     expect(howl('r').unloaded).toBe(true);
+  });
+});
+
+describe('HowlerEngine and a transcoded stream', () => {
+  it('leaves the end of a stream with no length to its element, not to a duration of 0', async () => {
+    const { HowlerEngine } = await import('./howler-engine');
+    const engine = new HowlerEngine();
+    engine.load({ ...source('start.mp3'), transcoded: true }, { startAtMs: 0, autoplay: true });
+    engine.load(source('file.mp3'), { startAtMs: 0, autoplay: true });
+    const [stream, file] = FakeHowl.all.slice(-2);
+    // WebKit reports duration 0 for it: howler's own length would end it at once.
+    expect(stream?.sprite).toEqual({ __default: [0, Infinity] });
+    // A file's length is the element's, as howler reads it.
+    expect(file?.sprite).toBeUndefined();
+    engine.unload();
   });
 });
 

@@ -70,6 +70,10 @@ export class HowlerEngine implements AudioEngine {
       format: [source.format],
       html5: true,
       preload: true,
+      // A transcoded stream has no length: WebKit says its duration is 0 (Chromium says
+      // Infinity), howler takes that for the sound's length and ends it the moment it starts.
+      // An endless default sprite leaves the end to the element's own `ended`.
+      sprite: source.transcoded ? { __default: [0, Infinity] } : undefined,
       volume: this.muted ? 0 : this.volume,
     });
     spareFromUnlockReload(howl);
