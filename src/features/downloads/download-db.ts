@@ -45,7 +45,8 @@ async function store(key: string, blob: Blob): Promise<void> {
       await set(key, blob, filesDb());
       return;
     } catch (error) {
-      if (isQuotaError(error)) throw error;
+      // WebKit's refusal is an abort with no error at all; anything else is not this.
+      if (error !== null) throw error;
       blobsRefused = true;
     }
   }

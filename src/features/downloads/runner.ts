@@ -235,6 +235,11 @@ export function startDownloadRunner(deps: RunnerDeps): () => void {
       });
       return;
     }
+    if (error instanceof db.StorageRefused) {
+      // No retry: a browser that keeps neither a Blob nor its bytes won't on the next try.
+      patchJob(job.key, { status: 'failed', chunks, error: error.message, retryAt: null });
+      return;
+    }
     if (error instanceof SizeMismatch) {
       await db.dropChunks(job.key, chunks);
       chunks = 0;
@@ -245,7 +250,7 @@ export function startDownloadRunner(deps: RunnerDeps): () => void {
         ? error.message
         : error instanceof SizeMismatch
           ? 'the file arrived incomplete'
-          : error instanceof SourceRefused || error instanceof db.StorageRefused
+          : error instanceof SourceRefused
             ? error.message
             : 'the connection dropped';
     if (attempts >= MAX_ATTEMPTS) {
