@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../e2e/browser';
+import { guardedContext, launchChromium } from '../e2e/browser';
 import type { EngineBrowser, EnginePage, Target, Viewport } from './driver';
 import { actOn, asExpression, describeTarget, poll } from './driver';
 import { findInPage, markedSelector, nextMark, sendTarget } from './find';
@@ -11,9 +11,11 @@ export async function launchChromiumEngine(): Promise<EngineBrowser> {
   return {
     engine: 'chromium',
     async open(viewport: Viewport) {
-      const context = await browser.newContext({ viewport });
+      // The e2e suite's guards: page errors, every console line, any request off loopback.
+      const guarded = await guardedContext(browser, { viewport });
+      const { context } = guarded;
       const page = await context.newPage();
-      const opened = chromiumPage(page);
+      const opened = chromiumPage(page, guarded);
       contexts.set(opened, context);
       return opened;
     },
@@ -25,9 +27,10 @@ export async function launchChromiumEngine(): Promise<EngineBrowser> {
   };
 }
 
-function chromiumPage(page: Page): EnginePage {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
+function chromiumPage(
+  page: Page,
+  guards: { problems: string[]; consoleLines: string[]; offLoopback: string[] },
+): EnginePage {
   const mark = async (target: Target, timeoutMs: number, reveal = false) => {
     const id = nextMark();
     await poll(
@@ -39,7 +42,9 @@ function chromiumPage(page: Page): EnginePage {
   };
   return {
     engine: 'chromium',
-    problems,
+    problems: async () => [...guards.problems],
+    consoleLines: guards.consoleLines,
+    offLoopback: guards.offLoopback,
     goto: async (url) => void (await page.goto(url)),
     reload: async () => void (await page.reload()),
     url: async () => page.url(),
@@ -68,14 +73,6 @@ function chromiumPage(page: Page): EnginePage {
       ),
     waitFor: async (target, timeoutMs = 10_000) => void (await mark(target, timeoutMs)),
     reveal: async (target) => void (await mark(target, 10_000, true)),
-    async waitForGone(target, timeoutMs = 10_000) {
-      const sent = sendTarget(target, nextMark());
-      await poll(
-        `${describeTarget(target)} to go`,
-        async () => !(await page.evaluate<boolean>(asExpression(findInPage, sent))),
-        timeoutMs,
-      );
-    },
     screenshot: async (path) => void (await page.screenshot({ path })),
   };
 }

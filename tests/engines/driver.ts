@@ -49,10 +49,13 @@ export interface EnginePage {
   waitFor(target: Target, timeoutMs?: number): Promise<void>;
   /** Scrolls the target to the middle of the window, as a person would before tapping it. */
   reveal(target: Target): Promise<void>;
-  waitForGone(target: Target, timeoutMs?: number): Promise<void>;
   screenshot(path: string): Promise<void>;
-  /** Page errors (uncaught exceptions) seen so far, where the API reports them. */
-  readonly problems: string[];
+  /** Uncaught page errors and rejections so far. */
+  problems(): Promise<string[]>;
+  /** What the page printed, where the API reports it (Chromium, Firefox): no token may be in it. */
+  readonly consoleLines: string[];
+  /** Requests to anywhere but loopback, where the API sees requests (Chromium, Firefox). */
+  readonly offLoopback: string[];
 }
 
 export interface EngineBrowser {
@@ -74,11 +77,18 @@ export async function poll<T>(
   timeoutMs: number,
 ): Promise<T> {
   const until = Date.now() + timeoutMs;
+  let lastError: unknown = null;
   for (;;) {
     // A navigation between two looks destroys the page's context: look again.
-    const found = await check().catch(() => null);
+    const found = await check().catch((error: unknown) => {
+      lastError = error;
+      return null;
+    });
     if (found) return found;
-    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > until) {
+      const why = lastError ? ` (last error: ${String(lastError)})` : '';
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${why}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -116,3 +126,8 @@ export async function actOn<H>(
     }
   }
 }
+
+export const isLoopback = (url: string): boolean => {
+  const { hostname, protocol } = new URL(url);
+  return !protocol.startsWith('http') || ['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
+};

@@ -48,6 +48,16 @@ export function findInPage(t: SentTarget): boolean {
     list: 'ul, ol, [role="list"]',
     text: 'body *',
   };
+  // Page errors for engines whose automation can't report them (WebKit over WebDriver).
+  const w = window as unknown as { __engineProblems?: string[] };
+  if (!w.__engineProblems) {
+    const seen: string[] = [];
+    w.__engineProblems = seen;
+    window.addEventListener('error', (e) => seen.push(`error: ${e.message}`));
+    window.addEventListener('unhandledrejection', (e) =>
+      seen.push(`rejection: ${String(e.reason)}`),
+    );
+  }
   const root = t.within ? document.querySelector(t.within) : document.body;
   if (!root) return false;
   const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();

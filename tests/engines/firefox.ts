@@ -1,21 +1,22 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { EngineBrowser, EnginePage, Target, Viewport } from './driver';
-import { actOn, asExpression, describeTarget, poll } from './driver';
+import { actOn, asExpression, describeTarget, isLoopback, poll } from './driver';
+import { PROXY_TRAP_PORT } from './proxy-trap';
 import { soundEnvironment } from './sound-output';
 import { findInPage, markedSelector, nextMark, sendTarget } from './find';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 /**
- * Network safety: every request but loopback goes to a proxy on a closed loopback port, so
- * neither the app nor Firefox's own services (updates, telemetry, safe browsing) leave the box.
+ * Network safety: every request but loopback goes to the proxy trap on loopback (proxy-trap.ts),
+ * so neither the app nor Firefox's own services (updates, telemetry, safe browsing) leave the box.
  */
 const OFFLINE_PROXY = {
   'network.proxy.type': 1,
   'network.proxy.http': '127.0.0.1',
-  'network.proxy.http_port': 9,
+  'network.proxy.http_port': PROXY_TRAP_PORT,
   'network.proxy.ssl': '127.0.0.1',
-  'network.proxy.ssl_port': 9,
+  'network.proxy.ssl_port': PROXY_TRAP_PORT,
   'network.proxy.no_proxies_on': 'localhost, 127.0.0.1',
   'network.proxy.allow_hijacking_localhost': false,
   'network.captive-portal-service.enabled': false,
@@ -75,6 +76,12 @@ const KEYS = { End: 'End', Home: 'Home', ArrowRight: 'ArrowRight', Space: 'Space
 
 function firefoxPage(page: Page): EnginePage {
   const problems: string[] = [];
+  const consoleLines: string[] = [];
+  const offLoopback: string[] = [];
+  page.on('console', (message) => consoleLines.push(message.text()));
+  page.on('request', (request) => {
+    if (!isLoopback(request.url())) offLoopback.push(request.url());
+  });
   page.on('pageerror', (error) => {
     // Firefox's own line for a request whose connection failed (offline, a dead address), which
     // it words as CORS; like Chromium's "Failed to load resource", the browser's, not the app's.
@@ -91,7 +98,9 @@ function firefoxPage(page: Page): EnginePage {
   };
   return {
     engine: 'firefox',
-    problems,
+    problems: async () => [...problems],
+    consoleLines,
+    offLoopback,
     goto: async (url) => void (await page.goto(url)),
     reload: async () => void (await page.reload()),
     // What the address bar shows: puppeteer over BiDi misses history.replaceState in Firefox 140.
@@ -124,14 +133,6 @@ function firefoxPage(page: Page): EnginePage {
       ),
     waitFor: async (target, timeoutMs = 10_000) => void (await mark(target, timeoutMs)),
     reveal: async (target) => void (await mark(target, 10_000, true)),
-    async waitForGone(target, timeoutMs = 10_000) {
-      const sent = sendTarget(target, nextMark());
-      await poll(
-        `${describeTarget(target)} to go`,
-        async () => !((await page.evaluate(asExpression(findInPage, sent))) as boolean),
-        timeoutMs,
-      );
-    },
     screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
   };
 }

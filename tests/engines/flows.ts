@@ -15,16 +15,6 @@ export const openRoadTrip = async (page: EnginePage) => {
   await page.waitFor({ name: 'Departure Board', within: '[aria-label="Tracks in Road Trip"]' });
 };
 
-/** What the mini player shows: the track and how far into it (0–100). */
-export function miniPlayer(page: EnginePage): Promise<{ title: string; percent: number } | null> {
-  return page.evaluate(() => {
-    const title = document.querySelector('.mini-title')?.textContent;
-    const bar = document.querySelector<HTMLElement>('.mini-progress span');
-    if (!title || !bar) return null;
-    return { title, percent: Number.parseFloat(bar.style.width) || 0 };
-  });
-}
-
 /** The track the player shows: the mini player's, or Now Playing's while that covers it. */
 export const currentTitle = (page: EnginePage) =>
   page.evaluate(
@@ -43,18 +33,13 @@ export async function playingPast(page: EnginePage, title: string, seconds: numb
   await poll(
     `"${title}" to play past ${seconds} s`,
     async () => {
+      if ((await currentTitle(page)) !== title) return false;
       const now = await page.evaluate(() => ({
-        // The mini player's title, or Now Playing's while that covers it.
-        title:
-          document.querySelector('.mini-title')?.textContent ??
-          document.querySelector('[aria-label="Now playing"] h2')?.textContent ??
-          '',
         seconds: Number(document.querySelector<HTMLInputElement>('.seek-bar input')?.value ?? NaN),
         percent: Number.parseFloat(
           document.querySelector<HTMLElement>('.mini-progress span')?.style.width ?? '0',
         ),
       }));
-      if (now.title !== title) return false;
       // The seek bar is on screen while Now Playing is open; the mini player's bar otherwise
       // (demo tracks are 8 s long).
       const at = Number.isFinite(now.seconds) ? now.seconds : (now.percent / 100) * 8;

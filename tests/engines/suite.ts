@@ -4,28 +4,34 @@ import { startServers, type Servers } from '../e2e/harness';
 import { SCREENSHOT_DIR } from '../e2e/screenshots';
 import type { EngineBrowser, EngineName, EnginePage, Viewport } from './driver';
 import { launchEngine } from './engines';
+import { startProxyTrap } from './proxy-trap';
 
 export const ENGINE_SHOTS = `${SCREENSHOT_DIR}/engines`;
 
 /**
  * One engine's run: the app and a fresh fake Plex for it, a page in a fresh profile per test,
- * each test ending with no page errors, the network back and every fault lifted.
+ * each test ending with no page errors, nothing sent off loopback (the proxy trap caught
+ * nothing, and where the API sees requests, none went elsewhere), no token in anything the page
+ * printed, the network back and every fault lifted.
  */
 export function engineSuite(name: EngineName) {
   let servers: Servers | null = null;
   let browser: EngineBrowser | null = null;
   let page: EnginePage | null = null;
+  let trap: Awaited<ReturnType<typeof startProxyTrap>> | null = null;
   const running = () => {
     if (!servers || !browser) throw new Error(`the ${name} suite has not started`);
     return { servers, browser };
   };
   beforeAll(async () => {
     servers = await startServers();
+    trap = await startProxyTrap();
     browser = await launchEngine(name);
     await mkdir(ENGINE_SHOTS, { recursive: true });
   });
   afterAll(async () => {
     await browser?.close();
+    await trap?.close();
     await servers?.stop();
   });
   afterEach(async () => {
@@ -33,10 +39,27 @@ export function engineSuite(name: EngineName) {
     s.setOffline(false);
     s.fake.faults.clear();
     if (page) {
-      const problems = [...page.problems];
-      await b.closePage(page);
+      const open = page;
       page = null;
+      const problems = await open.problems().catch((error: unknown) => [String(error)]);
+      await b.closePage(open);
       expect(problems).toEqual([]);
+      expect(open.offLoopback).toEqual([]);
+      // Firefox's own services (remote settings on start) reach the trap too and go no further;
+      // anything else caught is the app's.
+      const caught = (trap?.caught.splice(0) ?? []).filter(
+        (line) => !/^CONNECT [\w.-]+\.(mozilla\.(com|net|org)|firefox\.com):443 /.test(line),
+      );
+      expect(caught).toEqual([]);
+      // The browsers' own network-error lines quote the failed URL (token and all): the browser's
+      // words, not the app's (as in the Chromium suite).
+      const { model } = s.fake;
+      const secrets = [model.user.token, ...model.servers.map((x) => x.accessToken)];
+      const appLines = open.consoleLines.filter(
+        (line) =>
+          !/^(Access to \w+ at |Failed to load resource|Cross-Origin Request Blocked)/.test(line),
+      );
+      for (const secret of secrets) expect(appLines.filter((l) => l.includes(secret))).toEqual([]);
     }
   });
   return {

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { Builder, By, Key, type WebDriver } from 'selenium-webdriver';
 import type { EngineBrowser, EnginePage, Target, Viewport } from './driver';
 import { actOn, asExpression, describeTarget, poll } from './driver';
+import { PROXY_TRAP_PORT } from './proxy-trap';
 import { findInPage, markedSelector, nextMark, sendTarget } from './find';
 
 export const WEBKIT_DRIVER_PATH = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
@@ -34,8 +35,14 @@ async function startXvfb(): Promise<{ display: string; process: ChildProcess }> 
   );
   const display = await new Promise<string>((resolve, reject) => {
     xvfb.once('error', reject);
-    xvfb.stdio[3]?.once('data', (data: Buffer) => resolve(`:${data.toString().trim()}`));
-    setTimeout(() => reject(new Error('Xvfb did not start in 10 s')), 10_000);
+    const timer = setTimeout(() => {
+      xvfb.kill();
+      reject(new Error('Xvfb did not start in 10 s'));
+    }, 10_000);
+    xvfb.stdio[3]?.once('data', (data: Buffer) => {
+      clearTimeout(timer);
+      resolve(`:${data.toString().trim()}`);
+    });
   });
   return { display, process: xvfb };
 }
@@ -54,7 +61,7 @@ async function waitForDriver(port: number): Promise<void> {
 /**
  * WebKitGTK (Safari's engine) through WebKitWebDriver and MiniBrowser under Xvfb. A WebDriver
  * session per page: each is a new MiniBrowser with ephemeral storage. Network safety: MiniBrowser
- * sends everything but loopback to a proxy on a closed loopback port.
+ * sends everything but loopback to the proxy trap (proxy-trap.ts).
  */
 export async function launchWebKitEngine(): Promise<EngineBrowser> {
   const x = await startXvfb();
@@ -63,7 +70,13 @@ export async function launchWebKitEngine(): Promise<EngineBrowser> {
     env: { ...process.env, DISPLAY: x.display },
     stdio: 'ignore',
   });
-  await waitForDriver(port);
+  try {
+    await waitForDriver(port);
+  } catch (error) {
+    driverProcess.kill();
+    x.process.kill();
+    throw error;
+  }
   const sessions = new Map<EnginePage, WebDriver>();
   return {
     engine: 'webkit',
@@ -77,7 +90,7 @@ export async function launchWebKitEngine(): Promise<EngineBrowser> {
             args: [
               '--automation',
               '--autoplay-policy=allow',
-              '--proxy=http://127.0.0.1:9',
+              `--proxy=http://127.0.0.1:${PROXY_TRAP_PORT}`,
               '--ignore-host=127.0.0.1',
               '--ignore-host=localhost',
             ],
@@ -128,8 +141,13 @@ function webkitPage(driver: WebDriver): EnginePage {
   };
   return {
     engine: 'webkit',
-    // WebDriver classic reports no page errors; the Chromium and Firefox runs do.
-    problems: [],
+    // WebDriver classic reports no page errors: the finder installs listeners in each document it
+    // looks at (find.ts), so errors before a document's first look go unseen here.
+    problems: () =>
+      driver.executeScript<string[]>('return (window.__engineProblems || []).slice()'),
+    // Nor console lines or requests: the proxy trap still proves nothing left loopback.
+    consoleLines: [],
+    offLoopback: [],
     goto: (url) => driver.get(url),
     reload: () => driver.navigate().refresh(),
     url: () => driver.getCurrentUrl(),
@@ -158,15 +176,6 @@ function webkitPage(driver: WebDriver): EnginePage {
       ),
     waitFor: async (target, timeoutMs = 10_000) => void (await mark(target, timeoutMs)),
     reveal: async (target) => void (await mark(target, 10_000, true)),
-    async waitForGone(target, timeoutMs = 10_000) {
-      const sent = sendTarget(target, nextMark());
-      await poll(
-        `${describeTarget(target)} to go`,
-        async () =>
-          !(await driver.executeScript<boolean>(`return ${asExpression(findInPage, sent)}`)),
-        timeoutMs,
-      );
-    },
     async screenshot(path) {
       await writeFile(path, Buffer.from(await driver.takeScreenshot(), 'base64'));
     },
