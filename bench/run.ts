@@ -2,7 +2,7 @@
  * `npm run bench`: every PlexM8 benchmark in one go. Prints a table and writes bench/results.json
  * and bench/results.md. Figures are medians of several runs: these machines are noisy.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { benchFirstLoadJs } from './bundle-size';
 import { benchConnectionChoice } from './connection-choice';
@@ -11,14 +11,20 @@ import { benchPlayer } from './chromium-player';
 import { benchDownloads } from './chromium-downloads';
 import { benchEngines } from './engines-player';
 import { benchLighthouse } from './lighthouse';
-import { engineTable, table } from './stats';
+import { engineTable, table, type Figure } from './stats';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 /** `BENCH_ONLY=engines npm run bench`: just the per-engine player figures (about 5 minutes). */
 const only = process.env.BENCH_ONLY;
 if (only === 'engines') {
+  // Replaces the engine figures in the last full run's results, keeping the rest.
   const engines = await benchEngines(Math.max(runs, 15));
-  console.log(`${table(engines)}\n\n${engineTable(engines)}`);
+  const last = JSON.parse(await readFile('bench/results.json', 'utf8')) as {
+    figures: Figure[];
+    firstLoadFiles?: unknown;
+  };
+  const kept = last.figures.filter((f) => !/^(chromium|firefox|webkit): /.test(f.name));
+  await writeResults([...kept, ...engines], engines, last.firstLoadFiles);
   process.exit(0);
 }
 // The browser figures first: the fake Plex shares this process, and the in-process Vite build
@@ -45,14 +51,18 @@ const figures = [
   ...engines,
 ];
 
-const results = {
-  when: new Date().toISOString(),
-  machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version },
-  runs,
-  figures,
-  firstLoadFiles: bundle.files,
-};
-const md = `${table(figures)}\n\n${engineTable(engines)}\n\n_${results.when}, ${results.machine.cpus} cores, Node ${results.machine.node}, ${runs} runs each._\n`;
-await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
-await writeFile('bench/results.md', md);
-console.log(md);
+await writeResults(figures, engines, bundle.files);
+
+async function writeResults(all: Figure[], engines: Figure[], firstLoadFiles?: unknown) {
+  const results = {
+    when: new Date().toISOString(),
+    machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version },
+    runs,
+    figures: all,
+    firstLoadFiles,
+  };
+  const md = `${table(all)}\n\n${engineTable(engines)}\n\n_${results.when}, ${results.machine.cpus} cores, Node ${results.machine.node}, ${runs} runs each._\n`;
+  await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+  await writeFile('bench/results.md', md);
+  console.log(md);
+}
