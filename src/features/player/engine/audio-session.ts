@@ -6,9 +6,10 @@ export type NavigatorWithAudioSession = Navigator & { audioSession?: AudioSessio
 
 /**
  * Tells the browser that this page plays music. howler creates a Web Audio context beside its
- * audio elements (howler-setup.ts), and with the default "auto" type iOS treats such a page as
- * ambient sound: muted by the silent switch, and its Web Audio suspended in the background.
- * "playback" is what a music player is (w3c audio-session). Set once, before anything plays;
+ * audio elements (howler-setup.ts), and under the default "auto" the browser guesses the kind
+ * of audio from what the page makes; a Web Audio page may be taken for ambient sound (muted by
+ * the silent switch, suspended in the background). "playback" is what a music player is (w3c
+ * audio-session), said rather than guessed. Set once, before anything plays;
  * browsers without the API are left as they are.
  */
 export function claimPlaybackAudioSession(
