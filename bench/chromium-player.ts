@@ -14,7 +14,7 @@ const NAME_SHIM = 'window.__name = (fn) => fn;';
  * to play by its own clock. Without that correction every start is late by up to a frame
  * (16.7 ms), which is most of what is being measured. The bare floor is measured the same way.
  */
-const watchAudio = () => {
+export const watchAudio = () => {
   type Watched = HTMLMediaElement & { __watched?: boolean; __started?: boolean };
   const w = window as unknown as {
     __starts: number[];

@@ -4,41 +4,18 @@ import { DESKTOP_SIZE, poll, type EngineName, type EnginePage } from '../tests/e
 import { ENGINES, launchEngine } from '../tests/engines/engines';
 import { openRoadTrip, signIn } from '../tests/engines/flows';
 import { startSoundOutput } from '../tests/engines/sound-output';
+import { watchAudio } from './chromium-player';
 import { figure, median, type Figure } from './stats';
 
 /**
  * Tap-to-play and the track-to-track gap in every engine, each against that engine's own floor
  * in the same run: the same native click on a bare button doing `new Audio(url).play()`.
- * Measured as bench/chromium-player.ts measures (the element's own clock start, from the tap's
- * pointerdown), but installed after sign-in: only Playwright can run a script before the app's.
+ * Measured with bench/chromium-player.ts's watcher (the element's own clock start, from the
+ * tap's pointerdown), but installed after sign-in: only Playwright can run a script before the
+ * app's.
  */
-const watchAudio = () => {
-  type Watched = HTMLMediaElement & { __watched?: boolean; __started?: boolean };
-  const w = window as unknown as { __starts: number[]; __ends: number[]; __clickAt?: number };
-  w.__starts = [];
-  w.__ends = [];
-  document.addEventListener('pointerdown', (e) => (w.__clickAt = e.timeStamp), { capture: true });
-  const play = HTMLMediaElement.prototype.play;
-  HTMLMediaElement.prototype.play = function patched(this: Watched) {
-    if (this.src.includes('/library/parts/')) {
-      this.__started = false;
-      const check = () => {
-        if (this.__started) return;
-        if (this.currentTime > 0) {
-          this.__started = true;
-          w.__starts.push(performance.now() - this.currentTime * 1000);
-        } else if (!this.ended) requestAnimationFrame(check);
-      };
-      requestAnimationFrame(check);
-      if (!this.__watched) {
-        this.__watched = true;
-        this.addEventListener('ended', () => w.__ends.push(performance.now()));
-      }
-    }
-    return play.call(this);
-  };
-};
 
+/** Forgets the marks so far, before a measured tap or run of hand-overs. */
 const resetMarks = () => {
   const w = window as unknown as { __starts: number[]; __ends: number[]; __clickAt?: number };
   w.__starts = [];
