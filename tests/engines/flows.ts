@@ -49,10 +49,19 @@ export async function playingPast(page: EnginePage, title: string, seconds: numb
   );
 }
 
-/** Whether Now Playing's clock stands still for a second (paused really paused). */
+/**
+ * Whether Now Playing's clock comes to a stand (paused really paused): some whole second within
+ * five in which it doesn't move. The last position can land a moment after the Play button
+ * shows; a playing clock moves every second, so it never stands for one.
+ */
 export async function clockStill(page: EnginePage): Promise<boolean> {
-  const read = () => shownSeconds(page);
-  const before = await read();
-  await new Promise((resolve) => setTimeout(resolve, 1_000));
-  return (await read()) === before;
+  const until = Date.now() + 5_000;
+  let before = await shownSeconds(page);
+  while (Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const now = await shownSeconds(page);
+    if (now === before) return true;
+    before = now;
+  }
+  return false;
 }
