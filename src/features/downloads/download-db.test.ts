@@ -3,7 +3,7 @@
 import type * as IdbKeyval from 'idb-keyval';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-/** The browser's IndexedDB as Safari's private windows have it: any write of a Blob aborts. */
+/** The browser's IndexedDB as Safari's private windows have it: every write of a Blob aborts. */
 const refuseBlobs = { on: false, refuseBytes: false };
 vi.mock('idb-keyval', async (importOriginal) => {
   const real = await importOriginal<typeof IdbKeyval>();
