@@ -130,25 +130,28 @@ async function tapToPlay(
   return { app, bareTap, bare };
 }
 
+/** A bare button that plays `url` with nothing else in its click handler (the floor's tap). */
+export const addBareButton = (url: string) => {
+  const w = window as unknown as { __bare?: HTMLAudioElement };
+  const button = document.createElement('button');
+  button.id = 'bare-play';
+  button.textContent = 'Bare play';
+  button.style.cssText = 'position:fixed;top:8px;left:8px;z-index:99999;padding:12px';
+  button.addEventListener('click', () => {
+    w.__bare = new Audio(url);
+    void w.__bare.play();
+  });
+  document.body.append(button);
+};
+
 /**
  * The floor for a tap: the same tap, by the same mouse, on a plain button whose click handler
  * does nothing but `new Audio(url).play()`, timed exactly as the app's tap is (from its
  * pointerdown to the element's own start). What any page pays between a tap and sound.
  */
 async function tapBareButton(page: Page, src: string, pointer: Pointer): Promise<number> {
-  await page.evaluate((url) => {
-    const w = window as unknown as { __starts: number[]; __bare?: HTMLAudioElement };
-    w.__starts = [];
-    const button = document.createElement('button');
-    button.id = 'bare-play';
-    button.textContent = 'Bare play';
-    button.style.cssText = 'position:fixed;top:8px;left:8px;z-index:99999;padding:12px';
-    button.addEventListener('click', () => {
-      w.__bare = new Audio(url);
-      void w.__bare.play();
-    });
-    document.body.append(button);
-  }, src);
+  await page.evaluate(() => ((window as unknown as { __starts: number[] }).__starts = []));
+  await page.evaluate(addBareButton, src);
   await (pointer === 'touch' ? page.tap('#bare-play') : page.click('#bare-play'));
   await page.waitForFunction(
     () => (window as unknown as { __starts: number[] }).__starts.length > 0,

@@ -4,7 +4,7 @@ import { DESKTOP_SIZE, poll, type EngineName, type EnginePage } from '../tests/e
 import { ENGINES, launchEngine } from '../tests/engines/engines';
 import { openRoadTrip, signIn } from '../tests/engines/flows';
 import { startSoundOutput } from '../tests/engines/sound-output';
-import { watchAudio } from './chromium-player';
+import { addBareButton, watchAudio } from './chromium-player';
 import { figure, median, type Figure } from './stats';
 
 /**
@@ -37,20 +37,6 @@ async function tapToSound(page: EnginePage): Promise<number> {
     10_000,
   );
 }
-
-/** A bare button that plays `url` with nothing else in its click handler. */
-const addBareButton = (url: string) => {
-  const w = window as unknown as { __bare?: HTMLAudioElement };
-  const button = document.createElement('button');
-  button.id = 'bare-play';
-  button.textContent = 'Bare play';
-  button.style.cssText = 'position:fixed;top:8px;left:8px;z-index:99999;padding:12px';
-  button.addEventListener('click', () => {
-    w.__bare = new Audio(url);
-    void w.__bare.play();
-  });
-  document.body.append(button);
-};
 
 const stopBare = () => {
   const w = window as unknown as { __bare?: HTMLAudioElement };

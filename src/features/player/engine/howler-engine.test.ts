@@ -102,24 +102,32 @@ describe('handoverDelay', () => {
   });
 });
 
-describe('HowlerEngine hand-over', () => {
-  let engine: InstanceType<typeof HowlerEngine>;
-  let events: EngineEvent['type'][];
+/** A fresh engine per test, on fake timers, and every event it emits but 'time'. */
+function engineUnderTest() {
+  const t = {
+    engine: null as unknown as InstanceType<typeof HowlerEngine>,
+    events: [] as EngineEvent['type'][],
+  };
   beforeEach(() => {
     vi.useFakeTimers();
     FakeHowl.all = [];
-    engine = new HowlerEngine();
-    events = [];
-    engine.subscribe((e) => void (e.type !== 'time' && events.push(e.type)));
+    t.engine = new HowlerEngine();
+    t.events = [];
+    t.engine.subscribe((e) => void (e.type !== 'time' && t.events.push(e.type)));
   });
   afterEach(() => {
-    engine.unload();
+    t.engine.unload();
     vi.useRealTimers();
   });
+  return t;
+}
+
+describe('HowlerEngine hand-over', () => {
+  const t = engineUnderTest();
 
   function playNearTheEnd() {
-    engine.load(source('a'), { startAtMs: 0, autoplay: true });
-    engine.preload(source('b'));
+    t.engine.load(source('a'), { startAtMs: 0, autoplay: true });
+    t.engine.preload(source('b'));
     vi.advanceTimersByTime(1);
     howl('a').position = 7.8;
     vi.advanceTimersByTime(250); // a tick sees 200 ms left
@@ -132,40 +140,40 @@ describe('HowlerEngine hand-over', () => {
     expect(howl('a').isPlaying).toBe(true);
     vi.advanceTimersByTime(HANDOVER_LEAD_MS);
     // The controller moves on when 'a' ends: 'b' is reused as it is, not restarted or doubled.
-    events = [];
-    engine.load(source('b'), { startAtMs: 0, autoplay: true });
+    t.events = [];
+    t.engine.load(source('b'), { startAtMs: 0, autoplay: true });
     vi.advanceTimersByTime(1);
     expect(howl('b').plays).toBe(1);
     expect(howl('a').unloaded).toBe(true);
-    expect(events).toEqual(['loading', 'playing']);
+    expect(t.events).toEqual(['loading', 'playing']);
   });
 
   it('announces playing once when the hand-over comes before howler has said so', () => {
     playNearTheEnd();
     vi.advanceTimersByTime(200 - HANDOVER_LEAD_MS);
-    events = [];
-    engine.load(source('b'), { startAtMs: 0, autoplay: true });
+    t.events = [];
+    t.engine.load(source('b'), { startAtMs: 0, autoplay: true });
     vi.advanceTimersByTime(5);
-    expect(events).toEqual(['loading', 'playing']);
+    expect(t.events).toEqual(['loading', 'playing']);
   });
 
   it('stops a next track started early when the user pauses or seeks', () => {
     playNearTheEnd();
     vi.advanceTimersByTime(200 - HANDOVER_LEAD_MS);
-    engine.pause();
+    t.engine.pause();
     expect(howl('b').isPlaying).toBe(false);
     expect(howl('b').position).toBe(0);
 
-    engine.play();
+    t.engine.play();
     vi.advanceTimersByTime(250);
     vi.advanceTimersByTime(200);
     expect(howl('b').isPlaying).toBe(true);
-    engine.seek(1_000);
+    t.engine.seek(1_000);
     expect(howl('b').isPlaying).toBe(false);
   });
 
   it('starts nothing early when the queue has no next track', () => {
-    engine.load(source('a'), { startAtMs: 0, autoplay: true });
+    t.engine.load(source('a'), { startAtMs: 0, autoplay: true });
     vi.advanceTimersByTime(1);
     howl('a').position = 7.9;
     vi.advanceTimersByTime(500);
@@ -173,18 +181,18 @@ describe('HowlerEngine hand-over', () => {
   });
 
   it('plays a primed track from the sound already fetching, and lets an unclicked one go', () => {
-    engine.prime(source('p'));
+    t.engine.prime(source('p'));
     const primed = howl('p');
-    engine.load(source('p'), { startAtMs: 0, autoplay: true });
+    t.engine.load(source('p'), { startAtMs: 0, autoplay: true });
     expect(FakeHowl.all.filter((h) => h.src === 'p')).toHaveLength(1);
     expect(primed.plays).toBe(1);
 
-    engine.prime(source('q'));
+    t.engine.prime(source('q'));
     vi.advanceTimersByTime(5_000);
     expect(howl('q').unloaded).toBe(true);
 
-    engine.prime(source('r'));
-    engine.load(source('s'), { startAtMs: 0, autoplay: true });
+    t.engine.prime(source('r'));
+    t.engine.load(source('s'), { startAtMs: 0, autoplay: true });
     expect(howl('r').unloaded).toBe(true);
   });
 });
@@ -205,53 +213,41 @@ describe('HowlerEngine and a transcoded stream', () => {
 });
 
 describe('HowlerEngine with the page hidden (iOS, screen locked)', () => {
-  let engine: InstanceType<typeof HowlerEngine>;
-  let events: EngineEvent['type'][];
-  beforeEach(() => {
-    vi.useFakeTimers();
-    FakeHowl.all = [];
-    engine = new HowlerEngine();
-    events = [];
-    engine.subscribe((e) => void (e.type !== 'time' && events.push(e.type)));
-  });
-  afterEach(() => {
-    engine.unload();
-    vi.useRealTimers();
-  });
+  const t = engineUnderTest();
 
   it('starts the next track inside the ended event of the one playing, not on a timer', () => {
     setHidden(true);
-    engine.load(source('a'), { startAtMs: 0, autoplay: true });
-    engine.preload(source('b'));
+    t.engine.load(source('a'), { startAtMs: 0, autoplay: true });
+    t.engine.preload(source('b'));
     vi.advanceTimersByTime(1);
     howl('a').position = 7.8;
     vi.advanceTimersByTime(250); // a tick sees 200 ms left
     vi.advanceTimersByTime(250); // visible, the timer would have started 'b' by now
     expect(howl('b').plays).toBe(0);
 
-    events = [];
+    t.events = [];
     howl('a').node.dispatchEvent(new Event('ended'));
     // Still inside the event's task: 'b' plays, and the controller has heard of the end.
     expect(howl('b').plays).toBe(1);
-    expect(events).toEqual(['ended']);
+    expect(t.events).toEqual(['ended']);
 
     // howler's own 'end' comes a task later: the same end, not a second one.
     howl('a').fire('end');
-    expect(events).toEqual(['ended']);
+    expect(t.events).toEqual(['ended']);
     // The controller moves on: 'b' is adopted as it plays, not started again.
-    engine.load(source('b'), { startAtMs: 0, autoplay: true });
+    t.engine.load(source('b'), { startAtMs: 0, autoplay: true });
     vi.advanceTimersByTime(1);
     expect(howl('b').plays).toBe(1);
     expect(howl('a').unloaded).toBe(true);
-    expect(events).toEqual(['ended', 'loading', 'playing']);
+    expect(t.events).toEqual(['ended', 'loading', 'playing']);
     // A dropped sound's element (howler pools them) is no longer listened to.
     howl('a').node.dispatchEvent(new Event('ended'));
-    expect(events).toEqual(['ended', 'loading', 'playing']);
+    expect(t.events).toEqual(['ended', 'loading', 'playing']);
   });
 
   it('does not start early on a timer planned while visible when the page hides before it', () => {
-    engine.load(source('a'), { startAtMs: 0, autoplay: true });
-    engine.preload(source('b'));
+    t.engine.load(source('a'), { startAtMs: 0, autoplay: true });
+    t.engine.preload(source('b'));
     vi.advanceTimersByTime(1);
     howl('a').position = 7.8;
     vi.advanceTimersByTime(250); // planned: 'b' would start 195 ms from now
@@ -263,15 +259,15 @@ describe('HowlerEngine with the page hidden (iOS, screen locked)', () => {
   });
 
   it('leaves the end to howler while the page is visible', () => {
-    engine.load(source('a'), { startAtMs: 0, autoplay: true });
-    engine.preload(source('b'));
+    t.engine.load(source('a'), { startAtMs: 0, autoplay: true });
+    t.engine.preload(source('b'));
     vi.advanceTimersByTime(1);
-    events = [];
+    t.events = [];
     howl('a').node.dispatchEvent(new Event('ended'));
-    expect(events).toEqual([]);
+    expect(t.events).toEqual([]);
     expect(howl('b').plays).toBe(0);
     howl('a').fire('end');
-    expect(events).toEqual(['ended']);
+    expect(t.events).toEqual(['ended']);
   });
 
   it('asks for the "playback" audio session before anything plays (WebKit)', () => {
