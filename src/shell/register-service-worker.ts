@@ -16,6 +16,11 @@ export function registerServiceWorker(): void {
     applyUpdate = registerSW({
       immediate: true,
       onNeedRefresh() {
+        // A first install is no update. After the sign-in redirect, the page that comes back
+        // meets the worker the first page started installing, and workbox-window reports it as
+        // an external, waiting one (seen in Firefox on a busy machine). Only a page some worker
+        // already controls has an older version running.
+        if (!navigator.serviceWorker.controller) return;
         updateReady = true;
         notify();
       },
