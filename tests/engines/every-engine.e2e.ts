@@ -106,7 +106,7 @@ describe.each(ENGINES)('in %s', { timeout: 180_000 }, (engine) => {
   // WebKitGTK here leaves about one first install in three "installing" for good (a reload or
   // update() doesn't move it; a fresh session does): an engine fault, retried in a fresh session
   // and listed in docs/web-platform.md. Chromium and Firefox get no retry.
-  const retry = engine === 'webkit' ? 2 : 0;
+  const retry = engine === 'webkit' ? 3 : 0;
   it(
     'is controlled by its service worker, plays a downloaded playlist offline, and offers an update',
     { retry },
