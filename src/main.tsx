@@ -10,11 +10,14 @@ import { getOrCreateClientId, useSessionStore } from './features/auth';
 import { usePlayerStore } from './features/player';
 import { useServersStore } from './features/servers';
 import { describeBrowser, PlexTvClient, type PlexClientInfo } from './lib/plex';
+import { settleStorageNames } from './lib/storage-names';
 import { listenForInstallPrompt } from './shell/install-prompt';
 import { registerServiceWorker } from './shell/register-service-worker';
 import './shell/theme.css';
 
 async function boot(root: HTMLElement) {
+  // Before anything opens a database: which names this build's data lives under.
+  await settleStorageNames();
   // Online is judged by what answers, not only by navigator.onLine (app/network.ts); a start
   // with no network fires no 'offline' event, so react-query is told the state at once.
   watchNetwork();

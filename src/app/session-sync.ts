@@ -1,16 +1,16 @@
 import { useSessionStore } from '../features/auth';
 import { useServersStore } from '../features/servers';
+import { storageName } from '../lib/storage-names';
 
 /**
  * Tabs share IndexedDB but not memory: when one tab signs in or out, it tells the others, which
  * reload their stores from IndexedDB rather than keep a stale token.
  */
-const CHANNEL = 'plexm8-session';
 let channel: BroadcastChannel | null = null;
 
 function open(): BroadcastChannel | null {
   if (typeof BroadcastChannel === 'undefined') return null;
-  channel ??= new BroadcastChannel(CHANNEL);
+  channel ??= new BroadcastChannel(storageName('session'));
   return channel;
 }
 

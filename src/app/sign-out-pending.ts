@@ -3,7 +3,9 @@
  * wipe is asynchronous (IndexedDB, sealing), and a tab reloaded or closed in the middle of it
  * must not come back signed in. The next start finishes it (finishInterruptedSignOut).
  */
-const PENDING_KEY = 'plexm8-sign-out-pending';
+import { storageName } from '../lib/storage-names';
+
+const pendingKey = () => storageName('sign-out-pending');
 
 export interface PendingSignOut {
   reason?: string;
@@ -12,7 +14,7 @@ export interface PendingSignOut {
 
 export function readPendingSignOut(): PendingSignOut | null {
   try {
-    const raw = localStorage.getItem(PENDING_KEY);
+    const raw = localStorage.getItem(pendingKey());
     return raw ? (JSON.parse(raw) as PendingSignOut) : null;
   } catch {
     return null;
@@ -21,8 +23,8 @@ export function readPendingSignOut(): PendingSignOut | null {
 
 export function writePendingSignOut(pending: PendingSignOut | null): void {
   try {
-    if (pending) localStorage.setItem(PENDING_KEY, JSON.stringify(pending));
-    else localStorage.removeItem(PENDING_KEY);
+    if (pending) localStorage.setItem(pendingKey(), JSON.stringify(pending));
+    else localStorage.removeItem(pendingKey());
   } catch {
     // Storage refused (private mode): the wipe below still runs; only a reload mid-wipe is lost.
   }

@@ -1,5 +1,6 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import type { PersistStorage, StateStorage, StorageValue } from 'zustand/middleware';
+import { storageName } from './storage-names';
 
 /**
  * All of PlexM8's IndexedDB data lives in its own database: every project page of a GitHub user
@@ -8,7 +9,7 @@ import type { PersistStorage, StateStorage, StorageValue } from 'zustand/middlew
 let store: UseStore | null = null;
 
 export function appStore(): UseStore {
-  store ??= createStore('plexm8', 'kv');
+  store ??= createStore(storageName(), 'kv');
   return store;
 }
 

@@ -5,6 +5,7 @@ import {
 } from '@tanstack/query-persist-client-core';
 import type { Query, QueryFunction, QueryFunctionContext, QueryKey } from '@tanstack/react-query';
 import { clear, createStore, del, entries, get, keys, set, type UseStore } from 'idb-keyval';
+import { storageName } from './storage-names';
 
 /**
  * Each query is persisted on its own in IndexedDB (not one big JSON blob): a 20,000-track
@@ -15,7 +16,7 @@ import { clear, createStore, del, entries, get, keys, set, type UseStore } from 
 export const QUERY_CACHE_MAX_AGE = 7 * 24 * 60 * 60_000;
 
 let store: UseStore | null = null;
-const cacheStore = () => (store ??= createStore('plexm8-query-cache', 'queries'));
+const cacheStore = () => (store ??= createStore(storageName('query-cache'), 'queries'));
 
 export const queryPersister = experimental_createQueryPersister<PersistedQuery>({
   storage: {

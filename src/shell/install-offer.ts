@@ -4,6 +4,7 @@
  */
 
 import { isIos, runsInstalled } from '../lib/platform/browser-engine';
+import { storageName } from '../lib/storage-names';
 
 /** iOS Safari has no install prompt: people add PlexM8 from the Share sheet themselves. */
 export function isIosSafariTab(): boolean {
@@ -12,14 +13,14 @@ export function isIosSafariTab(): boolean {
 }
 
 /** "Not now" on the install offer holds for a month; the browser's own menu still installs. */
-const DISMISSED_KEY = 'plexm8-install-offer-dismissed-at';
+const dismissedKey = () => storageName('install-offer-dismissed-at');
 const DISMISS_FOR_MS = 30 * 24 * 60 * 60 * 1000;
 
 export function installOfferDismissed(now = Date.now()): boolean {
-  const at = Number(localStorage.getItem(DISMISSED_KEY));
+  const at = Number(localStorage.getItem(dismissedKey()));
   return Number.isFinite(at) && at > 0 && now - at < DISMISS_FOR_MS;
 }
 
 export function dismissInstallOffer(now = Date.now()): void {
-  localStorage.setItem(DISMISSED_KEY, String(now));
+  localStorage.setItem(dismissedKey(), String(now));
 }

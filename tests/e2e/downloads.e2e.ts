@@ -9,6 +9,7 @@ import { e2eSuite } from './harness';
 import { downloadFromMenu, openRoadTrip } from './flows';
 import { dumpAllStorage } from './idb-dump';
 import { screenshot } from './screenshots';
+import { e2eDatabase } from './ports';
 
 const suite = e2eSuite();
 
@@ -18,9 +19,9 @@ const partRequests = () => suite.fake.requests.filter((r) => r.path.startsWith('
 /** Each stored file, as [key, size]. */
 const storedFiles = (page: Page) =>
   page.evaluate(
-    () =>
+    (name) =>
       new Promise<Array<[string, number]>>((resolve, reject) => {
-        const open = indexedDB.open('plexm8-download-files');
+        const open = indexedDB.open(name);
         open.onsuccess = () => {
           const store = open.result.transaction('files').objectStore('files');
           const keys = store.getAllKeys();
@@ -30,6 +31,7 @@ const storedFiles = (page: Page) =>
           values.onerror = () => reject(values.error);
         };
       }),
+    e2eDatabase('download-files'),
   );
 /**
  * What a stored file should weigh: the part's own size for an original; for ALAC (which Chromium

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE } from './browser';
 import { e2eSuite, signInThroughPlex, type OpenPage } from './harness';
 import { dumpIndexedDb } from './idb-dump';
-import { E2E_APP_URL } from './ports';
+import { E2E_APP_URL, e2eDatabase } from './ports';
 import { screenshot } from './screenshots';
 
 const suite = e2eSuite();
@@ -115,7 +115,7 @@ describe('browsing the library in Chromium', () => {
     expect(ms).toBeLessThan(5000);
 
     // The saved query cache holds the library, and no token (keys or values).
-    const stored = await dumpIndexedDb(page, 'plexm8-query-cache');
+    const stored = await dumpIndexedDb(page, e2eDatabase('query-cache'));
     expect(stored.includes('Departure Board')).toBe(true);
     expect(stored.includes(suite.fake.model.user.token)).toBe(false);
     for (const server of suite.fake.model.servers)

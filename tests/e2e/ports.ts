@@ -10,3 +10,5 @@ export const E2E_BASE = '/plexm8/';
 export const E2E_DIST = 'dist-e2e';
 export const E2E_PLEX_TV = `http://127.0.0.1:${E2E_FAKE_PORTS.plexTv}`;
 export const E2E_APP_URL = `http://127.0.0.1:${E2E_APP_PORT}${E2E_BASE}`;
+/** A database of the e2e build, as a fresh profile names it (src/lib/storage-names.ts). */
+export const e2eDatabase = (thing?: string) => `plexm8@${E2E_BASE}${thing ? `-${thing}` : ''}`;

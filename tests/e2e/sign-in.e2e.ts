@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE } from './browser';
 import { e2eSuite, type OpenPage } from './harness';
-import { E2E_APP_URL, E2E_PLEX_TV } from './ports';
+import { E2E_APP_URL, E2E_PLEX_TV, e2eDatabase } from './ports';
 import { dumpIndexedDb } from './idb-dump';
 import { screenshot } from './screenshots';
 
@@ -103,7 +103,7 @@ describe('sign-in through app.plex.tv in Chromium', () => {
     await page.getByText('Connected on your local network.').waitFor();
     expect(userChecks()).toBe(before + 1);
     // Signed in, the tokens are on disk only sealed (AES-GCM, non-extractable key).
-    const sealed = await dumpIndexedDb(page, 'plexm8');
+    const sealed = await dumpIndexedDb(page, e2eDatabase());
     expect(sealed).toContain('"sealed":1');
     expect(sealed.includes(suite.fake.model.user.token)).toBe(false);
     for (const server of suite.fake.model.servers)

@@ -1,4 +1,5 @@
 import { createStore, del, delMany, entries, get, set, setMany, type UseStore } from 'idb-keyval';
+import { storageName } from '../../lib/storage-names';
 import type { DownloadJob, DownloadSet } from './types';
 
 /**
@@ -10,9 +11,9 @@ import type { DownloadJob, DownloadSet } from './types';
 let files: UseStore | null = null;
 let jobs: UseStore | null = null;
 let sets: UseStore | null = null;
-const filesDb = () => (files ??= createStore('plexm8-download-files', 'files'));
-const jobsDb = () => (jobs ??= createStore('plexm8-download-jobs', 'jobs'));
-const setsDb = () => (sets ??= createStore('plexm8-download-sets', 'sets'));
+const filesDb = () => (files ??= createStore(storageName('download-files'), 'files'));
+const jobsDb = () => (jobs ??= createStore(storageName('download-jobs'), 'jobs'));
+const setsDb = () => (sets ??= createStore(storageName('download-sets'), 'sets'));
 
 const chunkKey = (key: string, n: number) => `${key}#${n}`;
 

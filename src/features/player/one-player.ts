@@ -1,6 +1,5 @@
+import { storageName } from '../../lib/storage-names';
 import { usePlayerStore } from './player-store';
-
-const CHANNEL = 'plexm8-playback';
 
 /**
  * One PlexM8 plays at a time: when a tab starts playing it says so, and any other tab that is
@@ -9,7 +8,7 @@ const CHANNEL = 'plexm8-playback';
  */
 export function startOnePlayerAtATime(): () => void {
   if (typeof BroadcastChannel === 'undefined') return () => undefined;
-  const channel = new BroadcastChannel(CHANNEL);
+  const channel = new BroadcastChannel(storageName('playback'));
   const tab = crypto.randomUUID();
   channel.onmessage = (event: MessageEvent<{ type: string; tab: string }>) => {
     if (event.data.type !== 'playing' || event.data.tab === tab) return;
