@@ -82,4 +82,21 @@ describe('mapResources', () => {
     expect(servers[0]?.connections[0]).toMatchObject({ local: false, port: 32400 });
     expect(servers[1]?.connections).toEqual([]);
   });
+
+  it('gives the account token only to a server the user owns', () => {
+    const { servers, skipped } = mapResources(
+      [
+        device([], { clientIdentifier: 'mine', accessToken: null, owned: true }),
+        device([], { clientIdentifier: 'friend', accessToken: 'friend-token', owned: false }),
+        // Shared but with no token of its own: never handed the account's.
+        device([], { clientIdentifier: 'stranger', accessToken: null, owned: false }),
+      ],
+      'account-token',
+    );
+    expect(servers.map((s) => [s.id, s.accessToken])).toEqual([
+      ['mine', 'account-token'],
+      ['friend', 'friend-token'],
+    ]);
+    expect(skipped).toBe(1);
+  });
 });

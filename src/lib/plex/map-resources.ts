@@ -49,6 +49,13 @@ export function mapResources(devices: unknown[], fallbackToken: string): MappedR
     }
     const device = parsed.output;
     if (!device.provides.split(',').includes('server')) continue;
+    // The account token is the key to everything the user owns: a server they don't own (a
+    // friend's, a stranger's that put itself in the list) gets it only if it is theirs. A shared
+    // server always comes with its own accessToken; one without is unusable, not trusted.
+    if (!device.accessToken && !device.owned) {
+      skipped += 1;
+      continue;
+    }
     const connections = device.connections
       .map(toConnection)
       .filter((c): c is Connection => c !== null);
@@ -59,7 +66,7 @@ export function mapResources(devices: unknown[], fallbackToken: string): MappedR
       productVersion: device.productVersion ?? undefined,
       platform: device.platform ?? undefined,
       owned: device.owned,
-      // Owned servers accept the account token too; shared ones need their own.
+      // Owned servers accept the account token too.
       accessToken: device.accessToken ?? fallbackToken,
       presence: device.presence,
       httpsRequired: device.httpsRequired,
