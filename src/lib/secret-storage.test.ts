@@ -1,5 +1,5 @@
 import { get } from 'idb-keyval';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { appStore, idbGet, idbSet } from './idb';
 import { secretStateStorage, secretWritesSettled } from './secret-storage';
 
@@ -39,5 +39,22 @@ describe('secret storage', () => {
     void secretStateStorage.setItem('order-test', signedOut);
     await secretWritesSettled();
     expect(await secretStateStorage.getItem('order-test')).toBe(signedOut);
+  });
+
+  it('fails closed where no key can be had: nothing written, and an old clear value removed', async () => {
+    vi.resetModules();
+    // The key can't be made (Web Crypto refused, storage of the key failed…).
+    vi.spyOn(crypto.subtle, 'generateKey').mockRejectedValue(new Error('refused'));
+    const { idbDel: del2, idbGet: get2, idbSet: set2 } = await import('./idb');
+    await del2('secret-key');
+    const fresh = await import('./secret-storage');
+    const value = JSON.stringify({ state: { token: TOKEN }, version: 0 });
+    await fresh.secretStateStorage.setItem('no-key-test', value);
+    expect(await get2('no-key-test')).toBeUndefined();
+    // An older version's clear value is read this once, then goes rather than stay in the clear.
+    await set2('no-key-legacy', value);
+    expect(await fresh.secretStateStorage.getItem('no-key-legacy')).toBe(value);
+    await fresh.secretWritesSettled();
+    expect(await get2('no-key-legacy')).toBeUndefined();
   });
 });

@@ -40,11 +40,13 @@ function secretKey(): Promise<CryptoKey | null> {
   return keyPromise;
 }
 
-async function seal(text: string): Promise<Sealed | string> {
+/** Sealing is impossible here (no Web Crypto, or the key can't be loaded or made). */
+class NoSecretKey extends Error {}
+
+async function seal(text: string): Promise<Sealed> {
   const key = await secretKey();
   const webCrypto = subtle();
-  // No Web Crypto (an insecure context): stored as before, rather than not at all.
-  if (!key || !webCrypto) return text;
+  if (!key || !webCrypto) throw new NoSecretKey('secrets cannot be sealed here');
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const data = await webCrypto.encrypt(
     { name: 'AES-GCM', iv },
@@ -64,6 +66,20 @@ async function open(value: Sealed): Promise<string | null> {
   } catch {
     // Another key (site data partly cleared): as good as signed out.
     return null;
+  }
+}
+
+/**
+ * Fails closed: where a value can't be sealed, nothing is written and what was there goes (the
+ * user stays signed in for this visit, in memory, and signs in again next time). A token is
+ * never written in the clear.
+ */
+async function sealOrNothing(text: string): Promise<Sealed | null> {
+  try {
+    return await seal(text);
+  } catch (error) {
+    if (error instanceof NoSecretKey) return null;
+    throw error;
   }
 }
 
@@ -100,11 +116,16 @@ export const secretStateStorage: StateStorage = {
     // Written in the clear by an older version: seal it now, not at the next change (unless a
     // newer write got there first).
     void inOrder(name, async () => {
-      const sealed = await seal(stored);
-      if ((await idbGet<unknown>(name)) === stored) await idbSet(name, sealed);
-    });
+      if ((await idbGet<unknown>(name)) !== stored) return;
+      const sealed = await sealOrNothing(stored);
+      await (sealed ? idbSet(name, sealed) : idbDel(name));
+    }).catch(() => undefined);
     return stored;
   },
-  setItem: (name, value) => inOrder(name, async () => idbSet(name, await seal(value))),
+  setItem: (name, value) =>
+    inOrder(name, async () => {
+      const sealed = await sealOrNothing(value);
+      await (sealed ? idbSet(name, sealed) : idbDel(name));
+    }),
   removeItem: (name) => inOrder(name, () => idbDel(name)),
 };
