@@ -2,6 +2,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -9,6 +10,22 @@ import { resolve } from 'node:path';
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
+
+/**
+ * The shape of what the query cache holds: the domain types and the mappers that make them. The
+ * persisted cache is dropped when these change, not at every release (decision 013): a new
+ * version that maps Plex the same way keeps the user's offline library.
+ */
+function querySchemaVersion(): string {
+  const hash = createHash('sha256');
+  for (const file of [
+    'src/domain.ts',
+    'src/lib/plex/map-metadata.ts',
+    'src/lib/plex/map-resources.ts',
+  ])
+    hash.update(readFileSync(new URL(`./${file}`, import.meta.url)));
+  return hash.digest('hex').slice(0, 12);
+}
 
 /** GitHub Pages serves a project under /<repo>/: the base path is a build setting. */
 function basePath(): string {
@@ -120,6 +137,7 @@ export default defineConfig({
   ],
   define: {
     __APP_VERSION__: JSON.stringify(pkg.version),
+    __QUERY_SCHEMA__: JSON.stringify(querySchemaVersion()),
   },
   build: {
     target: 'es2022',

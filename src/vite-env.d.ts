@@ -2,6 +2,8 @@
 /// <reference types="vite-plugin-pwa/client" />
 
 declare const __APP_VERSION__: string;
+/** Changes when the shape of cached Plex data does (vite.config.ts querySchemaVersion). */
+declare const __QUERY_SCHEMA__: string;
 
 interface ImportMetaEnv {
   /** plex.tv API origin; the fake Plex for the demo and tests. */

@@ -8,6 +8,7 @@ import {
   usePlayerView,
 } from '../features/player';
 import { useSessionStore } from '../features/auth';
+import { useServersStore } from '../features/servers';
 import { lazyComponent } from '../lib/lazy-component';
 import { usePlexServices, usePms, type PmsAccess } from '../lib/plex-context';
 import { TrackActionsProvider, type TrackActions } from '../lib/track-actions';
@@ -38,11 +39,15 @@ function localCopy(track: Track): LocalCopy | null {
   return { key, read: () => downloads.readFile(key), transcoded: job.quality !== 'original' };
 }
 
+/** The server whose library is on screen: the tracks a list hands the player are its. */
+const shownServerId = () => useServersStore.getState().selectedId;
+
 const trackActions: TrackActions = {
-  play: (tracks, index, origin) => usePlayerStore.getState().playTracks(tracks, index, origin),
+  play: (tracks, index, origin) =>
+    usePlayerStore.getState().playTracks(tracks, index, origin, shownServerId()),
   prepare: (track) => usePlayerStore.getState().prime(track),
-  playNext: (tracks) => usePlayerStore.getState().playNext(tracks),
-  addToQueue: (tracks) => usePlayerStore.getState().addToQueue(tracks),
+  playNext: (tracks) => usePlayerStore.getState().playNext(tracks, shownServerId()),
+  addToQueue: (tracks) => usePlayerStore.getState().addToQueue(tracks, shownServerId()),
   useCurrentTrackId: () => usePlayerView((s) => currentQueueItem(s.queue)?.track.id ?? null),
 };
 
@@ -73,11 +78,15 @@ export function PlayerHost({ children }: { children: ReactNode }) {
       if (saved && item && saved.uid === item.uid)
         usePlayerStore.setState({ startAtMs: saved.positionMs });
       const started = await runtime.startPlayerRuntime({
+        // Only the queue's own server: its ids would name other songs anywhere else.
         server: () => {
           const current = accessRef.current;
-          return (
-            current && { serverId: current.serverId, tier: current.tier, client: current.client }
-          );
+          if (!current) return null;
+          const player = usePlayerStore.getState();
+          if (player.serverId === null && player.queue.items.length > 0)
+            player.adoptServer(current.serverId);
+          if (usePlayerStore.getState().serverId !== current.serverId) return null;
+          return { serverId: current.serverId, tier: current.tier, client: current.client };
         },
         localCopy,
         isOnline: () => network.isUp(),

@@ -1,11 +1,13 @@
 import { infiniteQueryOptions, QueryClient } from '@tanstack/react-query';
-import { createStore, keys } from 'idb-keyval';
+import { createStore, get, keys, set } from 'idb-keyval';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { clearPersistedQueries, persistQueries, persistWholeListsOnly } from './query-persister';
+import { storageName } from './storage-names';
 
 const client = () =>
   new QueryClient({ defaultOptions: { queries: { persister: persistQueries, retry: false } } });
-const storedKeys = () => keys<string>(createStore('plexm8-query-cache', 'queries'));
+const cache = () => createStore(storageName('query-cache'), 'queries');
+const storedKeys = () => keys<string>(cache());
 const settle = () => new Promise((r) => setTimeout(r, 30));
 
 beforeEach(async () => {
@@ -75,5 +77,22 @@ describe('query persistence', () => {
     await qc.fetchInfiniteQuery({ ...options, pages: 2 });
     await settle();
     expect(await storedKeys()).toEqual(['tanstack-query-["pms",1,"srv","list"]']);
+  });
+
+  it('keeps the saved library across app versions, and drops it when its shape changed', async () => {
+    const queryKey = ['pms', 1, 'srv', 'albums'];
+    await client().fetchQuery({ queryKey, queryFn: () => ['Kind of Blue'] });
+    await settle();
+    const key = 'tanstack-query-["pms",1,"srv","albums"]';
+    const saved = await get<{ buster: string }>(key, cache());
+    // Not the app's version: a release that maps Plex the same way keeps the offline library.
+    expect(saved?.buster).toBe(__QUERY_SCHEMA__);
+    expect(saved?.buster).not.toBe(__APP_VERSION__);
+    const fromServer = () =>
+      client().fetchQuery({ queryKey, queryFn: () => ['fresh'], staleTime: Infinity });
+    expect(await fromServer()).toEqual(['Kind of Blue']);
+    // Written by a build whose data had another shape: not read as this one's.
+    await set(key, { ...saved, buster: 'older-shape' }, cache());
+    expect(await fromServer()).toEqual(['fresh']);
   });
 });

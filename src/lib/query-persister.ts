@@ -26,7 +26,8 @@ export const queryPersister = experimental_createQueryPersister<PersistedQuery>(
     entries: () => entries<string, PersistedQuery>(cacheStore()),
   },
   maxAge: QUERY_CACHE_MAX_AGE,
-  buster: __APP_VERSION__,
+  // The shape of the data, not the app's version: an update keeps the offline library.
+  buster: __QUERY_SCHEMA__,
   serialize: (query) => query,
   deserialize: (stored) => stored,
 });

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { PlexUser } from '../../domain';
 import { secretStateStorage } from '../../lib/secret-storage';
+import { sessionShape } from './session-shape';
 
 /** Whether plex.tv confirmed the token this session (200), or could not say (offline, 5xx). */
 export type TokenCheck = 'unchecked' | 'valid' | 'unverified';
@@ -58,6 +59,7 @@ export const useSessionStore = create<SessionState>()(
     }),
     {
       name: SESSION_KEY,
+      ...sessionShape<SessionState>(),
       storage: createJSONStorage(() => secretStateStorage),
       partialize: (state) => ({ token: state.token, user: state.user }),
     },

@@ -2,6 +2,7 @@
 // Node's Blob (jsdom's has no arrayBuffer() and doesn't survive fake-indexeddb's clone).
 import type * as IdbKeyval from 'idb-keyval';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { storageName } from '../../lib/storage-names';
 
 /** The browser's IndexedDB as Safari's private windows have it: every write of a Blob aborts. */
 const refuseBlobs = { on: false, refuseBytes: false };
@@ -42,7 +43,7 @@ describe('download files in IndexedDB', () => {
     const db = await import('./download-db');
     await db.writeFile('c@original', audio());
     const { get, createStore } = await import('idb-keyval');
-    const raw = await get('c@original', createStore('plexm8-download-files', 'files'));
+    const raw = await get('c@original', createStore(storageName('download-files'), 'files'));
     expect(raw).toBeInstanceOf(Blob);
   });
 

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { MusicSection } from '../../domain';
 import { idbStateStorage } from '../../lib/idb';
+import { libraryShape } from './library-shape';
 
 /** Which music library the user browses, per server. */
 interface LibraryState {
@@ -20,6 +21,7 @@ export const useLibraryStore = create<LibraryState>()(
     }),
     {
       name: 'library',
+      ...libraryShape<LibraryState>(),
       storage: createJSONStorage(() => idbStateStorage),
       partialize: (s) => ({ sectionByServer: s.sectionByServer }),
     },

@@ -3,6 +3,7 @@ import { persist } from 'zustand/middleware';
 import type { Track } from '../../domain';
 import { idbObjectStorage } from '../../lib/idb';
 import * as q from './queue';
+import { playerShape } from './player-shape';
 import { holdScreen, pacedHook } from './screen-pacing';
 
 /** 'auto' fits the connection (docs/decisions/009); the others are the user's explicit choice. */
@@ -11,6 +12,12 @@ export type PlayerStatus = 'idle' | 'loading' | 'playing' | 'paused';
 
 export interface PlayerState {
   queue: q.QueueState;
+  /**
+   * The machineIdentifier of the server the queue's tracks come from: their ids, part keys and
+   * play queue mean something only there, so plays, ratings and streams go to that server alone.
+   * null: an empty queue, or one saved before queues knew their server (adopted when played).
+   */
+  serverId: string | null;
   /** What the user wants: the engine follows. */
   wantsToPlay: boolean;
   status: PlayerStatus;
@@ -36,7 +43,12 @@ export interface PlayerState {
   /** The mouse went down on a track: start fetching it, so the click finds it on its way. */
   prime(track: Track): void;
   /** `origin`: the list is that playlist or album, whole and in its own order. */
-  playTracks(tracks: readonly Track[], index: number, origin?: q.QueueOrigin): void;
+  playTracks(
+    tracks: readonly Track[],
+    index: number,
+    origin?: q.QueueOrigin,
+    serverId?: string | null,
+  ): void;
   play(): void;
   pause(): void;
   togglePlay(): void;
@@ -49,8 +61,11 @@ export interface PlayerState {
   toggleMute(): void;
   toggleShuffle(): void;
   cycleRepeat(): void;
-  playNext(tracks: readonly Track[]): void;
-  addToQueue(tracks: readonly Track[]): void;
+  /** Tracks from `serverId`; refused (with a notice) when the queue is another server's. */
+  playNext(tracks: readonly Track[], serverId?: string | null): void;
+  addToQueue(tracks: readonly Track[], serverId?: string | null): void;
+  /** A queue saved before queues knew their server belongs to the one it is first played on. */
+  adoptServer(serverId: string): void;
   move(from: number, to: number): void;
   remove(index: number): void;
   clearUpcoming(): void;
@@ -70,6 +85,12 @@ export interface PlayerState {
 
 export const PLAYER_KEY = 'player';
 
+/** One queue, one server: its ids mean nothing to another (a track id there is another song). */
+const ANOTHER_SERVER =
+  'The queue is from another server: play these tracks to start a new queue with them.';
+const otherServers = (s: PlayerState, serverId: string | null) =>
+  s.queue.items.length > 0 && s.serverId !== null && serverId !== null && s.serverId !== serverId;
+
 /** Tracks failing in a row before the player stops instead of skipping on. */
 const FAILURES_BEFORE_STOPPING = 3;
 
@@ -84,6 +105,7 @@ export const usePlayerStore = create<PlayerState>()(
       };
       return {
         queue: q.emptyQueue,
+        serverId: null,
         wantsToPlay: false,
         status: 'idle',
         volume: 1,
@@ -99,10 +121,11 @@ export const usePlayerStore = create<PlayerState>()(
         primed: null,
 
         prime: (track) => set({ primed: track }),
-        playTracks: (tracks, index, origin) => {
+        playTracks: (tracks, index, origin, serverId = null) => {
           holdScreen();
           set((s) => ({
             queue: q.playFrom(s.queue, tracks, index, undefined, origin),
+            serverId,
             wantsToPlay: true,
             failuresInARow: 0,
             notice: null,
@@ -132,22 +155,33 @@ export const usePlayerStore = create<PlayerState>()(
         toggleMute: () => set((s) => ({ muted: !s.muted })),
         toggleShuffle: () => set((s) => ({ queue: q.setShuffle(s.queue, !s.queue.shuffle) })),
         cycleRepeat: () => set((s) => ({ queue: q.cycleRepeat(s.queue) })),
-        playNext: (tracks) =>
-          set((s) => ({
-            queue: q.playNext(s.queue, tracks),
-            notice:
-              tracks.length === 1
-                ? `“${tracks[0]?.title}” plays next`
-                : `${tracks.length} tracks play next`,
-          })),
-        addToQueue: (tracks) =>
-          set((s) => ({
-            queue: q.addToQueue(s.queue, tracks),
-            notice:
-              tracks.length === 1
-                ? `Added “${tracks[0]?.title}” to the queue`
-                : `Added ${tracks.length} tracks to the queue`,
-          })),
+        playNext: (tracks, serverId = null) =>
+          set((s) =>
+            otherServers(s, serverId)
+              ? { notice: ANOTHER_SERVER }
+              : {
+                  queue: q.playNext(s.queue, tracks),
+                  serverId: s.serverId ?? serverId,
+                  notice:
+                    tracks.length === 1
+                      ? `“${tracks[0]?.title}” plays next`
+                      : `${tracks.length} tracks play next`,
+                },
+          ),
+        addToQueue: (tracks, serverId = null) =>
+          set((s) =>
+            otherServers(s, serverId)
+              ? { notice: ANOTHER_SERVER }
+              : {
+                  queue: q.addToQueue(s.queue, tracks),
+                  serverId: s.serverId ?? serverId,
+                  notice:
+                    tracks.length === 1
+                      ? `Added “${tracks[0]?.title}” to the queue`
+                      : `Added ${tracks.length} tracks to the queue`,
+                },
+          ),
+        adoptServer: (serverId) => set((s) => (s.serverId ? s : { serverId })),
         move: (from, to) => set((s) => ({ queue: q.move(s.queue, from, to) })),
         remove: (index) => set((s) => ({ queue: q.remove(s.queue, index) })),
         clearUpcoming: () => set((s) => ({ queue: q.clearUpcoming(s.queue) })),
@@ -198,18 +232,20 @@ export const usePlayerStore = create<PlayerState>()(
     },
     {
       name: PLAYER_KEY,
-      // 1: "Auto" became the default quality; "original" was the old default, not a choice.
-      version: 1,
-      migrate: (persisted, version) => {
-        const state = (persisted ?? {}) as Partial<PlayerState>;
-        if (version < 1 && state.quality === 'original') state.quality = 'auto';
-        return state as PlayerState;
-      },
-      storage: idbObjectStorage<Pick<PlayerState, 'queue' | 'volume' | 'muted' | 'quality'>>({
+      ...playerShape<PlayerState>(),
+      storage: idbObjectStorage<
+        Pick<PlayerState, 'queue' | 'serverId' | 'volume' | 'muted' | 'quality'>
+      >({
         deferWrites: true,
       }),
       // Position lives in its own store; playing state is never restored (no surprise audio).
-      partialize: (s) => ({ queue: s.queue, volume: s.volume, muted: s.muted, quality: s.quality }),
+      partialize: (s) => ({
+        queue: s.queue,
+        serverId: s.serverId,
+        volume: s.volume,
+        muted: s.muted,
+        quality: s.quality,
+      }),
     },
   ),
 );

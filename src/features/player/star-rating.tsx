@@ -3,10 +3,14 @@ import type { Track } from '../../domain';
 import { describeError } from '../../lib/plex';
 import { playbackOf } from '../../lib/plex/pms-playback';
 import { usePms } from '../../lib/plex-context';
+import { usePlayerView } from './player-store';
 
 /** Five stars = Plex's 10; clicking the current rating clears it. */
 export function StarRating({ track }: { track: Track }) {
-  const access = usePms();
+  const connected = usePms();
+  const queueServer = usePlayerView((s) => s.serverId);
+  // The queue's track id means another song on any other server.
+  const access = connected && connected.serverId === queueServer ? connected : null;
   const [rating, setRating] = useState<{ id: string; value: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const value = rating?.id === track.id ? rating.value : (track.userRating ?? 0);

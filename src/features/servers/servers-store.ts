@@ -3,6 +3,7 @@ import { createJSONStorage, persist } from 'zustand/middleware';
 import type { Connection, PlexServer } from '../../domain';
 import { secretStateStorage } from '../../lib/secret-storage';
 import type { CandidateResult } from './choose-connection';
+import { serversShape } from './servers-shape';
 
 export type ServerStatus =
   | { state: 'idle' }
@@ -51,6 +52,7 @@ export const useServersStore = create<ServersState>()(
     }),
     {
       name: SERVERS_KEY,
+      ...serversShape<ServersState>(),
       storage: createJSONStorage(() => secretStateStorage),
       partialize: (s) => ({
         servers: s.servers,

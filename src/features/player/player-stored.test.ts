@@ -1,0 +1,85 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Track } from '../../domain';
+import { idbSet } from '../../lib/idb';
+import { PLAYER_KEY, usePlayerStore } from './player-store';
+import { emptyQueue } from './queue';
+
+const track = (id: string): Track => ({
+  id,
+  title: `Song ${id}`,
+  artist: 'Artist',
+  album: 'Album',
+  media: { partId: Number(id), partKey: `/library/parts/${id}/file.flac` },
+});
+
+/** Exactly what builds before issue 14 wrote (version 1, no server). */
+const savedBeforeServers = {
+  version: 1,
+  state: {
+    queue: {
+      items: [{ uid: 'a-1', track: track('11') }],
+      original: [{ uid: 'a-1', track: track('11') }],
+      index: 0,
+      shuffle: false,
+      repeat: 'all',
+    },
+    volume: 0.4,
+    muted: false,
+    quality: '192',
+  },
+};
+
+const reset = () =>
+  usePlayerStore.setState({ queue: emptyQueue, serverId: null, notice: null, volume: 1 });
+
+describe('the player as stored', () => {
+  beforeEach(async () => {
+    reset();
+    // The store writes after the task (deferWrites): let that write land before the test's own.
+    await new Promise((done) => setTimeout(done, 0));
+  });
+
+  it("brings back an older version's queue, to be adopted by the server it is played on", async () => {
+    await idbSet(PLAYER_KEY, savedBeforeServers);
+    await usePlayerStore.persist.rehydrate();
+    const s = usePlayerStore.getState();
+    expect(s.queue.items.map((i) => i.track.title)).toEqual(['Song 11']);
+    expect([s.volume, s.quality, s.queue.repeat, s.serverId]).toEqual([0.4, '192', 'all', null]);
+    s.adoptServer('server-a');
+    s.adoptServer('server-b');
+    expect(usePlayerStore.getState().serverId).toBe('server-a');
+  });
+
+  it('starts empty, rather than broken, from a newer build’s or an unreadable store', async () => {
+    await idbSet(PLAYER_KEY, { ...savedBeforeServers, version: 99 });
+    await usePlayerStore.persist.rehydrate();
+    expect(usePlayerStore.getState().queue.items).toEqual([]);
+    // A queue entry with no track id can't be played or reported: the store is dropped whole.
+    await idbSet(PLAYER_KEY, {
+      version: 2,
+      state: {
+        ...savedBeforeServers.state,
+        serverId: 'server-a',
+        queue: { ...savedBeforeServers.state.queue, items: [{ uid: 'x', track: {} }] },
+      },
+    });
+    await usePlayerStore.persist.rehydrate();
+    expect(usePlayerStore.getState().queue.items).toEqual([]);
+    expect(usePlayerStore.getState().volume).toBe(1);
+  });
+
+  it("keeps one server's tracks out of another server's queue", () => {
+    const player = usePlayerStore.getState();
+    player.playTracks([track('1'), track('2')], 0, undefined, 'server-a');
+    usePlayerStore.getState().addToQueue([track('1')], 'server-b');
+    let s = usePlayerStore.getState();
+    expect(s.queue.items).toHaveLength(2);
+    expect(s.notice).toMatch(/queue is from another server/);
+    s.playNext([track('3')], 'server-a');
+    s = usePlayerStore.getState();
+    expect(s.queue.items.map((i) => i.track.id)).toEqual(['1', '3', '2']);
+    // Playing another server's list starts a queue of its own, on that server.
+    s.playTracks([track('1')], 0, undefined, 'server-b');
+    expect(usePlayerStore.getState()).toMatchObject({ serverId: 'server-b' });
+  });
+});
