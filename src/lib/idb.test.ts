@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { idbGet, idbObjectStorage, idbSet } from './idb';
+import * as v from 'valibot';
+import { idbGet, idbObjectStorage, idbRead, idbSet } from './idb';
 
 describe('idbObjectStorage', () => {
   it('stores the state object and skips writes when nothing persisted changed', async () => {
@@ -41,5 +42,16 @@ describe('idbObjectStorage', () => {
     await storage.removeItem('t4');
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await idbGet('t4')).toBeUndefined();
+  });
+});
+
+describe('idbRead', () => {
+  it('reads a value through its schema, and one that does not fit as absent', async () => {
+    const position = v.object({ uid: v.string(), positionMs: v.number() });
+    await idbSet('pos', { uid: 'a', positionMs: 1200 });
+    expect(await idbRead('pos', position)).toEqual({ uid: 'a', positionMs: 1200 });
+    // What a newer build (or a broken write) might leave: not acted on.
+    await idbSet('pos', { uid: 'a', positionMs: '12:00', v: 9 });
+    expect(await idbRead('pos', position)).toBeUndefined();
   });
 });

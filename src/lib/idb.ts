@@ -1,4 +1,5 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import * as v from 'valibot';
 import type { PersistStorage, StateStorage, StorageValue } from 'zustand/middleware';
 import { storageName } from './storage-names';
 
@@ -14,6 +15,15 @@ export function appStore(): UseStore {
 }
 
 export const idbGet = <T>(key: string) => get<T>(key, appStore());
+
+/**
+ * A stored value read through its schema (decision 013): one written by a newer build, or
+ * broken, reads as absent, so the caller starts fresh instead of acting on garbage.
+ */
+export async function idbRead<T>(key: string, schema: v.GenericSchema<unknown, T>) {
+  const parsed = v.safeParse(schema, await idbGet<unknown>(key));
+  return parsed.success ? parsed.output : undefined;
+}
 export const idbSet = (key: string, value: unknown) => set(key, value, appStore());
 export const idbDel = (key: string) => del(key, appStore());
 

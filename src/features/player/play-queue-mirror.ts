@@ -5,6 +5,7 @@ import type {
 } from '../../lib/plex/pms-play-queues';
 import type { QueueState } from './queue';
 import { diffQueues, type QueueEdit } from './queue-diff';
+import * as v from 'valibot';
 
 /**
  * Plex's server-side play queue, kept a mirror of the local one (docs/decisions/009). The local
@@ -28,6 +29,16 @@ export interface PlexQueueLink {
   /** Plex's item ids of local entries (by uid), as far as known. */
   ids: Record<string, number>;
 }
+
+/** The link as stored: one that doesn't read (a newer build's, broken) is as good as none. */
+export const plexQueueLinkSchema: v.GenericSchema<unknown, PlexQueueLink> = v.object({
+  serverId: v.string(),
+  queueId: v.number(),
+  base: v.number(),
+  total: v.number(),
+  tailAligned: v.boolean(),
+  ids: v.record(v.string(), v.number()),
+});
 
 export interface QueueServer {
   serverId: string;

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import { idbGet, idbSet } from '../../lib/idb';
+import * as v from 'valibot';
+import { idbRead, idbSet } from '../../lib/idb';
 import { pacedHook } from './screen-pacing';
 
 /**
@@ -42,6 +43,11 @@ export function savePosition(force = false): void {
   void idbSet(KEY, { uid, positionMs } satisfies SavedPosition);
 }
 
+const savedPosition: v.GenericSchema<unknown, SavedPosition> = v.object({
+  uid: v.string(),
+  positionMs: v.pipe(v.number(), v.finite(), v.minValue(0)),
+});
+
 export function loadPosition(): Promise<SavedPosition | undefined> {
-  return idbGet<SavedPosition>(KEY);
+  return idbRead(KEY, savedPosition);
 }

@@ -3,7 +3,7 @@ import { isPlexError, type PmsClient } from '../../lib/plex';
 // Straight from their files, not the barrel: they stay out of the first-load chunk.
 import { playbackOf } from '../../lib/plex/pms-playback';
 import { playQueuesOf } from '../../lib/plex/pms-play-queues';
-import { idbGet, idbSet } from '../../lib/idb';
+import { idbRead, idbSet } from '../../lib/idb';
 import { startPlayerController, type SourcePurpose } from './controller';
 import { HowlerEngine } from './engine/howler-engine';
 import { startMediaSession } from './media-session';
@@ -11,7 +11,7 @@ import { startOnePlayerAtATime } from './one-player';
 import { onGoodbye } from './goodbye';
 import { pageAwayWorker, sendAsPageLeaves } from './page-away';
 import { usePositionStore } from './position-store';
-import { startPlayQueueMirror, type PlexQueueLink } from './play-queue-mirror';
+import { plexQueueLinkSchema, startPlayQueueMirror } from './play-queue-mirror';
 import { canPlayHere } from '../../lib/codecs';
 import { formatOf, streamSource, type SourceResult } from './playback-source';
 import { usePlayerStore, type StreamQuality } from './player-store';
@@ -137,7 +137,7 @@ export async function startPlayerRuntime(deps: PlayerRuntimeDeps): Promise<() =>
     );
   };
 
-  const restored = await idbGet<PlexQueueLink>(PLEX_QUEUE_KEY).catch(() => undefined);
+  const restored = await idbRead(PLEX_QUEUE_KEY, plexQueueLinkSchema).catch(() => undefined);
   const mirror = startPlayQueueMirror({
     server: () => {
       const server = deps.isOnline() ? deps.server() : null;

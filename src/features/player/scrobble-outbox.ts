@@ -1,4 +1,5 @@
-import { idbGet, idbSet } from '../../lib/idb';
+import * as v from 'valibot';
+import { idbRead, idbSet } from '../../lib/idb';
 
 /**
  * Plays that Plex hasn't heard of yet (made offline, from downloads): kept on the device and sent
@@ -11,12 +12,13 @@ export interface PendingScrobble {
 }
 
 const KEY = 'player-scrobbles-pending';
+const pendingScrobble = v.object({ serverId: v.string(), trackId: v.string() });
 const MAX = 500;
 
 export function createScrobbleOutbox(
   send: (scrobble: PendingScrobble) => Promise<void>,
   storage = {
-    get: () => idbGet<PendingScrobble[]>(KEY),
+    get: () => idbRead(KEY, v.array(pendingScrobble)),
     set: (v: PendingScrobble[]) => idbSet(KEY, v),
   },
 ) {
