@@ -1,11 +1,20 @@
 import { useSessionStore } from '../features/auth';
+import { usePlayerStore } from '../features/player';
 import { useServersStore } from '../features/servers';
 import { storageName } from '../lib/storage-names';
+import { closeWrites } from '../lib/write-gate';
 
 /**
- * Tabs share IndexedDB but not memory: when one tab signs in or out, it tells the others, which
- * reload their stores from IndexedDB rather than keep a stale token.
+ * Tabs share IndexedDB but not memory. A sign-in in one tab makes the others read the session
+ * again. A sign-out signs out every tab: the tab signing out says so before it wipes anything;
+ * the others stop the music, stop writing (nothing they hold may land after the wipe) and load
+ * again once the wipe is done, signed out and with nothing of the account in memory.
  */
+type SessionMessage = 'session-changed' | 'signing-out';
+
+/** A sign-out whose tab closed mid-wipe: reload anyway; the next start finishes it. */
+const WIPE_GIVE_UP_MS = 15_000;
+
 let channel: BroadcastChannel | null = null;
 
 function open(): BroadcastChannel | null {
@@ -14,17 +23,37 @@ function open(): BroadcastChannel | null {
   return channel;
 }
 
-export function announceSessionChange(): void {
-  open()?.postMessage('session-changed');
-}
+const say = (message: SessionMessage) => open()?.postMessage(message);
 
-export function listenForSessionChanges(): () => void {
+export const announceSessionChange = () => say('session-changed');
+export const announceSigningOut = () => say('signing-out');
+
+export function listenForSessionChanges(
+  reload: () => void = () => window.location.reload(),
+): () => void {
   const ch = open();
   if (!ch) return () => undefined;
-  const onMessage = () => {
+  let signingOut = false;
+  let giveUp: ReturnType<typeof setTimeout> | undefined;
+  const onMessage = (event: MessageEvent<SessionMessage>) => {
+    if (event.data === 'signing-out') {
+      signingOut = true;
+      closeWrites();
+      usePlayerStore.getState().pause();
+      giveUp = setTimeout(reload, WIPE_GIVE_UP_MS);
+      return;
+    }
+    if (signingOut) {
+      clearTimeout(giveUp);
+      reload();
+      return;
+    }
     void useSessionStore.persist.rehydrate();
     void useServersStore.persist.rehydrate();
   };
   ch.addEventListener('message', onMessage);
-  return () => ch.removeEventListener('message', onMessage);
+  return () => {
+    clearTimeout(giveUp);
+    ch.removeEventListener('message', onMessage);
+  };
 }

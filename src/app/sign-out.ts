@@ -1,13 +1,13 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { clearPendingPins, useSessionStore } from '../features/auth';
 import { useLibraryStore } from '../features/library/library-store';
-import { emptyQueue, sayGoodbye, usePlayerStore } from '../features/player';
+import { emptyQueue, PLAYER_KEY, sayGoodbye, usePlayerStore } from '../features/player';
 import { useServersStore } from '../features/servers';
 import { idbDel } from '../lib/idb';
 import { secretWritesSettled } from '../lib/secret-storage';
 import { readPendingSignOut, writePendingSignOut } from './sign-out-pending';
 import { clearPersistedQueries } from '../lib/query-persister';
-import { announceSessionChange } from './session-sync';
+import { announceSessionChange, announceSigningOut } from './session-sync';
 import { loadDownloads } from './downloads-bridge';
 
 /**
@@ -21,6 +21,8 @@ export async function signOutEverywhere(
   { keepDownloads = false }: { keepDownloads?: boolean } = {},
 ): Promise<void> {
   writePendingSignOut({ reason, keepDownloads });
+  // Every other tab stops writing before anything here is wiped (session-sync.ts).
+  announceSigningOut();
   useSessionStore.getState().signedOut(reason);
   usePlayerStore.getState().pause();
   // Plex hears "stopped" (and transcodes end) while the server can still be reached.
@@ -30,6 +32,10 @@ export async function signOutEverywhere(
   if (!reason) {
     useLibraryStore.getState().reset();
     usePlayerStore.setState({ queue: emptyQueue, nowPlayingOpen: false, notice: null });
+    // Deleted, not rewritten: this tab's store may never have held the queue another tab saved,
+    // and a write of an unchanged state is skipped (idbObjectStorage).
+    usePlayerStore.persist.clearStorage();
+    wipes.push(idbDel(PLAYER_KEY));
     queryClient.clear();
     // The position, the link to Plex's play queue, plays waiting to be sent: this account's.
     wipes.push(

@@ -2,6 +2,7 @@ import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import * as v from 'valibot';
 import type { PersistStorage, StateStorage, StorageValue } from 'zustand/middleware';
 import { storageName } from './storage-names';
+import { writesAllowed } from './write-gate';
 
 /**
  * All of PlexM8's IndexedDB data lives in its own database: every project page of a GitHub user
@@ -24,8 +25,13 @@ export async function idbRead<T>(key: string, schema: v.GenericSchema<unknown, T
   const parsed = v.safeParse(schema, await idbGet<unknown>(key));
   return parsed.success ? parsed.output : undefined;
 }
-export const idbSet = (key: string, value: unknown) => set(key, value, appStore());
-export const idbDel = (key: string) => del(key, appStore());
+// Writes stop once another tab has signed out (write-gate.ts).
+export const idbSet = async (key: string, value: unknown) => {
+  if (writesAllowed()) await set(key, value, appStore());
+};
+export const idbDel = async (key: string) => {
+  if (writesAllowed()) await del(key, appStore());
+};
 
 /** zustand `persist` storage backed by the app's IndexedDB store. */
 export const idbStateStorage: StateStorage = {

@@ -6,6 +6,7 @@ import {
 import type { Query, QueryFunction, QueryFunctionContext, QueryKey } from '@tanstack/react-query';
 import { clear, createStore, del, entries, get, keys, set, type UseStore } from 'idb-keyval';
 import { storageName } from './storage-names';
+import { writesAllowed } from './write-gate';
 
 /**
  * Each query is persisted on its own in IndexedDB (not one big JSON blob): a 20,000-track
@@ -21,7 +22,9 @@ const cacheStore = () => (store ??= createStore(storageName('query-cache'), 'que
 export const queryPersister = experimental_createQueryPersister<PersistedQuery>({
   storage: {
     getItem: (key) => get<PersistedQuery>(key, cacheStore()),
-    setItem: (key, value) => set(key, value, cacheStore()),
+    setItem: async (key, value) => {
+      if (writesAllowed()) await set(key, value, cacheStore());
+    },
     removeItem: (key) => del(key, cacheStore()),
     entries: () => entries<string, PersistedQuery>(cacheStore()),
   },
