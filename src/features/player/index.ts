@@ -1,5 +1,5 @@
 export { usePlayerStore, usePlayerView, PLAYER_KEY, type StreamQuality } from './player-store';
-export { usePositionStore, loadPosition, savePosition } from './position-store';
+export { usePositionStore, loadPosition, savePosition, forgetPosition } from './position-store';
 export type { PlayerServer, LocalCopy } from './runtime';
 /** The audio side (howler, controller, reporter, media session) loads after the first paint. */
 export const loadPlayerRuntime = () => import('./runtime');
