@@ -1,3 +1,4 @@
+import { E2E_PROXY_TRAP_PORT } from '../e2e/ports';
 import { createServer, type Server, type Socket } from 'node:net';
 
 /**
@@ -5,7 +6,7 @@ import { createServer, type Server, type Socket } from 'node:net';
  * records what arrives and closes the connection. Nothing gets through, and a test can prove it
  * (an empty list), which a closed port could not.
  */
-export const PROXY_TRAP_PORT = 21190;
+export const PROXY_TRAP_PORT = E2E_PROXY_TRAP_PORT;
 
 export async function startProxyTrap(): Promise<{ caught: string[]; close(): Promise<void> }> {
   const caught: string[] = [];
