@@ -1,9 +1,11 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
+import type { PlexUser } from '../domain';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { SignInReturnScreen } from '../features/auth';
 import { PlexServicesProvider, type PlexServices } from '../lib/plex-context';
 import { Layout } from '../shell/layout';
+import { claimDeviceFor } from './account-data';
 import { DownloadsHost } from './downloads-host';
 import { PlayerHost } from './player-host';
 import { PmsBridge } from './pms-bridge';
@@ -33,6 +35,10 @@ export function App({
   queryClient: QueryClient;
 }) {
   useEffect(() => listenForSessionChanges(), []);
+  const claimDevice = useCallback(
+    (user: PlexUser) => claimDeviceFor(queryClient, user),
+    [queryClient],
+  );
   return (
     <QueryClientProvider client={queryClient}>
       <PlexServicesProvider value={services}>
@@ -40,7 +46,12 @@ export function App({
           <Routes>
             <Route
               path="sign-in/return"
-              element={<SignInReturnScreen onSignedIn={announceSessionChange} />}
+              element={
+                <SignInReturnScreen
+                  beforeSignedIn={claimDevice}
+                  onSignedIn={announceSessionChange}
+                />
+              }
             />
             <Route element={<RequireSession />}>
               <Route

@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { Suspense, useCallback, useState } from 'react';
 import { AccountMenu } from '../features/auth';
 import { lazyComponent } from '../lib/lazy-component';
+import { usePlexServices } from '../lib/plex-context';
 import { useDownloadsSelector } from './downloads-bridge';
 import { signOutEverywhere } from './sign-out';
 
@@ -15,12 +16,16 @@ const SignOutDialog = lazyComponent(
  * the one thing people may want to keep on the device: with some there, PlexM8 asks.
  */
 export function SignOutFlow({ queryClient }: { queryClient: QueryClient }) {
+  const { plexTv } = usePlexServices();
   const downloaded = useDownloadsSelector((s) => Object.keys(s.onDevice).length, 0);
   const [asking, setAsking] = useState(false);
   const cancel = useCallback(() => setAsking(false), []);
   const signOut = (keepDownloads: boolean) => {
     setAsking(false);
-    void signOutEverywhere(queryClient, undefined, { keepDownloads });
+    void signOutEverywhere(queryClient, undefined, {
+      keepDownloads,
+      forgetDevice: (token, signal) => plexTv.forgetThisDevice(token, signal),
+    });
   };
   return (
     <>

@@ -1,14 +1,14 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { clearPendingPins, useSessionStore } from '../features/auth';
-import { useLibraryStore } from '../features/library/library-store';
-import { emptyQueue, PLAYER_KEY, sayGoodbye, usePlayerStore } from '../features/player';
+import { sayGoodbye, usePlayerStore } from '../features/player';
 import { useServersStore } from '../features/servers';
-import { idbDel } from '../lib/idb';
 import { secretWritesSettled } from '../lib/secret-storage';
+import { wipeAccountData } from './account-data';
 import { readPendingSignOut, writePendingSignOut } from './sign-out-pending';
-import { clearPersistedQueries } from '../lib/query-persister';
 import { announceSessionChange, announceSigningOut } from './session-sync';
-import { loadDownloads } from './downloads-bridge';
+
+/** How long sign-out waits for plex.tv to remove the device before saying it couldn't. */
+const FORGET_DEVICE_MS = 8_000;
 
 /**
  * Sign-out wipes tokens, the user, the server list (with its access tokens), cached Plex data and
@@ -18,36 +18,35 @@ import { loadDownloads } from './downloads-bridge';
 export async function signOutEverywhere(
   queryClient: QueryClient,
   reason?: string,
-  { keepDownloads = false }: { keepDownloads?: boolean } = {},
+  {
+    keepDownloads = false,
+    forgetDevice,
+  }: {
+    keepDownloads?: boolean;
+    /** Removes this browser from the Plex account (ends its token there); see plex-tv-client. */
+    forgetDevice?: (token: string, signal: AbortSignal) => Promise<void>;
+  } = {},
 ): Promise<void> {
   writePendingSignOut({ reason, keepDownloads });
+  const token = useSessionStore.getState().token;
   // Every other tab stops writing before anything here is wiped (session-sync.ts).
   announceSigningOut();
   useSessionStore.getState().signedOut(reason);
   usePlayerStore.getState().pause();
   // Plex hears "stopped" (and transcodes end) while the server can still be reached.
   await sayGoodbye();
+  // Last, once nothing else needs the token: the device leaves the account, and its token ends.
+  if (!reason && token && forgetDevice) {
+    const gone = await forgetDevice(token, AbortSignal.timeout(FORGET_DEVICE_MS)).then(
+      () => true,
+      () => false,
+    );
+    if (!gone) useSessionStore.getState().deviceStillListed();
+  }
   useServersStore.getState().reset();
   const wipes: Array<Promise<unknown>> = [clearPendingPins()];
-  if (!reason) {
-    useLibraryStore.getState().reset();
-    usePlayerStore.setState({ queue: emptyQueue, nowPlayingOpen: false, notice: null });
-    // Deleted, not rewritten: this tab's store may never have held the queue another tab saved,
-    // and a write of an unchanged state is skipped (idbObjectStorage).
-    usePlayerStore.persist.clearStorage();
-    wipes.push(idbDel(PLAYER_KEY));
-    queryClient.clear();
-    // The position, the link to Plex's play queue, plays waiting to be sent: this account's.
-    wipes.push(
-      clearPersistedQueries(),
-      idbDel('player-position'),
-      idbDel('player-plex-queue'),
-      idbDel('player-scrobbles-pending'),
-    );
-    // Downloaded music goes with the account it came from, unless the user chose to keep it.
-    if (!keepDownloads)
-      wipes.push(loadDownloads().then((m) => m.useDownloadsStore.getState().removeAll()));
-  }
+  // A revoked token (reason given) keeps the rest: the same person usually signs straight back in.
+  if (!reason) wipes.push(wipeAccountData(queryClient, { keepDownloads }));
   await Promise.all(wipes);
   // The sealed session and server list are rewritten without their tokens: wait until they land.
   await secretWritesSettled();

@@ -235,8 +235,14 @@ export function createFakePlex(options: FakePlexOptions): FakePlex {
     const plexTv = isPlexTvOrigin(url.origin);
     if (request.method === 'OPTIONS') {
       // plex.tv has been seen failing browser preflights: so does the fake, so any request that
-      // needs one fails in tests exactly as it would for users.
-      if (plexTv) return new Response('preflight refused', { status: 403 });
+      // needs one fails in tests exactly as it would for users. The one exception is removing a
+      // device, which Plex Web does from a browser (a DELETE, so plex.tv answers its preflight at
+      // least for app.plex.tv; for other origins unconfirmed: `refuseDeviceRemoval` plays that).
+      const deviceRemoval =
+        /^\/devices\/\d+\.xml$/.test(url.pathname) &&
+        request.headers.get('Access-Control-Request-Method') === 'DELETE' &&
+        !model.refuseDeviceRemoval;
+      if (plexTv && !deviceRemoval) return new Response('preflight refused', { status: 403 });
       return new Response(null, {
         status: 204,
         headers: {

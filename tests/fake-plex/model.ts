@@ -75,6 +75,14 @@ export interface FakePlexModel {
   nextPinId: number;
   /** Tokens plex.tv no longer accepts (a revoked sign-in). */
   revokedTokens: Set<string>;
+  /**
+   * The account's devices (plex.tv's Authorized Devices), by client identifier: one appears
+   * when a PIN of that client is approved, as on plex.tv.
+   */
+  devices: Map<string, { id: number; name: string; product: string }>;
+  nextDeviceId: number;
+  /** Makes `DELETE /devices/{id}.xml` fail the way a browser may meet it (no CORS answer). */
+  refuseDeviceRemoval?: boolean;
 }
 
 function token(): string {
@@ -111,6 +119,8 @@ export function createModel(options: FakePlexOptions): FakePlexModel {
     pins: new Map(),
     nextPinId: 5000,
     revokedTokens: new Set(),
+    devices: new Map(),
+    nextDeviceId: 740_000,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { FakePin, FakePlexModel, FakeServer } from './model';
 import { newPinCode } from './model';
-import { plexBody, plexErrors, plexParam } from './respond';
+import { plexBody, plexErrors, plexParam, text } from './respond';
 
 /** A claimed PIN lingers only seconds on plex.tv (plex-api.md). */
 const CLAIMED_PIN_TTL_MS = 10_000;
@@ -137,6 +137,34 @@ export function plexTvRoute(model: FakePlexModel, request: Request, url: URL): R
     return plexBody(request, 'MediaContainer', devices);
   }
 
+  if (url.pathname === '/devices.xml' && request.method === 'GET') {
+    if (!signedIn) return plexErrors(request, 401, 1001, 'User could not be authenticated');
+    // XML whatever the Accept header says, as plex.tv's own devices.xml is.
+    const devices = [...model.devices].map(
+      ([clientIdentifier, d]) =>
+        `<Device name="${d.name}" product="${d.product}" clientIdentifier="${clientIdentifier}" id="${d.id}" token="${model.user.token}" provides="" />`,
+    );
+    return text(
+      request,
+      200,
+      `<?xml version="1.0" encoding="UTF-8"?>\n<MediaContainer size="${devices.length}">${devices.join('')}</MediaContainer>`,
+      'application/xml; charset=utf-8',
+    );
+  }
+
+  const deviceMatch = /^\/devices\/(\d+)\.xml$/.exec(url.pathname);
+  if (deviceMatch && request.method === 'DELETE') {
+    if (!signedIn) return plexErrors(request, 401, 1001, 'User could not be authenticated');
+    // No CORS headers: what a browser sees when plex.tv won't answer its preflight.
+    if (model.refuseDeviceRemoval) return new Response(null, { status: 403 });
+    const entry = [...model.devices].find(([, d]) => d.id === Number(deviceMatch[1]));
+    if (!entry) return plexErrors(request, 404, 1020, 'Device not found');
+    // Real plex.tv also ends that device's token; the fake's one account token stays valid so a
+    // test can sign in again (plex-api.md "Devices").
+    model.devices.delete(entry[0]);
+    return text(request, 200, '');
+  }
+
   return null;
 }
 
@@ -145,6 +173,12 @@ export function approvePin(model: FakePlexModel, code: string): boolean {
   for (const pin of model.pins.values()) {
     if (pin.code === code && pin.expiresAt > Date.now()) {
       pin.authToken = model.user.token;
+      if (!model.devices.has(pin.clientIdentifier))
+        model.devices.set(pin.clientIdentifier, {
+          id: model.nextDeviceId++,
+          name: 'PlexM8',
+          product: 'PlexM8',
+        });
       pin.expiresAt = Math.min(pin.expiresAt, Date.now() + CLAIMED_PIN_TTL_MS);
       return true;
     }

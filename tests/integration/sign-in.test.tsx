@@ -1,7 +1,9 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { idbGet } from '../../src/lib/idb';
+import { PLAYER_KEY } from '../../src/features/player';
+import { useSessionStore } from '../../src/features/auth';
+import { idbGet, idbSet } from '../../src/lib/idb';
 import { fake, freshFake, mswServer, renderApp, resetAppState, signInAsDemo } from './app-harness';
 
 beforeAll(() => mswServer.listen({ onUnhandledRequest: 'error' }));
@@ -119,5 +121,67 @@ describe('the stored sign-in', () => {
       expect(stored).not.toContain(fake().model.user.token);
       expect(stored).not.toContain(fake().model.servers[0]?.accessToken ?? 'missing');
     });
+  });
+});
+
+describe('whose data is on this device', () => {
+  async function signInThroughPin(): Promise<void> {
+    const params = await startSignIn();
+    fake().approve(params.get('code') ?? '');
+    const view = renderApp('/sign-in/return');
+    await waitFor(() => expect(window.location.pathname).toBe('/playlists'));
+    view.unmount();
+  }
+
+  it('a sign-in by another account first removes the last one’s queue and cached library', async () => {
+    await signInThroughPin();
+    // What the first account left behind (a revoked sign-in keeps these for a quick return).
+    await idbSet(PLAYER_KEY, { state: { queue: { items: [{ uid: 'x' }] } }, version: 2 });
+    expect(await idbGet('account-id')).toBe(1001);
+    useSessionStore.setState({ token: null, user: null });
+
+    fake().model.user = { ...fake().model.user, id: 2002, title: 'Second Listener' };
+    await signInThroughPin();
+    const stored = await idbGet<{ state: { queue: { items: unknown[] } } }>(PLAYER_KEY);
+    expect(stored?.state.queue.items ?? []).toEqual([]);
+    expect(await idbGet('account-id')).toBe(2002);
+  });
+
+  it('the same account signing in again keeps what it left', async () => {
+    await signInThroughPin();
+    await idbSet(PLAYER_KEY, { state: { queue: { items: [{ uid: 'x' }] } }, version: 2 });
+    useSessionStore.setState({ token: null, user: null });
+    await signInThroughPin();
+    const stored = await idbGet<{ state: { queue: { items: unknown[] } } }>(PLAYER_KEY);
+    expect(stored?.state.queue.items).toEqual([{ uid: 'x' }]);
+  });
+
+  it('sign-out removes this browser from the account’s devices on plex.tv', async () => {
+    await signInThroughPin();
+    expect([...fake().model.devices.keys()]).toEqual(['integration-client-id']);
+    renderApp('/servers');
+    await screen.findByRole('heading', { name: 'Living Room Server' });
+    await userEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    await screen.findByRole('button', { name: 'Sign in with Plex' });
+    await waitFor(() => expect(fake().model.devices.size).toBe(0));
+    const removal = fake().requests.find((r) => r.method === 'DELETE');
+    expect(removal?.path).toMatch(/^\/devices\/\d+\.xml$/);
+    expect(screen.queryByText('This browser is still on your Plex account')).toBeNull();
+  });
+
+  it('says where to remove it by hand when plex.tv refuses', async () => {
+    await signInThroughPin();
+    fake().model.refuseDeviceRemoval = true;
+    renderApp('/servers');
+    await screen.findByRole('heading', { name: 'Living Room Server' });
+    await userEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByText('This browser is still on your Plex account')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Authorized Devices' }).getAttribute('href')).toBe(
+      'https://app.plex.tv/desktop/#!/settings/devices/all',
+    );
+    // Signed out all the same: nothing of the session is left.
+    await waitFor(async () =>
+      expect(JSON.stringify(await idbGet('session'))).not.toContain(fake().model.user.token),
+    );
   });
 });

@@ -13,11 +13,14 @@ export interface SessionState {
   tokenCheck: TokenCheck;
   /** Why the last session ended, shown once on the sign-in screen. */
   endedBecause: string | null;
+  /** Sign-out couldn't remove this browser from the Plex account: the user is told where to. */
+  deviceLeftOnAccount: boolean;
   signedIn(token: string, user: PlexUser): void;
   tokenChecked(result: { user: PlexUser } | { unverified: true }): void;
   /** A server said 401 mid-session: ask plex.tv again whether the sign-in still holds. */
   recheckToken(): void;
   signedOut(reason?: string): void;
+  deviceStillListed(): void;
   clearNotice(): void;
 }
 
@@ -32,7 +35,16 @@ export const useSessionStore = create<SessionState>()(
       user: null,
       tokenCheck: 'unchecked',
       endedBecause: null,
-      signedIn: (token, user) => setState({ token, user, tokenCheck: 'valid', endedBecause: null }),
+      deviceLeftOnAccount: false,
+      signedIn: (token, user) =>
+        setState({
+          token,
+          user,
+          tokenCheck: 'valid',
+          endedBecause: null,
+          deviceLeftOnAccount: false,
+        }),
+      deviceStillListed: () => setState({ deviceLeftOnAccount: true }),
       recheckToken: () => {
         const now = Date.now();
         // Many requests fail together: one check, and not more than one a minute.

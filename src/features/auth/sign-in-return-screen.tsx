@@ -8,6 +8,7 @@ import { completeSignIn, type SignInResult } from './sign-in';
 import { useSessionStore } from './session-store';
 import { SignInButton } from './sign-in-button';
 import './auth.css';
+import type { PlexUser } from '../../domain';
 
 function Outcome({ result, onRetry }: { result: SignInResult; onRetry: () => void }) {
   switch (result.status) {
@@ -45,7 +46,14 @@ function Outcome({ result, onRetry }: { result: SignInResult; onRetry: () => voi
 }
 
 /** app.plex.tv's forwardUrl lands here. */
-export function SignInReturnScreen({ onSignedIn }: { onSignedIn?: () => void }) {
+export function SignInReturnScreen({
+  beforeSignedIn,
+  onSignedIn,
+}: {
+  /** Runs before the session starts (another account's data on the device goes first). */
+  beforeSignedIn?: (user: PlexUser) => Promise<void>;
+  onSignedIn?: () => void;
+}) {
   const { plexTv } = usePlexServices();
   const signedIn = useSessionStore((s) => s.signedIn);
   const navigate = useNavigate();
@@ -54,9 +62,10 @@ export function SignInReturnScreen({ onSignedIn }: { onSignedIn?: () => void }) 
 
   useEffect(() => {
     let live = true;
-    void completeSignIn(plexTv).then((outcome) => {
+    void completeSignIn(plexTv).then(async (outcome) => {
       if (!live) return;
       if (outcome.status === 'signed-in') {
+        await beforeSignedIn?.(outcome.user);
         signedIn(outcome.token, outcome.user);
         onSignedIn?.();
         void navigate('/', { replace: true });
@@ -67,7 +76,7 @@ export function SignInReturnScreen({ onSignedIn }: { onSignedIn?: () => void }) 
     return () => {
       live = false;
     };
-  }, [plexTv, signedIn, navigate, onSignedIn, attempt]);
+  }, [plexTv, signedIn, navigate, beforeSignedIn, onSignedIn, attempt]);
 
   return (
     <main className="auth-screen">

@@ -2,10 +2,16 @@ import { useSessionStore } from './session-store';
 import { REVOKED_MESSAGE } from './use-token-check';
 import { SignInButton } from './sign-in-button';
 import { Notice } from '../../ui/notice';
+import { usePlexServices } from '../../lib/plex-context';
 import './auth.css';
+
+/** Plex's own page of the devices signed in to an account. */
+const AUTHORIZED_DEVICES = 'https://app.plex.tv/desktop/#!/settings/devices/all';
 
 export function SignInScreen() {
   const endedBecause = useSessionStore((s) => s.endedBecause);
+  const deviceLeft = useSessionStore((s) => s.deviceLeftOnAccount);
+  const { clientInfo } = usePlexServices();
   return (
     <main className="auth-screen">
       <div className="auth-card">
@@ -25,6 +31,18 @@ export function SignInScreen() {
             {endedBecause === REVOKED_MESSAGE ? (
               <p>Your queue, your place in the track and your downloads are kept for you.</p>
             ) : null}
+          </Notice>
+        ) : null}
+        {deviceLeft ? (
+          <Notice tone="warning" title="This browser is still on your Plex account">
+            <p>
+              PlexM8 signed out here, but Plex didn't let it remove “{clientInfo.deviceName}” from
+              your account. Remove it under{' '}
+              <a href={AUTHORIZED_DEVICES} target="_blank" rel="noopener noreferrer">
+                Authorized Devices
+              </a>{' '}
+              to end its sign-in everywhere.
+            </p>
           </Notice>
         ) : null}
         <SignInButton />

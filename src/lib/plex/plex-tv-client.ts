@@ -1,7 +1,8 @@
 import type { PlexPin, PlexServer, PlexUser } from '../../domain';
 import { clientParams, type PlexClientInfo } from './client-info';
 import { mapResources } from './map-resources';
-import { requestJson, type FetchLike } from './request';
+import { deviceIdOf } from './devices';
+import { requestJson, send, type FetchLike } from './request';
 import { pinSchema, resourcesSchema, userSchema } from './schemas';
 
 export interface PlexTvEndpoints {
@@ -133,5 +134,30 @@ export class PlexTvClient {
       this.options.fetchImpl,
     );
     return mapResources(devices, token);
+  }
+
+  /**
+   * Removes this browser from the account's devices, which ends its token on plex.tv (what
+   * python-plexapi's `MyPlexDevice.delete()` does). Not in Plex's published API, and a browser
+   * may be refused it (CORS on a DELETE): the caller tells the user where to do it by hand.
+   */
+  async forgetThisDevice(token: string, signal?: AbortSignal): Promise<void> {
+    const params = this.params({ 'X-Plex-Token': token });
+    const list = await send(
+      { url: `${this.options.endpoints.plexTv}/devices.xml`, params, signal, ...this.common },
+      this.options.fetchImpl,
+    );
+    const id = deviceIdOf(await list.text(), this.options.client.clientId);
+    if (id === null) return;
+    await send(
+      {
+        url: `${this.options.endpoints.plexTv}/devices/${id}.xml`,
+        method: 'DELETE',
+        params,
+        signal,
+        ...this.common,
+      },
+      this.options.fetchImpl,
+    );
   }
 }

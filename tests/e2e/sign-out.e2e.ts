@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { DESKTOP } from './browser';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE } from './browser';
 import { e2eSuite } from './harness';
 import { openRoadTrip } from './flows';
 import { dumpAllStorage } from './idb-dump';
@@ -45,5 +45,37 @@ describe('signing out with two tabs open', () => {
     for (const server of suite.fake.model.servers)
       expect(stored.includes(server.accessToken)).toBe(false);
     await second.close();
+  });
+});
+
+describe('signing out removes this browser from the Plex account', () => {
+  // Each test's browser is a new device: start from an account with none.
+  beforeEach(() => {
+    suite.fake.model.devices.clear();
+    suite.fake.model.refuseDeviceRemoval = false;
+  });
+  it('deletes the device plex.tv lists for this browser', async () => {
+    const { page } = await suite.open(DESKTOP);
+    await openRoadTrip(page);
+    expect(suite.fake.model.devices.size).toBe(1);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in with Plex' }).waitFor();
+    await expect.poll(() => suite.fake.model.devices.size).toBe(0);
+    expect(await page.getByText('still on your Plex account').count()).toBe(0);
+  });
+
+  it('says where to remove it by hand when plex.tv refuses the browser', async () => {
+    const { page } = await suite.open(PHONE);
+    await openRoadTrip(page);
+    suite.fake.model.refuseDeviceRemoval = true;
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    const notice = page.getByText('This browser is still on your Plex account');
+    await notice.waitFor();
+    const link = page.getByRole('link', { name: 'Authorized Devices' });
+    expect(await link.getAttribute('href')).toBe(
+      'https://app.plex.tv/desktop/#!/settings/devices/all',
+    );
+    expect(suite.fake.model.devices.size).toBe(1);
+    await screenshot(page, 'device-left-on-account-phone');
   });
 });

@@ -1,0 +1,58 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { PlexUser } from '../domain';
+import { useLibraryStore } from '../features/library/library-store';
+import { emptyQueue, forgetPosition, PLAYER_KEY, usePlayerStore } from '../features/player';
+import { idbDel, idbGet, idbSet } from '../lib/idb';
+import { clearPersistedQueries } from '../lib/query-persister';
+import { loadDownloads } from './downloads-bridge';
+
+/**
+ * Whose data is on this device: the Plex account id of the last sign-in. Not a secret (a number
+ * Plex shows to every server the user visits), and kept across sign-outs: it is how a sign-in
+ * by someone else finds the previous account's queue, cache or kept downloads and removes them.
+ */
+const ACCOUNT_KEY = 'account-id';
+
+/**
+ * Everything of an account's but its secrets: the queue, position, link to Plex's play queue,
+ * plays waiting to be sent, the chosen sections, cached Plex data and (unless kept) downloads.
+ */
+export async function wipeAccountData(
+  queryClient: QueryClient,
+  { keepDownloads }: { keepDownloads: boolean },
+): Promise<void> {
+  useLibraryStore.getState().reset();
+  usePlayerStore.setState({
+    queue: emptyQueue,
+    serverId: null,
+    nowPlayingOpen: false,
+    notice: null,
+    wantsToPlay: false,
+  });
+  // Deleted, not rewritten: this tab's store may never have held the queue another tab saved,
+  // and a write of an unchanged state is skipped (idbObjectStorage).
+  usePlayerStore.persist.clearStorage();
+  queryClient.clear();
+  const wipes: Array<Promise<unknown>> = [
+    idbDel(PLAYER_KEY),
+    clearPersistedQueries(),
+    forgetPosition(),
+    idbDel('player-plex-queue'),
+    idbDel('player-scrobbles-pending'),
+  ];
+  if (!keepDownloads)
+    wipes.push(loadDownloads().then((m) => m.useDownloadsStore.getState().removeAll()));
+  await Promise.all(wipes);
+}
+
+/**
+ * A sign-in, before the app shows anything: if the data on this device is another account's
+ * (a sign-out that kept downloads, or kept the queue after a revoked token), it goes first.
+ * Data from before accounts were recorded is taken to be this account's.
+ */
+export async function claimDeviceFor(queryClient: QueryClient, user: PlexUser): Promise<void> {
+  const previous = await idbGet<unknown>(ACCOUNT_KEY);
+  if (typeof previous === 'number' && previous !== user.id)
+    await wipeAccountData(queryClient, { keepDownloads: false });
+  await idbSet(ACCOUNT_KEY, user.id);
+}
