@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { copyFile } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
@@ -53,39 +53,78 @@ function pagesFallback(): Plugin {
 }
 
 /**
- * What PlexM8 may load, as a CSP <meta> (GitHub Pages can't send headers). Its own code and
- * styles; Plex servers can be any http(s) host (a LAN address, *.plex.direct, a relay), so
- * requests, artwork and audio may come from any of them; downloads play from blob: URLs; howler
+ * What PlexM8 may load, as a CSP <meta> (GitHub Pages can't send headers; decision 014). Its own
+ * code; its own styles plus the one inline <style> of index.html, allowed by its hash. Plex
+ * servers are reached over https (*.plex.direct, the relay), so requests, artwork and audio may
+ * come from any https host; plain http only from this machine (the demo, the tests, a server on
+ * loopback), the one place an https page may use it too. Downloads play from blob: URLs; howler
  * stops an unloaded track's download by pointing its element at a silent data: WAV (Firefox
- * reports the CSP refusal as a page error; Chromium stays quiet). The dev server is left alone
- * (its HMR client runs inline code).
+ * reports the CSP refusal as a page error; Chromium stays quiet). Trusted Types: no string ever
+ * becomes markup or script; the one policy (src/shell/trusted-types.ts) passes this build's own
+ * script URLs, which is what registering the service worker needs. `frame-ancestors` is ignored
+ * in a meta tag: src/shell/frame-guard.ts refuses to run framed instead. The dev server is left
+ * alone (its HMR client runs inline code).
  */
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob: https: http:",
-  "media-src 'self' data: blob: https: http:",
-  "connect-src 'self' https: http:",
-  "font-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
+const LOOPBACK_HTTP = 'http://127.0.0.1:* http://localhost:*';
+
+function policy(styleHashes: string[]): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    `style-src 'self' ${styleHashes.map((h) => `'${h}'`).join(' ')}`.trim(),
+    `img-src 'self' data: blob: https: ${LOOPBACK_HTTP}`,
+    `media-src 'self' data: blob: https: ${LOOPBACK_HTTP}`,
+    `connect-src 'self' https: ${LOOPBACK_HTTP}`,
+    "font-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "require-trusted-types-for 'script'",
+    'trusted-types default',
+  ].join('; ');
+}
+
+/** `sha256-…` of every inline <style> in a page, as the browser hashes it (its text, UTF-8). */
+function inlineStyleHashes(html: string): string[] {
+  return [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map(
+    (m) =>
+      `sha256-${createHash('sha256')
+        .update(m[1] ?? '', 'utf8')
+        .digest('base64')}`,
+  );
+}
 
 function contentSecurityPolicy(): Plugin {
+  let outDir = 'dist';
   return {
     name: 'plexm8-csp',
     apply: 'build',
-    transformIndexHtml: () => [
-      {
-        tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP },
-        injectTo: 'head-prepend',
-      },
-    ],
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    // After Vite has minified the inline <style>: the hash must be of the text the page ships.
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) => [
+        {
+          tag: 'meta',
+          attrs: {
+            'http-equiv': 'Content-Security-Policy',
+            content: policy(inlineStyleHashes(html)),
+          },
+          injectTo: 'head-prepend',
+        },
+      ],
+    },
+    // A style Vite rewrote after the policy was made would be refused: fail the build instead.
+    async closeBundle() {
+      const html = await readFile(resolve(outDir, 'index.html'), 'utf8');
+      const missing = inlineStyleHashes(html).filter((h) => !html.includes(`&#39;${h}&#39;`));
+      if (missing.length > 0)
+        throw new Error(`index.html's CSP lacks the hash of an inline style (${missing.join()})`);
+    },
   };
 }
 

@@ -11,8 +11,10 @@ import { usePlayerStore } from './features/player';
 import { useServersStore } from './features/servers';
 import { describeBrowser, PlexTvClient, type PlexClientInfo } from './lib/plex';
 import { settleStorageNames } from './lib/storage-names';
+import { refuseToRunFramed } from './shell/frame-guard';
 import { listenForInstallPrompt } from './shell/install-prompt';
 import { registerServiceWorker } from './shell/register-service-worker';
+import { installTrustedTypesPolicy } from './shell/trusted-types';
 import './shell/theme.css';
 
 async function boot(root: HTMLElement) {
@@ -54,8 +56,10 @@ async function boot(root: HTMLElement) {
   registerServiceWorker();
 }
 
+installTrustedTypesPolicy();
 const root = document.getElementById('root');
-if (root) {
+// Framed by another page, PlexM8 shows only a way out (clickjacking; shell/frame-guard.ts).
+if (root && !refuseToRunFramed(root)) {
   boot(root).catch((error: unknown) => {
     // Private modes can refuse IndexedDB: say so in the static shell instead of a blank page.
     console.error('PlexM8 could not start', error);

@@ -52,9 +52,19 @@ export async function guardedContext(
       offLoopback.push(request.url());
     }
   });
+  // The browser only logs what the CSP (Trusted Types included) refuses, and the refused thing
+  // fails quietly (a service worker that never registers): each refusal is a problem too.
+  await context.addInitScript(() =>
+    window.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP refused: ${e.violatedDirective} ${e.blockedURI} ${e.sample}`),
+    ),
+  );
   context.on('page', (page) => {
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => consoleLines.push(message.text()));
+    page.on('console', (message) => {
+      consoleLines.push(message.text());
+      if (message.text().startsWith('CSP refused: ')) problems.push(message.text());
+    });
   });
   return { context, problems, offLoopback, consoleLines };
 }
