@@ -50,9 +50,19 @@ export function serverRefusals({
         const current = selected();
         if (current) await connectServer(current, clientInfo, 'failover');
       },
-      // What failed with the old token or connection (a 401 is not retried by itself).
-      retryFailed: () =>
-        void queryClient.invalidateQueries({ predicate: (q) => q.state.status === 'error' }),
+      // What failed with the old token or connection (a 401 is not retried by itself), and what
+      // is still retrying on it: a retry stalled on the old connection would hold the screen for
+      // another whole timeout (react-query restarts a fetch in flight only once it has data).
+      retryFailed: () => {
+        const stuck = queryClient
+          .getQueryCache()
+          .findAll({ predicate: (q) => q.state.fetchFailureCount > 0, fetchStatus: 'fetching' });
+        void queryClient.cancelQueries({ predicate: (q) => stuck.includes(q) }).then(() =>
+          queryClient.invalidateQueries({
+            predicate: (q) => q.state.status === 'error' || stuck.includes(q),
+          }),
+        );
+      },
       signInAgain: () => void signOutEverywhere(queryClient, REVOKED_MESSAGE),
     }),
   );

@@ -12,6 +12,8 @@ export type FaultRule =
   | { kind: 'hang' }
   /** Cut the connection: the browser's fetch rejects with a network error. */
   | { kind: 'drop' }
+  /** Send the headers and the first half of the body, then nothing more, until the client leaves. */
+  | { kind: 'stall-body' }
   /** Send bodies slowly, so a stream is still arriving when its connection is cut. */
   | { kind: 'throttle'; bytesPerSecond: number }
   /** Answer without CORS headers: browsers may play the file but scripts may not read it. */

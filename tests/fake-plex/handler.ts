@@ -150,6 +150,20 @@ async function slowly(
   return new Response(body, { status: response.status, headers: response.headers });
 }
 
+/** The headers and half the body, then silence until the client gives up (then a cut). */
+async function stalled(response: Response, signal: AbortSignal): Promise<Response> {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(bytes.slice(0, Math.max(1, Math.floor(bytes.length / 2))));
+      const leave = () => controller.error(new Error('client went away'));
+      if (signal.aborted) leave();
+      else signal.addEventListener('abort', leave, { once: true });
+    },
+  });
+  return new Response(body, { status: response.status, headers: response.headers });
+}
+
 export function createFakePlex(options: FakePlexOptions): FakePlex {
   const model = createModel(options);
   const faults = new FaultBook();
@@ -257,6 +271,7 @@ export function createFakePlex(options: FakePlexOptions): FakePlex {
 
     let mangleMode: Extract<Fault, { kind: 'malformed' }>['mode'] | null = null;
     let throttle: number | null = null;
+    let stall = false;
     let withoutCors = false;
     let link: ((bytes: number) => Promise<void>) | null = null;
     for (const fault of faults.take(url)) {
@@ -291,6 +306,7 @@ export function createFakePlex(options: FakePlexOptions): FakePlex {
       }
       if (fault.kind === 'malformed') mangleMode = fault.mode;
       if (fault.kind === 'throttle') throttle = fault.bytesPerSecond;
+      if (fault.kind === 'stall-body') stall = true;
     }
 
     let response: Response | null = null;
@@ -323,6 +339,7 @@ export function createFakePlex(options: FakePlexOptions): FakePlex {
         if (name.startsWith('access-control-')) response.headers.delete(name);
     }
     if (link) response = capped(response, link);
+    if (stall) return stalled(response, request.signal);
     return throttle ? slowly(response, throttle, () => faults.dropped(url)) : response;
   }
 

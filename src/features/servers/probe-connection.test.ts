@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Connection, PlexServer } from '../../domain';
 import { candidatesOf } from './connect';
 import { pageIsOnPrivateNetwork } from './local-network-permission';
-import { identityProbe } from './probe-connection';
+import { identityProbe, PROBE_TIMEOUT_MS } from './probe-connection';
 
 const client = {
   clientId: 'c1',
@@ -83,6 +83,51 @@ describe('probing a connection', () => {
       reason: 'unreachable',
     });
   });
+});
+
+describe('a connection that answers and then stalls', () => {
+  /** Headers after `headersAfterMs`, then half of /identity's body, then nothing. */
+  function stallingIdentity(headersAfterMs: number) {
+    vi.stubGlobal(
+      'fetch',
+      (_url: string, init: RequestInit = {}) =>
+        new Promise<Response>((resolve, reject) => {
+          const timer = setTimeout(() => {
+            const body = new ReadableStream<Uint8Array>({
+              start(controller) {
+                controller.enqueue(new TextEncoder().encode('{"MediaContainer":{"machin'));
+                init.signal?.addEventListener('abort', () =>
+                  controller.error(new DOMException('aborted', 'AbortError')),
+                );
+              },
+            });
+            resolve(new Response(body, { headers: { 'Content-Type': 'application/json' } }));
+          }, headersAfterMs);
+          init.signal?.addEventListener('abort', () => {
+            clearTimeout(timer);
+            reject(new DOMException('aborted', 'AbortError'));
+          });
+        }),
+    );
+  }
+
+  it.each([0, 3000])(
+    'fails within the probe timeout (headers after %i ms), so the choice moves on',
+    async (headersAfterMs) => {
+      vi.useFakeTimers();
+      stallingIdentity(headersAfterMs);
+      const probe = identityProbe('abc', client);
+      let outcome: unknown = 'still waiting';
+      void probe(
+        connection('https://10-0-0-2.x.plex.direct:32400', true),
+        new AbortController().signal,
+      ).then((o) => (outcome = o));
+      await vi.advanceTimersByTimeAsync(PROBE_TIMEOUT_MS - 100);
+      expect(outcome).toBe('still waiting');
+      await vi.advanceTimersByTimeAsync(200);
+      expect(outcome).toEqual({ ok: false, reason: 'timeout' });
+    },
+  );
 });
 
 describe('which connections are probed', () => {

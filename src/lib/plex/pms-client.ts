@@ -52,6 +52,8 @@ export async function fetchIdentity(
       params: { 'X-Plex-Client-Identifier': client.clientId, 'X-Plex-Token': options.token },
       signal: options.signal,
       timeoutMs: options.timeoutMs,
+      // A probe: headers that come and a body that stalls must not hold the choice past it.
+      deadlineMs: options.timeoutMs,
     },
     options.fetchImpl,
   );

@@ -1,6 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import * as v from 'valibot';
+import { describe, expect, it, vi } from 'vitest';
+import { isPlexError } from './errors';
 import { mapItems } from './map-metadata';
-import { reportNetworkTo, send, serverPath, type FetchLike } from './request';
+import {
+  readText,
+  reportNetworkTo,
+  requestJson,
+  send,
+  serverPath,
+  type FetchLike,
+} from './request';
 
 const origin = 'https://10-0-0-2.abc.plex.direct:32400';
 
@@ -59,5 +68,116 @@ describe('what the network status hears from requests', () => {
     } finally {
       stop();
     }
+  });
+});
+
+/** A body that sends `first` and then nothing more, ever (a stalled connection). */
+function stallingBody(first: string): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode(first));
+    },
+  });
+}
+
+/** A body sent in pieces, one every `gapMs`. */
+function tricklingBody(pieces: string[], gapMs: number): ReadableStream<Uint8Array> {
+  let next = 0;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      await new Promise((resolve) => setTimeout(resolve, gapMs));
+      const piece = pieces[next++];
+      if (piece === undefined) controller.close();
+      else controller.enqueue(new TextEncoder().encode(piece));
+    },
+  });
+}
+
+const answering =
+  (body: () => ReadableStream<Uint8Array>): FetchLike =>
+  () =>
+    Promise.resolve(new Response(body(), { headers: { 'Content-Type': 'application/json' } }));
+
+const identity = v.object({ MediaContainer: v.object({ machineIdentifier: v.string() }) });
+
+describe('timeouts that hold while a body is read', () => {
+  it('fails as a timeout when the body stops arriving for the request’s timeout', async () => {
+    vi.useFakeTimers();
+    const stalled = answering(() => stallingBody('{"MediaContainer":{"machine'));
+    const outcome = requestJson(identity, { url: `${origin}/identity`, timeoutMs: 4000 }, stalled)
+      .then(() => 'answered')
+      .catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(3900);
+    expect(await Promise.race([outcome, Promise.resolve('still waiting')])).toBe('still waiting');
+    await vi.advanceTimersByTimeAsync(200);
+    const error = await outcome;
+    expect(isPlexError(error, 'timeout')).toBe(true);
+    expect(String(error)).toContain('10-0-0-2.abc.plex.direct:32400');
+  });
+
+  it('lets a slow body finish while its pieces keep coming', async () => {
+    vi.useFakeTimers();
+    const pieces = ['{"MediaContainer":', '{"machineIdentifier":', '"abc"}', '}'];
+    const slow = answering(() => tricklingBody(pieces, 3000));
+    const outcome = requestJson(identity, { url: `${origin}/identity`, timeoutMs: 4000 }, slow);
+    await vi.advanceTimersByTimeAsync(5 * 3000);
+    // 15 s in all, never 4 s without a byte.
+    await expect(outcome).resolves.toEqual({ MediaContainer: { machineIdentifier: 'abc' } });
+  });
+
+  it('gives up at the deadline however the body trickles (a probe)', async () => {
+    vi.useFakeTimers();
+    const pieces = ['{"MediaContainer":', '{"machineIdentifier":', '"abc"}', '}'];
+    const slow = answering(() => tricklingBody(pieces, 1500));
+    const outcome = requestJson(
+      identity,
+      { url: `${origin}/identity`, timeoutMs: 4000, deadlineMs: 4000 },
+      slow,
+    ).catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(4100);
+    expect(isPlexError(await outcome, 'timeout')).toBe(true);
+  });
+
+  it('is cancelled with its caller while the body is read', async () => {
+    const caller = new AbortController();
+    const stalled = answering(() => stallingBody('{"Media'));
+    const outcome = requestJson(
+      identity,
+      { url: `${origin}/identity`, signal: caller.signal, timeoutMs: 60_000 },
+      stalled,
+    ).catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    caller.abort();
+    expect(isPlexError(await outcome, 'aborted')).toBe(true);
+  });
+
+  it('calls a connection cut in the middle of a body unreachable, not a raw error', async () => {
+    const cut: FetchLike = () =>
+      Promise.resolve(
+        new Response(
+          new ReadableStream<Uint8Array>({
+            start(controller) {
+              controller.enqueue(new TextEncoder().encode('{"Media'));
+              controller.error(new TypeError('network error'));
+            },
+          }),
+        ),
+      );
+    const error = await requestJson(identity, { url: `${origin}/identity` }, cut).catch(
+      (e: unknown) => e,
+    );
+    expect(isPlexError(error, 'unreachable')).toBe(true);
+  });
+
+  it('holds for a body read after send(), too (readText)', async () => {
+    vi.useFakeTimers();
+    const request = { url: `${origin}/devices.xml`, timeoutMs: 2000 };
+    const response = await send(
+      request,
+      answering(() => stallingBody('<MediaContainer>')),
+    );
+    const outcome = readText(response, request).catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(2100);
+    expect(isPlexError(await outcome, 'timeout')).toBe(true);
   });
 });

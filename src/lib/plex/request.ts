@@ -8,7 +8,13 @@ export interface PlexRequest {
   /** Query parameters: X-Plex-* and the token travel here (CORS simple requests). */
   params?: Record<string, string | number | undefined>;
   signal?: AbortSignal;
+  /**
+   * No progress for this long fails the request as 'timeout': waiting for the answer, and then
+   * between the pieces of its body (a connection can send its headers and then stall).
+   */
   timeoutMs?: number;
+  /** All of it, body included, within this long (a probe: a slower connection is no use). */
+  deadlineMs?: number;
 }
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -74,27 +80,102 @@ export function buildUrl(url: string, params: PlexRequest['params'] = {}): strin
   return built.toString();
 }
 
-function timeoutSignal(ms: number | undefined, outer: AbortSignal | undefined) {
+interface Timing {
+  signal: AbortSignal;
+  timedOut(): boolean;
+  /** Bytes arrived: the inactivity clock starts again. */
+  progressed(): void;
+  dispose(): void;
+}
+
+function startTiming({ timeoutMs, deadlineMs, signal: outer }: PlexRequest): Timing {
   const controller = new AbortController();
   let timedOut = false;
-  const timer =
-    ms === undefined
-      ? undefined
-      : setTimeout(() => {
-          timedOut = true;
-          controller.abort();
-        }, ms);
+  const expire = () => {
+    timedOut = true;
+    controller.abort();
+  };
+  const arm = (ms: number | undefined) => (ms === undefined ? undefined : setTimeout(expire, ms));
+  let idle = arm(timeoutMs);
+  const deadline = arm(deadlineMs);
   const onOuterAbort = () => controller.abort();
   if (outer?.aborted) controller.abort();
   outer?.addEventListener('abort', onOuterAbort, { once: true });
   return {
     signal: controller.signal,
     timedOut: () => timedOut,
+    progressed: () => {
+      if (idle === undefined || controller.signal.aborted) return;
+      clearTimeout(idle);
+      idle = arm(timeoutMs);
+    },
     dispose: () => {
-      clearTimeout(timer);
+      clearTimeout(idle);
+      clearTimeout(deadline);
       outer?.removeEventListener('abort', onOuterAbort);
     },
   };
+}
+
+/** What a failed request (or body) becomes: the retry policy and failover act on its kind. */
+function failure(
+  error: unknown,
+  { url, signal }: { url: string; signal?: AbortSignal },
+  timing: Timing,
+  inBody: boolean,
+): PlexError {
+  if (error instanceof PlexError) return error;
+  const where = safeWhere(url);
+  const host = where.split('/')[0];
+  if (timing.timedOut())
+    return new PlexError({
+      kind: 'timeout',
+      where,
+      message: inBody
+        ? `${host} stopped in the middle of its answer.`
+        : `${host} did not answer in time.`,
+      cause: error,
+    });
+  if (signal?.aborted)
+    return new PlexError({ kind: 'aborted', where, message: 'Cancelled.', cause: error });
+  reports?.failed(originOf(url));
+  if (typeof navigator !== 'undefined' && navigator.onLine === false)
+    return new PlexError({ kind: 'offline', where, message: 'You are offline.', cause: error });
+  return new PlexError({
+    kind: 'unreachable',
+    where,
+    message: inBody ? `${host} stopped in the middle of its answer.` : `Couldn't reach ${host}.`,
+    cause: error,
+  });
+}
+
+/**
+ * A body as text, each piece restarting the inactivity clock. A stalled body is given up on
+ * even where the fetch ignores its signal once the headers are in (a stream that never ends).
+ */
+async function readWithin(response: Response, timing: Timing): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const stopped = new Promise<never>((_resolve, reject) => {
+    const stop = () => reject(new DOMException('The body stopped arriving.', 'AbortError'));
+    if (timing.signal.aborted) stop();
+    else timing.signal.addEventListener('abort', stop, { once: true });
+  });
+  const decoder = new TextDecoder();
+  const pieces: string[] = [];
+  try {
+    for (;;) {
+      const { done, value } = await Promise.race([reader.read(), stopped]);
+      if (done) break;
+      timing.progressed();
+      pieces.push(decoder.decode(value, { stream: true }));
+    }
+  } catch (error) {
+    reader.cancel().catch(() => undefined);
+    throw error;
+  }
+  pieces.push(decoder.decode());
+  return pieces.join('');
 }
 
 function statusError(response: Response, where: string): PlexError {
@@ -139,11 +220,7 @@ function statusError(response: Response, where: string): PlexError {
   });
 }
 
-/** Sends one request and returns the raw Response, or throws a PlexError. */
-export async function send(request: PlexRequest, fetchImpl: FetchLike = fetch): Promise<Response> {
-  const url = buildUrl(request.url, request.params);
-  const where = safeWhere(url);
-  const timing = timeoutSignal(request.timeoutMs, request.signal);
+async function open(request: PlexRequest, url: string, timing: Timing, fetchImpl: FetchLike) {
   try {
     // Only Accept as a header: a CORS simple request, no preflight.
     const response = await fetchImpl(url, {
@@ -155,28 +232,34 @@ export async function send(request: PlexRequest, fetchImpl: FetchLike = fetch): 
       cache: 'no-store',
     });
     reports?.answered(originOf(url));
-    if (!response.ok) throw statusError(response, where);
+    if (!response.ok) throw statusError(response, safeWhere(url));
     return response;
   } catch (error) {
-    if (error instanceof PlexError) throw error;
-    if (timing.timedOut())
-      throw new PlexError({
-        kind: 'timeout',
-        where,
-        message: `${where.split('/')[0]} did not answer in time.`,
-        cause: error,
-      });
-    if (request.signal?.aborted)
-      throw new PlexError({ kind: 'aborted', where, message: 'Cancelled.', cause: error });
-    reports?.failed(originOf(url));
-    if (typeof navigator !== 'undefined' && navigator.onLine === false)
-      throw new PlexError({ kind: 'offline', where, message: 'You are offline.', cause: error });
-    throw new PlexError({
-      kind: 'unreachable',
-      where,
-      message: `Couldn't reach ${where.split('/')[0]}.`,
-      cause: error,
-    });
+    throw failure(error, { url, signal: request.signal }, timing, false);
+  }
+}
+
+/**
+ * Sends one request and returns the raw Response, or throws a PlexError. Its timeout covers the
+ * wait for the headers: a caller that reads the body reads it with `readText`.
+ */
+export async function send(request: PlexRequest, fetchImpl: FetchLike = fetch): Promise<Response> {
+  const timing = startTiming(request);
+  try {
+    return await open(request, buildUrl(request.url, request.params), timing, fetchImpl);
+  } finally {
+    timing.dispose();
+  }
+}
+
+/** The body of a response from `send`, as text, under the request's inactivity timeout. */
+export async function readText(response: Response, request: PlexRequest): Promise<string> {
+  const timing = startTiming({ ...request, deadlineMs: undefined });
+  const url = response.url || buildUrl(request.url, request.params);
+  try {
+    return await readWithin(response, timing);
+  } catch (error) {
+    throw failure(error, { url, signal: request.signal }, timing, true);
   } finally {
     timing.dispose();
   }
@@ -186,11 +269,24 @@ export async function send(request: PlexRequest, fetchImpl: FetchLike = fetch): 
 export async function requestJson<S extends v.GenericSchema>(
   schema: S,
   request: PlexRequest,
-  fetchImpl?: FetchLike,
+  fetchImpl: FetchLike = fetch,
 ): Promise<v.InferOutput<S>> {
-  const response = await send(request, fetchImpl);
+  const url = buildUrl(request.url, request.params);
+  // One clock for the headers and the body: a server that answers and then stalls fails too.
+  const timing = startTiming(request);
+  let response: Response;
+  let text: string;
+  try {
+    response = await open(request, url, timing, fetchImpl);
+    try {
+      text = await readWithin(response, timing);
+    } catch (error) {
+      throw failure(error, { url, signal: request.signal }, timing, true);
+    }
+  } finally {
+    timing.dispose();
+  }
   const where = safeWhere(response.url || request.url);
-  const text = await response.text();
   let body: unknown;
   try {
     body = JSON.parse(text);
