@@ -13,8 +13,13 @@ export interface PlexUser {
 export interface PlexPin {
   id: number;
   code: string;
-  /** Epoch ms after which plex.tv forgets the PIN. */
-  expiresAt: number;
+  /**
+   * Seconds plex.tv gave the PIN when it answered, counted from `receivedAt` on this device's
+   * clock: never plex.tv's `expiresAt` against this clock, which may be hours off.
+   */
+  expiresIn: number;
+  /** This device's Date.now() when plex.tv's answer arrived. */
+  receivedAt: number;
   /** Set once the user approved the sign-in on app.plex.tv. */
   authToken: string | null;
 }

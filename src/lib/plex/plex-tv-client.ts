@@ -18,21 +18,25 @@ export interface PlexTvClientOptions {
   timeoutMs?: number;
 }
 
+/** Plex's default lifetime for a PIN (SPEC `AuthPinContainer.expiresIn`). */
+const DEFAULT_PIN_SECONDS = 900;
+
+/**
+ * Expiry is measured from the moment the answer arrived, by plex.tv's own countdown
+ * (`expiresIn`): comparing its `expiresAt` with this device's clock would end a sign-in at once
+ * on a device whose clock runs hours ahead (docs/plex-api.md).
+ */
 function toPin(
-  raw: {
-    id: number;
-    code: string;
-    authToken: string | null;
-    expiresAt?: string;
-    expiresIn?: number;
-  },
-  now: number,
+  raw: { id: number; code: string; authToken: string | null; expiresIn?: number },
+  receivedAt: number,
 ): PlexPin {
-  const parsedExpiry = raw.expiresAt ? Date.parse(raw.expiresAt) : Number.NaN;
-  const expiresAt = Number.isFinite(parsedExpiry)
-    ? parsedExpiry
-    : now + (raw.expiresIn ?? 900) * 1000;
-  return { id: raw.id, code: raw.code, authToken: raw.authToken || null, expiresAt };
+  return {
+    id: raw.id,
+    code: raw.code,
+    authToken: raw.authToken || null,
+    expiresIn: raw.expiresIn ?? DEFAULT_PIN_SECONDS,
+    receivedAt,
+  };
 }
 
 /** plex.tv: PIN sign-in, the account, and the servers it can reach. */
