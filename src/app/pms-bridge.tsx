@@ -39,7 +39,7 @@ export function PmsBridge({ children }: { children: ReactNode }) {
       clientInfo,
       answeredAt: () => answeredAt,
     });
-    return { ...check, answered: () => void (answeredAt = Date.now()) };
+    return { ...check, answered: () => void (answeredAt = performance.now()) };
   }, [serverId, plexTv, queryClient, clientInfo]);
 
   const access = useMemo<PmsAccess | null>(() => {

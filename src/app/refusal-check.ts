@@ -32,7 +32,8 @@ export const CHECK_AGAIN_AFTER_MS = 30_000;
 export const RECENTLY_MS = 5 * 60_000;
 
 export function createRefusalCheck(deps: RefusalDeps) {
-  const now = deps.now ?? Date.now;
+  // In-page intervals: the monotonic clock, which a change of the wall clock doesn't move.
+  const now = deps.now ?? (() => performance.now());
   let running: Promise<void> | null = null;
   let checkedAt = -Infinity;
 

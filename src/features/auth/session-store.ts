@@ -26,7 +26,7 @@ export interface SessionState {
 
 export const SESSION_KEY = 'session';
 
-let lastRecheck = 0;
+let lastRecheck = -Infinity;
 
 export const useSessionStore = create<SessionState>()(
   persist(
@@ -46,7 +46,8 @@ export const useSessionStore = create<SessionState>()(
         }),
       deviceStillListed: () => setState({ deviceLeftOnAccount: true }),
       recheckToken: () => {
-        const now = Date.now();
+        // Monotonic: a wall clock set back must not silence the check for as long.
+        const now = performance.now();
         // Many requests fail together: one check, and not more than one a minute.
         if (now - lastRecheck < 60_000) return;
         lastRecheck = now;

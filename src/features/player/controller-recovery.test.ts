@@ -63,6 +63,21 @@ describe('player controller, recovering', () => {
     expect(h.engine.calls.at(-1)).toBe('load u1 @42000 autoplay');
   });
 
+  it('takes no change of the wall clock for a stall (the time synced while playing)', async () => {
+    vi.useFakeTimers();
+    h.restart({ resolve, onStall: async () => void (h.stalls += 1), stallAfterMs: 3000 });
+    store().playTracks([track('1')], 0);
+    h.engine.emit({ type: 'playing' });
+    h.engine.emit({ type: 'time', positionMs: 42_000, durationMs: 100_000 });
+    // The device's clock is set 10 minutes on; the music plays on, second by second.
+    vi.setSystemTime(Date.now() + 10 * 60_000);
+    for (let s = 1; s <= 4; s += 1) {
+      await vi.advanceTimersByTimeAsync(1_000);
+      h.engine.emit({ type: 'time', positionMs: 42_000 + s * 1000, durationMs: 100_000 });
+    }
+    expect(h.stalls).toBe(0);
+  });
+
   it("stops with a clear word when the device's audio output fails, instead of skipping the queue", async () => {
     store().playTracks([track('1'), track('2'), track('3')], 0);
     const first = store().queue.items[0]?.uid;

@@ -22,7 +22,7 @@ export function startPlayerController(deps: ControllerDeps): () => void {
   const stallAfter = deps.stallAfterMs ?? 6_000;
   let loadedUid: string | null = null;
   let loadedLoadId = -1;
-  let lastProgress = { positionMs: -1, at: Date.now() };
+  let lastProgress = { positionMs: -1, at: performance.now() };
   let recovering = false;
   let networkRetryFor: string | null = null;
   let preloadTimer: ReturnType<typeof setTimeout> | null = null;
@@ -135,7 +135,7 @@ export function startPlayerController(deps: ControllerDeps): () => void {
     const startAtMs = s.startAtMs ?? 0;
     if (s.startAtMs !== null) store.setState({ startAtMs: null });
     usePositionStore.getState().setPosition(item.uid, startAtMs, item.track.durationMs ?? 0);
-    lastProgress = { positionMs: startAtMs, at: Date.now() };
+    lastProgress = { positionMs: startAtMs, at: performance.now() };
     deps.reporter?.restart();
     engine.setVolume(s.volume, s.muted);
     engine.load(source.source, { startAtMs, autoplay: s.wantsToPlay });
@@ -159,7 +159,10 @@ export function startPlayerController(deps: ControllerDeps): () => void {
       case 'playing':
         if (networkRetryFor !== loadedUid) networkRetryFor = null;
         s.setStatus('playing');
-        lastProgress = { positionMs: usePositionStore.getState().positionMs, at: Date.now() };
+        lastProgress = {
+          positionMs: usePositionStore.getState().positionMs,
+          at: performance.now(),
+        };
         report('playing');
         preloadNextSoon();
         break;
@@ -196,7 +199,7 @@ export function startPlayerController(deps: ControllerDeps): () => void {
           currentItem()?.track.durationMs || event.durationMs || 0,
         );
         if (Math.abs(event.positionMs - lastProgress.positionMs) > 1)
-          lastProgress = { positionMs: event.positionMs, at: Date.now() };
+          lastProgress = { positionMs: event.positionMs, at: performance.now() };
         savePosition();
         // Heard for a while, so it really plays: only then do earlier failures stop counting
         // (Firefox with a failed sound output says "playing", then fails at 0 s).
@@ -215,7 +218,8 @@ export function startPlayerController(deps: ControllerDeps): () => void {
     const s = store.getState();
     if (recovering || !s.wantsToPlay || !currentItem()) return;
     if (s.status !== 'playing' && s.status !== 'loading') return;
-    if (Date.now() - lastProgress.at < stallAfter) return;
+    // Monotonic: a wall clock set forward must not fake a stall, nor one set back hide one.
+    if (performance.now() - lastProgress.at < stallAfter) return;
     await recover();
   }
 
@@ -225,7 +229,7 @@ export function startPlayerController(deps: ControllerDeps): () => void {
     try {
       await deps.onStall?.();
       store.getState().reload(usePositionStore.getState().positionMs);
-      lastProgress = { positionMs: usePositionStore.getState().positionMs, at: Date.now() };
+      lastProgress = { positionMs: usePositionStore.getState().positionMs, at: performance.now() };
     } finally {
       recovering = false;
     }
@@ -245,13 +249,16 @@ export function startPlayerController(deps: ControllerDeps): () => void {
     if (s.quality !== prev.quality) s.reload(usePositionStore.getState().positionMs);
     if (s.wantsToPlay !== prev.wantsToPlay) {
       if (s.wantsToPlay) {
-        lastProgress = { positionMs: usePositionStore.getState().positionMs, at: Date.now() };
+        lastProgress = {
+          positionMs: usePositionStore.getState().positionMs,
+          at: performance.now(),
+        };
         engine.play();
       } else engine.pause();
     }
     if (s.seekTo && s.seekTo !== prev.seekTo) {
       engine.seek(s.seekTo.ms);
-      lastProgress = { positionMs: s.seekTo.ms, at: Date.now() };
+      lastProgress = { positionMs: s.seekTo.ms, at: performance.now() };
       report(s.status === 'playing' ? 'playing' : 'paused');
     }
     if (s.volume !== prev.volume || s.muted !== prev.muted) engine.setVolume(s.volume, s.muted);

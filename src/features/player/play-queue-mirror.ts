@@ -66,7 +66,8 @@ export function startPlayQueueMirror(deps: MirrorDeps) {
   /** Ids of the queue last replaced: a `stopped` for its entry still names its item. */
   let retired: Record<string, number> = {};
   let createFailedAt = -Infinity;
-  const now = deps.now ?? Date.now;
+  // In-page intervals: the monotonic clock, which a change of the wall clock doesn't move.
+  const now = deps.now ?? (() => performance.now());
   const failedLately = () => now() - createFailedAt < RETRY_CREATE_AFTER_MS;
   let chain: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {

@@ -27,7 +27,8 @@ export const SCROBBLE_AT = 0.9;
 
 export function createTimelineReporter(deps: ReporterDeps) {
   const interval = deps.intervalMs ?? 10_000;
-  const now = deps.now ?? Date.now;
+  // In-page intervals: the monotonic clock, which a change of the wall clock doesn't move.
+  const now = deps.now ?? (() => performance.now());
   let last: { report: TimelineReport; at: number } | null = null;
   /** Play-throughs already scrobbled: keyed by queue entry, so a repeat counts again. */
   let scrobbled: string | null = null;
