@@ -1,11 +1,16 @@
 import { useState } from 'react';
+import type { ArtworkSource } from '../lib/artwork';
+import { useArtworkImage } from '../lib/use-artwork-image';
 import './cover-art.css';
 
-export type ArtworkUrl = (path: string, px: number) => string;
+/** Screens pass the current server's artwork along by this name. */
+export type ArtworkUrl = ArtworkSource;
 
 /**
- * Artwork at the size it is shown, 1× and 2× (the server resizes it), loaded lazily. A tinted
- * placeholder with the item's initial stands in when there is none or it fails.
+ * Artwork at the size it is shown (1× or 2× for the screen's density; the server resizes it),
+ * loaded when near the screen and shown from memory through a blob: URL, never from a URL with
+ * the token (docs/decisions/015). A tinted placeholder with the item's initial stands in when
+ * there is none, it fails, or it isn't in memory while offline.
  */
 export function CoverArt({
   path,
@@ -23,29 +28,33 @@ export function CoverArt({
   round?: boolean;
   eager?: boolean;
 }) {
-  const [failed, setFailed] = useState(false);
+  const { ref, shown } = useArtworkImage(urlFor, path, size, eager);
+  const [broken, setBroken] = useState<string | null>(null);
   const style = { width: size, height: size };
   const className = `cover${round ? ' cover-round' : ''}`;
-  if (!path || !urlFor || failed) {
+  if (shown === 'placeholder' || (typeof shown === 'object' && shown.url === broken)) {
     return (
       <span className={`${className} cover-placeholder`} style={style} aria-hidden="true">
         {Array.from(label.trim())[0]?.toUpperCase() ?? '♪'}
       </span>
     );
   }
-  const src = urlFor(path, size);
+  if (shown === 'pending') {
+    return (
+      <span ref={ref} className={`${className} cover-pending`} style={style} aria-hidden="true" />
+    );
+  }
   return (
     <img
+      ref={ref}
       className={className}
       style={style}
-      src={src}
-      srcSet={`${src} 1x, ${urlFor(path, size * 2)} 2x`}
+      src={shown.url}
       width={size}
       height={size}
       alt=""
-      loading={eager ? 'eager' : 'lazy'}
       decoding="async"
-      onError={() => setFailed(true)}
+      onError={() => setBroken(shown.url)}
     />
   );
 }

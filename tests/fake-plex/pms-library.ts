@@ -1,7 +1,8 @@
 import { albumJson, artistJson, playlistJson, trackJson } from './library-json';
 import type { FakeLibrary, LibTrack } from './library';
 import type { FakeServer } from './model';
-import { plexBody, plexParam, text } from './respond';
+import { corsHeaders, plexBody, plexParam, text } from './respond';
+import { coverPng } from './cover-png';
 
 interface Page {
   start: number;
@@ -216,23 +217,20 @@ export function pmsLibraryRoute(server: FakeServer, request: Request, url: URL):
   }
 
   if (path === '/photo/:/transcode' || /^\/playlists\/\d+\/composite\/\d+$/.test(path)) {
-    return new Response(coverSvg(url.searchParams.get('url') ?? path), {
+    // CORS like the rest of the server's API: PlexM8 fetches artwork (docs/plex-api.md).
+    const png = coverPng(
+      url.searchParams.get('url') ?? path,
+      Number(url.searchParams.get('width') ?? 300),
+    );
+    return new Response(png, {
       headers: {
-        'Content-Type': 'image/svg+xml',
+        ...corsHeaders(request),
+        'Content-Type': 'image/png',
+        'Content-Length': String(png.byteLength),
         'Cache-Control': 'max-age=3600',
-        'Access-Control-Allow-Origin': '*',
       },
     });
   }
 
   return null;
-}
-
-/** A cover per item: a colour from its key, so every album looks different and nothing is fetched. */
-function coverSvg(seed: string): string {
-  let hash = 0;
-  for (const ch of seed) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
-  const hue = hash % 360;
-  const hue2 = (hue + 40 + (hash % 80)) % 360;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${hue},65%,55%)"/><stop offset="1" stop-color="hsl(${hue2},60%,30%)"/></linearGradient></defs><rect width="100" height="100" fill="url(#g)"/><circle cx="50" cy="50" r="22" fill="none" stroke="rgba(255,255,255,.35)" stroke-width="6"/><circle cx="50" cy="50" r="4" fill="rgba(255,255,255,.6)"/></svg>`;
 }

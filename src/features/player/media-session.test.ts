@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Track } from '../../domain';
+import type { ArtworkState } from '../../lib/artwork-cache';
 import { startMediaSession } from './media-session';
 import { usePlayerStore } from './player-store';
 import { usePositionStore } from './position-store';
@@ -51,27 +52,54 @@ const track = (id: string): Track => ({
 });
 let session: FakeSession;
 let stop: () => void;
+/** Artwork asked for and not yet let go, by track id: `ready` delivers it. */
+let held: Map<string, { px: number; onChange: (state: ArtworkState) => void }>;
+const ready = (id: string) =>
+  held.get(id)?.onChange({ status: 'ready', url: `blob:app/${id}`, type: 'image/jpeg' });
 
 beforeEach(() => {
   session = new FakeSession();
   Object.defineProperty(navigator, 'mediaSession', { value: session, configurable: true });
   Object.defineProperty(globalThis, 'MediaMetadata', { value: FakeMetadata, configurable: true });
   usePlayerStore.setState({ queue: emptyQueue, wantsToPlay: false, status: 'idle', seekTo: null });
-  stop = startMediaSession((t, px) => `https://pms.example/photo?u=${t.thumb}&w=${px}`);
+  held = new Map();
+  stop = startMediaSession((t, px, onChange) => {
+    onChange({ status: 'loading' });
+    held.set(t.id, { px, onChange });
+    return () => held.delete(t.id);
+  });
 });
 afterEach(() => stop());
 
 describe('media session', () => {
-  it('shows the current track at once, and its sized, absolute artwork once it plays', () => {
+  it('shows the current track at once, and its artwork from memory once it plays', () => {
     usePlayerStore.getState().playTracks([track('1'), track('2')], 0);
     expect(session.metadata?.title).toBe('Song 1');
     // Not yet: the artwork fetch would compete with the first audio.
+    expect(held.size).toBe(0);
     expect(session.metadata?.artwork).toEqual([]);
     usePlayerStore.getState().setStatus('playing');
+    expect(held.get('1')?.px).toBe(512);
+    expect(session.metadata?.artwork).toEqual([]);
+    ready('1');
     expect(session.metadata?.title).toBe('Song 1');
-    expect(session.metadata?.artwork.map((a) => a.sizes)).toEqual(['96x96', '192x192', '512x512']);
-    expect(session.metadata?.artwork[0]?.src).toMatch(/^https:\/\//);
+    expect(session.metadata?.artwork).toEqual([
+      { src: 'blob:app/1', sizes: '512x512', type: 'image/jpeg' },
+    ]);
     expect(session.playbackState).toBe('playing');
+  });
+
+  it('lets the artwork go with its track, and never shows one that arrives too late', () => {
+    usePlayerStore.getState().playTracks([track('1'), track('2')], 0);
+    usePlayerStore.getState().setStatus('playing');
+    const late = held.get('1');
+    usePlayerStore.getState().next();
+    expect(held.has('1')).toBe(false);
+    late?.onChange({ status: 'ready', url: 'blob:app/1', type: 'image/jpeg' });
+    expect(session.metadata?.title).toBe('Song 2');
+    expect(session.metadata?.artwork).toEqual([]);
+    stop();
+    expect(held.size).toBe(0);
   });
 
   it('lets the lock screen play, pause, skip and seek', () => {

@@ -1,18 +1,31 @@
 import type { Track } from '../../domain';
+import type { ArtworkState } from '../../lib/artwork-cache';
 import { usePlayerStore } from './player-store';
 import { usePositionStore } from './position-store';
 import { current } from './queue';
 
 /**
  * Lock screen, notification and media keys (howler has no Media Session support): metadata with
- * sized absolute artwork URLs, handlers, and a position state kept valid — setPositionState
+ * artwork from memory (a blob: URL, never one with the token: docs/decisions/015), handlers, and
+ * a position state kept valid — setPositionState
  * throws when position > duration or duration isn't finite, so both are clamped. WebKit drops
  * handlers when playback starts: they are set again on every "playing". seekforward/backward are
  * left out: on iOS they replace previous/next.
  */
-export function startMediaSession(
-  artworkUrl: (track: Track, px: number) => string | undefined,
-): () => void {
+/**
+ * The lock screen's artwork for a track: `onChange` hears its state; the returned function lets
+ * it go. Chromium's media notification takes blob: (and data:) URLs (web.dev "Media Session").
+ */
+export type LockScreenArtwork = (
+  track: Track,
+  px: number,
+  onChange: (state: ArtworkState) => void,
+) => () => void;
+
+/** One size, the one Chrome for Android's notification asks for (web.dev "Media Session"). */
+const LOCK_SCREEN_PX = 512;
+
+export function startMediaSession(artworkOf: LockScreenArtwork): () => void {
   if (typeof navigator === 'undefined' || !('mediaSession' in navigator)) return () => undefined;
   const session = navigator.mediaSession;
   const player = usePlayerStore;
@@ -39,25 +52,36 @@ export function startMediaSession(
   };
 
   /**
-   * Artwork is added once the track plays: the browser fetches it as soon as it is set, and
-   * until the first audio arrives that fetch would compete with it on the same server.
+   * Artwork is asked for once the track plays: until the first audio arrives its fetch would
+   * compete with it on the same server. The image is held (its blob: URL kept alive) while its
+   * track is the current one: the browser may fetch it again whenever it draws its controls.
    */
   let artworkFor: Track | null = null;
-  const setMetadata = (track: Track | undefined, withArtwork: boolean) => {
-    if (!track) {
-      session.metadata = null;
-      artworkFor = null;
-      return;
-    }
-    artworkFor = withArtwork ? track : null;
-    const artwork = (withArtwork ? [96, 192, 512] : [])
-      .map((px) => ({ src: artworkUrl(track, px), sizes: `${px}x${px}`, type: 'image/jpeg' }))
-      .filter((a): a is { src: string; sizes: string; type: string } => Boolean(a.src));
+  let letGo: () => void = () => undefined;
+  const show = (track: Track, artwork: MediaImage[]) => {
     session.metadata = new MediaMetadata({
       title: track.title,
       artist: track.artist,
       album: track.album,
       artwork,
+    });
+  };
+  const setMetadata = (track: Track | undefined, withArtwork: boolean) => {
+    letGo();
+    letGo = () => undefined;
+    artworkFor = null;
+    if (!track) {
+      session.metadata = null;
+      return;
+    }
+    show(track, []);
+    if (!withArtwork) return;
+    artworkFor = track;
+    letGo = artworkOf(track, LOCK_SCREEN_PX, (state) => {
+      if (state.status === 'ready' && artworkFor === track)
+        show(track, [
+          { src: state.url, sizes: `${LOCK_SCREEN_PX}x${LOCK_SCREEN_PX}`, type: state.type },
+        ]);
     });
   };
 
@@ -97,5 +121,6 @@ export function startMediaSession(
   return () => {
     offPlayer();
     offPosition();
+    letGo();
   };
 }

@@ -4,6 +4,7 @@ import { isPlexError, type PmsClient } from '../../lib/plex';
 import { playbackOf } from '../../lib/plex/pms-playback';
 import { playQueuesOf } from '../../lib/plex/pms-play-queues';
 import { idbRead, idbSet } from '../../lib/idb';
+import { artworkSourceOf, wantArtwork } from '../../lib/artwork';
 import { startPlayerController, type SourcePurpose } from './controller';
 import { HowlerEngine } from './engine/howler-engine';
 import { startMediaSession } from './media-session';
@@ -238,11 +239,11 @@ export async function startPlayerRuntime(deps: PlayerRuntimeDeps): Promise<() =>
     reporter,
     onStall: deps.failover,
   });
-  const stopSession = startMediaSession((track: Track, px: number) => {
+  const stopSession = startMediaSession((track, px, onChange) => {
     const server = deps.server();
     return server && track.thumb
-      ? new URL(server.client.artworkUrl(track.thumb, px), window.location.href).toString()
-      : undefined;
+      ? wantArtwork(artworkSourceOf(server.client), track.thumb, px, onChange)
+      : () => undefined;
   });
   const stopOnePlayer = startOnePlayerAtATime();
   return () => {
