@@ -3,6 +3,7 @@ import { DownloadActionsProvider, type DownloadActions } from '../lib/download-a
 import { usePms, type PmsAccess } from '../lib/plex-context';
 import { network, whenNetworkReturns } from './network';
 import { loadDownloads, useAvailability, useSetStatus } from './downloads-bridge';
+import { useDownloadedCopy, useDownloadedSets } from './downloaded-sets';
 
 /**
  * Wires downloads (features/downloads) to the current server and to the library's screens:
@@ -70,6 +71,8 @@ export function DownloadsHost({ children }: { children: ReactNode }) {
         void loadDownloads().then((m) => m.useDownloadsStore.getState().sync(setId, tracks)),
       useSetStatus,
       useAvailability,
+      useDownloadedCopy,
+      useDownloadedSets,
     };
   }, []);
   return <DownloadActionsProvider value={actions}>{children}</DownloadActionsProvider>;

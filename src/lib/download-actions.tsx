@@ -19,6 +19,15 @@ export interface DownloadSetInfo {
 }
 
 /**
+ * A downloaded set as its own records know it: enough to list and play it when Plex's data about
+ * it isn't on the device (the cached copy expired, or a new version couldn't read the old one).
+ */
+export interface DownloadedCopy extends DownloadSetInfo {
+  /** The set's tracks in its order, as they were when downloaded. */
+  tracks: readonly Track[];
+}
+
+/**
  * What the library's screens can ask of downloads without importing them: app/ provides it
  * (architecture.md: features don't import each other), as it does TrackActions.
  */
@@ -32,6 +41,14 @@ export interface DownloadActions {
   /** A downloaded playlist was refreshed: fetch the tracks added since (if the setting says so). */
   sync(setId: string, tracks: readonly Track[]): void;
   useSetStatus(setId: string): DownloadSetStatus | null;
+  /** The set's downloaded copy, read only while `needed` (it walks every track of the set). */
+  useDownloadedCopy(setId: string, needed: boolean): DownloadedCopy | null;
+  /** The sets of one kind downloaded from a server, while `needed`. */
+  useDownloadedSets(
+    kind: DownloadSetInfo['kind'],
+    serverId: string,
+    needed: boolean,
+  ): readonly DownloadSetInfo[];
   /** A function that changes when downloads or the network change, so lists re-render. */
   useAvailability(): (track: Track) => Availability;
 }
@@ -43,6 +60,8 @@ const none: DownloadActions = {
   removeTrack: () => undefined,
   sync: () => undefined,
   useSetStatus: () => null,
+  useDownloadedCopy: () => null,
+  useDownloadedSets: () => [],
   useAvailability: () => () => 'stream',
 };
 

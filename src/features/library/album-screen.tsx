@@ -8,7 +8,8 @@ import { CoverArt } from '../../ui/cover-art';
 import { Notice } from '../../ui/notice';
 import { Skeleton } from '../../ui/skeleton';
 import { albumQuery, albumTracksQuery } from './queries';
-import { QueryError, StaleNotice } from './query-feedback';
+import { DownloadedCopyNotice, QueryError, StaleNotice } from './query-feedback';
+import { useDownloadActions } from '../../lib/download-actions';
 import { TrackRow, useTrackList } from './track-row';
 import { DownloadButton } from './download-button';
 
@@ -27,10 +28,17 @@ function AlbumView({ access, id }: { access: PmsAccess; id: string }) {
   const urlFor = useArtwork();
   const album = useQuery(albumQuery(access, id));
   const tracks = useQuery(albumTracksQuery(access, id));
+  const setId = albumSetId(access.serverId, id);
+  // No tracks from Plex, and none coming (offline, or it failed): the downloaded copy, if any.
+  const unanswered = !tracks.data && (tracks.isError || tracks.fetchStatus === 'paused');
+  const copy = useDownloadActions().useDownloadedCopy(setId, unanswered);
+  const items = tracks.data?.items ?? copy?.tracks ?? NO_TRACKS;
   const origin = useMemo(() => ({ kind: 'album' as const, id }), [id]);
-  const list = useTrackList(tracks.data?.items ?? NO_TRACKS, origin);
+  const list = useTrackList(items, origin);
   const a = album.data;
-  const length = tracks.data?.items.reduce((sum, t) => sum + (t.durationMs ?? 0), 0);
+  const albumTitle = a?.title ?? copy?.title;
+  const known = Boolean(tracks.data ?? copy);
+  const length = items.reduce((sum, t) => sum + (t.durationMs ?? 0), 0);
   return (
     <section aria-labelledby="album-title">
       <p className="back-link">
@@ -40,31 +48,25 @@ function AlbumView({ access, id }: { access: PmsAccess; id: string }) {
           <Link to="/library">← Library</Link>
         )}
       </p>
-      {album.isError && !a ? (
+      {album.isError && !a && !copy ? (
         <QueryError error={album.error} what="album" onRetry={() => void album.refetch()} />
       ) : (
         <header className="detail-head">
-          <CoverArt path={a?.thumb} size={160} urlFor={urlFor} label={a?.title ?? ''} eager />
+          <CoverArt path={a?.thumb} size={160} urlFor={urlFor} label={albumTitle ?? ''} eager />
           <div className="detail-text">
             <p className="detail-kind">Album{a?.year ? ` · ${a.year}` : ''}</p>
             <h1 id="album-title" dir="auto">
-              {album.isPending ? <Skeleton width="12rem" height="2rem" /> : a?.title}
+              {album.isPending && !copy ? <Skeleton width="12rem" height="2rem" /> : albumTitle}
             </h1>
             <p className="detail-meta" dir="auto">
-              {a?.artist}
-              {tracks.data
-                ? ` · ${countOf(tracks.data.items.length, 'track')} · ${formatLength(length)}`
-                : ''}
+              {a?.artist ?? items[0]?.artist}
+              {known ? ` · ${countOf(items.length, 'track')} · ${formatLength(length)}` : ''}
             </p>
             <div className="detail-actions">
               <DownloadButton
-                set={{
-                  id: albumSetId(access.serverId, id),
-                  kind: 'album',
-                  title: a?.title ?? 'Album',
-                }}
-                tracks={tracks.data?.items ?? NO_TRACKS}
-                ready={Boolean(tracks.data)}
+                set={{ id: setId, kind: 'album', title: albumTitle ?? 'Album' }}
+                tracks={items}
+                ready={known}
               />
             </div>
           </div>
@@ -73,19 +75,20 @@ function AlbumView({ access, id }: { access: PmsAccess; id: string }) {
       {tracks.data ? (
         <StaleNotice updatedAt={tracks.dataUpdatedAt} refreshFailed={tracks.isRefetchError} />
       ) : null}
-      {tracks.isPending ? (
+      {copy && !tracks.data ? <DownloadedCopyNotice /> : null}
+      {tracks.isPending && !copy ? (
         <Skeleton height="12rem" />
-      ) : tracks.isError && !tracks.data ? (
+      ) : tracks.isError && !known ? (
         <QueryError
           error={tracks.error}
           what="album's tracks"
           onRetry={() => void tracks.refetch()}
         />
-      ) : tracks.data.items.length === 0 ? (
+      ) : items.length === 0 ? (
         <Notice tone="info" title="This album has no tracks." />
       ) : (
-        <ol className="plain-list" aria-label={`Tracks on ${a?.title ?? 'this album'}`}>
-          {tracks.data.items.map((track, i) => (
+        <ol className="plain-list" aria-label={`Tracks on ${albumTitle ?? 'this album'}`}>
+          {items.map((track, i) => (
             <li key={track.id}>
               <TrackRow
                 track={track}

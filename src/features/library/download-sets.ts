@@ -2,3 +2,9 @@
 export const playlistSetId = (serverId: string, playlistId: string) =>
   `playlist:${serverId}:${playlistId}`;
 export const albumSetId = (serverId: string, albumId: string) => `album:${serverId}:${albumId}`;
+
+/** The playlist or album id inside a set id made above (null for another kind or server). */
+export function itemIdOf(setId: string, kind: 'playlist' | 'album', serverId: string) {
+  const prefix = `${kind}:${serverId}:`;
+  return setId.startsWith(prefix) ? setId.slice(prefix.length) : null;
+}

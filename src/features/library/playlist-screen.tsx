@@ -8,7 +8,7 @@ import { Notice } from '../../ui/notice';
 import { Skeleton } from '../../ui/skeleton';
 import { VirtualList } from '../../ui/virtual-list';
 import { playlistItemsQuery, playlistQuery } from './queries';
-import { QueryError, StaleNotice } from './query-feedback';
+import { DownloadedCopyNotice, QueryError, StaleNotice } from './query-feedback';
 import { RefreshButton } from './refresh-button';
 import { DownloadButton } from './download-button';
 import { useDownloadActions } from '../../lib/download-actions';
@@ -45,12 +45,19 @@ function PlaylistView({ access, id }: { access: PmsAccess; id: string }) {
   const details = useQuery(playlistQuery(access, id));
   const itemsQuery = useInfiniteQuery(playlistItemsQuery(access, id));
   const all = useAllPages(itemsQuery);
+  const downloads = useDownloadActions();
+  const setId = playlistSetId(access.serverId, id);
+  // No tracks from Plex, and none coming (offline, or it failed): the downloaded copy, if any.
+  const unanswered =
+    !itemsQuery.data && (itemsQuery.isError || itemsQuery.fetchStatus === 'paused');
+  const copy = downloads.useDownloadedCopy(setId, unanswered);
+  const items = copy?.tracks ?? all.items;
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<TrackSort>('playlist');
   const deferredFilter = useDeferredValue(filter);
   const rows = useMemo(
-    () => orderTracks(all.items, deferredFilter, sort),
-    [all.items, deferredFilter, sort],
+    () => orderTracks(items, deferredFilter, sort),
+    [items, deferredFilter, sort],
   );
   const tracks = useMemo(() => rows.map((r) => r.track), [rows]);
   // In the playlist's own order and whole, Plex's play queue is made from the playlist itself.
@@ -60,8 +67,6 @@ function PlaylistView({ access, id }: { access: PmsAccess; id: string }) {
     [natural, id],
   );
   const list = useTrackList(tracks, origin);
-  const downloads = useDownloadActions();
-  const setId = playlistSetId(access.serverId, id);
   // A downloaded playlist fetches the tracks added since, whenever it is (re)loaded whole.
   const { sync } = downloads;
   useEffect(() => {
@@ -69,10 +74,10 @@ function PlaylistView({ access, id }: { access: PmsAccess; id: string }) {
   }, [all.complete, all.items, setId, sync]);
 
   const playlist = details.data;
-  const title = playlist?.title ?? 'Playlist';
+  const title = playlist?.title ?? copy?.title ?? 'Playlist';
   const refresh = () => Promise.all([details.refetch(), itemsQuery.refetch()]);
 
-  if (itemsQuery.isError && !itemsQuery.data) {
+  if (itemsQuery.isError && !itemsQuery.data && !copy) {
     return (
       <section>
         <p>
@@ -93,7 +98,7 @@ function PlaylistView({ access, id }: { access: PmsAccess; id: string }) {
         <div className="detail-text">
           <p className="detail-kind">{playlist?.smart ? 'Smart playlist' : 'Playlist'}</p>
           <h1 id="playlist-title" dir="auto">
-            {details.isPending ? <Skeleton width="12rem" height="2rem" /> : title}
+            {details.isPending && !copy ? <Skeleton width="12rem" height="2rem" /> : title}
           </h1>
           {playlist?.summary ? (
             <ClampedText className="detail-summary" text={playlist.summary} />
@@ -101,7 +106,7 @@ function PlaylistView({ access, id }: { access: PmsAccess; id: string }) {
           <p className="detail-meta">
             {[
               countOf(
-                all.complete ? all.items.length : (playlist?.trackCount ?? all.total),
+                copy || all.complete ? items.length : (playlist?.trackCount ?? all.total),
                 'track',
               ),
               formatLength(playlist?.durationMs),
@@ -146,6 +151,7 @@ function PlaylistView({ access, id }: { access: PmsAccess; id: string }) {
           refreshFailed={itemsQuery.isRefetchError}
         />
       ) : null}
+      {copy ? <DownloadedCopyNotice /> : null}
       {!all.complete && itemsQuery.data ? (
         <p className="progress-note" role="status">
           Loading {formatNumber(all.loaded)} of {formatNumber(all.total)} tracks…
@@ -161,9 +167,9 @@ function PlaylistView({ access, id }: { access: PmsAccess; id: string }) {
           hidden.
         </p>
       ) : null}
-      {itemsQuery.isPending ? (
+      {itemsQuery.isPending && !copy ? (
         <TrackSkeletons />
-      ) : all.items.length === 0 && all.complete ? (
+      ) : items.length === 0 && (all.complete || copy) ? (
         <Notice tone="info" title="This playlist is empty." />
       ) : rows.length === 0 ? (
         <Notice tone="info" title={`No tracks match “${deferredFilter}”.`} />

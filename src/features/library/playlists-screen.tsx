@@ -7,12 +7,12 @@ import { CoverArt, type ArtworkUrl } from '../../ui/cover-art';
 import { Notice } from '../../ui/notice';
 import { Skeleton } from '../../ui/skeleton';
 import { playlistItemsQuery, playlistQuery, playlistsQuery } from './queries';
-import { QueryError, StaleNotice } from './query-feedback';
+import { DownloadedCopyNotice, QueryError, StaleNotice } from './query-feedback';
 import { RefreshButton } from './refresh-button';
 import { useArtwork } from '../../lib/use-artwork';
 import { WaitingForServer } from './waiting-for-server';
-import { useDownloadActions } from '../../lib/download-actions';
-import { playlistSetId } from './download-sets';
+import { useDownloadActions, type DownloadSetInfo } from '../../lib/download-actions';
+import { itemIdOf, playlistSetId } from './download-sets';
 
 /** On the device: all of it, or how far a download has got. */
 function DownloadedMark({ setId }: { setId: string }) {
@@ -69,9 +69,46 @@ export function PlaylistsScreen() {
   return access ? <Playlists access={access} /> : <WaitingForServer title="Playlists" />;
 }
 
+/**
+ * The playlists downloaded from this server, when Plex's list isn't on the device and can't be
+ * fetched (offline after the saved copy expired): what is on the device still opens and plays.
+ */
+function DownloadedPlaylists({
+  sets,
+  serverId,
+}: {
+  sets: readonly DownloadSetInfo[];
+  serverId: string;
+}) {
+  return (
+    <ul className="card-grid" aria-label="Downloaded playlists">
+      {sets.map((set) => {
+        const id = itemIdOf(set.id, 'playlist', serverId);
+        return id === null ? null : (
+          <li key={set.id}>
+            <Link className="card" to={`/playlists/${encodeURIComponent(id)}`}>
+              <CoverArt path={undefined} size={160} urlFor={null} label={set.title} />
+              <span className="card-title" dir="auto">
+                {set.title}
+              </span>
+              <DownloadedMark setId={set.id} />
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 function Playlists({ access }: { access: PmsAccess }) {
   const urlFor = useArtwork();
   const query = useQuery(playlistsQuery(access));
+  const unanswered = !query.data && (query.isError || query.fetchStatus === 'paused');
+  const downloaded = useDownloadActions().useDownloadedSets(
+    'playlist',
+    access.serverId,
+    unanswered,
+  );
   const queryClient = useQueryClient();
   const prefetch = (id: string) => {
     void queryClient.prefetchInfiniteQuery(playlistItemsQuery(access, id));
@@ -87,7 +124,14 @@ function Playlists({ access }: { access: PmsAccess }) {
       {query.data ? (
         <StaleNotice updatedAt={query.dataUpdatedAt} refreshFailed={query.isRefetchError} />
       ) : null}
-      {query.isPending ? (
+      {unanswered && downloaded.length > 0 ? (
+        <>
+          <DownloadedCopyNotice>
+            Showing your downloaded playlists; the rest come back with the network.
+          </DownloadedCopyNotice>
+          <DownloadedPlaylists sets={downloaded} serverId={access.serverId} />
+        </>
+      ) : query.isPending ? (
         <ul className="card-grid" aria-label="Loading playlists">
           {Array.from({ length: 6 }, (_, i) => (
             <li key={i} className="card">

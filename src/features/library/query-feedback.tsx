@@ -56,3 +56,16 @@ export function StaleNotice({
     </p>
   );
 }
+
+/** Plex's data isn't on the device: the downloads' own records stand in. */
+export function DownloadedCopyNotice({
+  children = 'Showing your downloaded copy, as it was when downloaded.',
+}: {
+  children?: string;
+}) {
+  return (
+    <p className="stale-notice" role="status">
+      <span aria-hidden="true">●</span> {children}
+    </p>
+  );
+}
