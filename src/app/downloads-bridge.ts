@@ -1,6 +1,7 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import type { Track } from '../domain';
 import { loadDownloadsModule, type DownloadsState } from '../features/downloads';
+import { useServersStore } from '../features/servers';
 import type { Availability, DownloadSetStatus } from '../lib/download-actions';
 import { useOnline } from '../lib/use-online';
 
@@ -59,15 +60,16 @@ export function useSetStatus(setId: string): DownloadSetStatus | null {
   return useMemo(() => (mod && set ? mod.setStatusOf(set, jobs) : null), [set, jobs]);
 }
 
+/** For the lists on screen, which are the selected server's: only its own copies count. */
 export function useAvailability(): (track: Track) => Availability {
   const onDevice = useDownloadsSelector((s) => s.onDevice, nothingOnDevice);
+  const serverId = useServersStore((s) => s.selectedId);
   const online = useOnline();
   return useMemo(
     () => (track: Track) => {
-      const partId = track.media?.partId;
-      if (partId !== undefined && onDevice[partId]) return 'downloaded';
+      if (mod?.keyOnDevice(onDevice, track, serverId)) return 'downloaded';
       return online ? 'stream' : 'unavailable';
     },
-    [onDevice, online],
+    [onDevice, serverId, online],
   );
 }

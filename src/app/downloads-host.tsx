@@ -7,7 +7,8 @@ import { useDownloadedCopy, useDownloadedSets } from './downloaded-sets';
 
 /**
  * Wires downloads (features/downloads) to the current server and to the library's screens:
- * starts the queue runner after the first paint and provides DownloadActions.
+ * joins the tabs' downloading after the first paint (the tab that runs the queue fetches from
+ * its current server) and provides DownloadActions.
  */
 export function DownloadsHost({ children }: { children: ReactNode }) {
   const access = usePms();
@@ -17,11 +18,12 @@ export function DownloadsHost({ children }: { children: ReactNode }) {
   }, [access]);
 
   useEffect(() => {
-    let stop: (() => void) | null = null;
+    let stop: (() => Promise<void>) | null = null;
     let cancelled = false;
     void loadDownloads().then((m) => {
       if (cancelled) return;
-      stop = m.startDownloadRunner({
+      // One tab of PlexM8 downloads for all (features/downloads/tab-group.ts).
+      stop = m.startDownloads({
         sourceFor: (job) => {
           const current = accessRef.current;
           if (!current || current.serverId !== job.serverId) return null;
@@ -33,7 +35,7 @@ export function DownloadsHost({ children }: { children: ReactNode }) {
     });
     return () => {
       cancelled = true;
-      stop?.();
+      void stop?.();
     };
   }, []);
 
@@ -62,7 +64,7 @@ export function DownloadsHost({ children }: { children: ReactNode }) {
       removeTrack: (track) =>
         void loadDownloads().then((m) => {
           const state = m.useDownloadsStore.getState();
-          const key = m.keyOnDevice(state.onDevice, track);
+          const key = m.keyOnDevice(state.onDevice, track, accessRef.current?.serverId);
           if (key) void state.removeJob(key);
         }),
       remove: (setId) =>

@@ -33,7 +33,9 @@ function localCopy(track: Track): LocalCopy | null {
   const downloads = downloadsModule();
   if (!downloads) return null;
   const { onDevice, jobs } = downloads.useDownloadsStore.getState();
-  const key = downloads.keyOnDevice(onDevice, track);
+  // Only the queue's own server's copy: part ids collide between servers (features/downloads).
+  const serverId = usePlayerStore.getState().serverId ?? shownServerId();
+  const key = downloads.keyOnDevice(onDevice, track, serverId);
   const job = key ? jobs[key] : undefined;
   if (!key || !job) return null;
   return { key, read: () => downloads.readFile(key), transcoded: job.quality !== 'original' };

@@ -36,6 +36,7 @@ const RECORDED_HEADERS = [
   'x-plex-token',
   'x-plex-client-identifier',
   'range',
+  'if-range',
 ];
 
 function waitFor(ms: number, signal: AbortSignal): Promise<void> {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { AudioFile } from './audio-files';
+import type { LibTrack } from './library';
 import type { FakeServer } from './model';
 import { corsHeaders, text } from './respond';
 
@@ -13,15 +14,60 @@ function bytesOf(file: AudioFile): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** Serves a file as PMS does, honouring `Range` with 206 (what `<audio>` asks for). */
-function serveFile(request: Request, file: AudioFile, mime = file.mime): Response {
-  const bytes = bytesOf(file);
+/**
+ * Which validators a server's parts carry. Whether real PMS sends ETag or Last-Modified with a
+ * part is unconfirmed (plex-api.md "Downloads"): the files it serves under /web carry neither, so
+ * by default the fake sends none; tests switch either on to check both answers.
+ */
+export type PartValidators = 'none' | 'etag' | 'last-modified';
+const validatorsOf = new WeakMap<FakeServer, PartValidators>();
+export function setPartValidators(server: FakeServer, kind: PartValidators): void {
+  validatorsOf.set(server, kind);
+}
+
+/** Parts whose file was replaced on the server (re-tagged, re-ripped): new bytes from now on. */
+const replaced = new WeakMap<LibTrack, { bytes: Uint8Array<ArrayBuffer>; version: number }>();
+export function replacePartFile(track: LibTrack, bytes: Uint8Array<ArrayBuffer>): void {
+  replaced.set(track, { bytes, version: (replaced.get(track)?.version ?? 0) + 1 });
+}
+export const partBytes = (track: LibTrack) => replaced.get(track)?.bytes ?? bytesOf(track.file);
+
+function validatorHeaders(server: FakeServer, track: LibTrack): Record<string, string> {
+  const version = replaced.get(track)?.version ?? 0;
+  switch (validatorsOf.get(server) ?? 'none') {
+    case 'etag':
+      return {
+        ETag: `"${track.partId}-${version}"`,
+        'Access-Control-Expose-Headers': 'Retry-After, Content-Range, ETag',
+      };
+    case 'last-modified':
+      return { 'Last-Modified': new Date((track.addedAt + version * 60) * 1000).toUTCString() };
+    case 'none':
+      return {};
+  }
+}
+
+/**
+ * Serves a file as PMS does, honouring `Range` with 206 (what `<audio>` asks for). `If-Range`
+ * (RFC 9110 §13.1.5): a Range whose validator is not the file's current one gets the whole file.
+ */
+function serveFile(
+  request: Request,
+  file: AudioFile,
+  mime = file.mime,
+  bytes: Uint8Array<ArrayBuffer> = bytesOf(file),
+  validators: Record<string, string> = {},
+): Response {
   const headers: Record<string, string> = {
     ...corsHeaders(request),
     'Content-Type': mime,
     'Accept-Ranges': 'bytes',
+    ...validators,
   };
-  const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.get('Range') ?? '');
+  const ifRange = request.headers.get('If-Range');
+  const current = validators.ETag ?? validators['Last-Modified'];
+  const stale = ifRange !== null && ifRange !== current;
+  const range = stale ? null : /^bytes=(\d*)-(\d*)$/.exec(request.headers.get('Range') ?? '');
   if (!range) {
     return new Response(bytes, {
       status: 200,
@@ -54,7 +100,13 @@ export function pmsStreamRoute(server: FakeServer, request: Request, url: URL): 
   if (part) {
     const track = lib.tracks.find((t) => t.partId === Number(part[1]));
     if (!track) return text(request, 404, 'no such part');
-    return serveFile(request, track.file);
+    return serveFile(
+      request,
+      track.file,
+      track.file.mime,
+      partBytes(track),
+      validatorHeaders(server, track),
+    );
   }
   if (url.pathname === '/:/scrobble')
     return new Response(null, { status: 200, headers: corsHeaders(request) });

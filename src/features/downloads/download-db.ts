@@ -1,5 +1,16 @@
-import { createStore, del, delMany, entries, get, set, setMany, type UseStore } from 'idb-keyval';
+import {
+  createStore,
+  del,
+  delMany,
+  entries,
+  get,
+  keys,
+  set,
+  setMany,
+  type UseStore,
+} from 'idb-keyval';
 import { storageName } from '../../lib/storage-names';
+import { writesAllowed } from '../../lib/write-gate';
 import type { DownloadJob, DownloadSet } from './types';
 
 /**
@@ -40,7 +51,21 @@ export class StorageRefused extends Error {
   }
 }
 
+/**
+ * Another tab signed out (lib/write-gate.ts): nothing of the account may be written any more.
+ * Deleting stays allowed: it is what the sign-out wants.
+ */
+export class WritesClosed extends Error {
+  constructor() {
+    super('another tab signed out');
+  }
+}
+function gate(): void {
+  if (!writesAllowed()) throw new WritesClosed();
+}
+
 async function store(key: string, blob: Blob): Promise<void> {
+  gate();
   if (!blobsRefused) {
     try {
       await set(key, blob, filesDb());
@@ -93,19 +118,34 @@ export async function dropFiles(key: string, chunks: number): Promise<void> {
   if (chunks > 0) await dropChunks(key, chunks);
 }
 
-export const saveJobs = (list: DownloadJob[]) =>
-  setMany(
+export async function saveJobs(list: DownloadJob[]): Promise<void> {
+  gate();
+  await setMany(
     list.map((job) => [job.key, job]),
     jobsDb(),
   );
+}
 export const deleteJobs = (keys: string[]) => delMany(keys, jobsDb());
-export const loadJobs = () =>
-  entries<string, DownloadJob>(jobsDb()).then((e) => e.map(([, j]) => j));
+/** Every job record as stored, any version (stored-records.ts reads them). */
+export const loadJobRecords = () => entries<string, unknown>(jobsDb());
 
-export const saveSet = (s: DownloadSet) => set(s.id, s, setsDb());
-export const deleteSet = (id: string) => del(id, setsDb());
-export const loadSets = () =>
-  entries<string, DownloadSet>(setsDb()).then((e) => e.map(([, s]) => s));
+export async function saveSet(s: DownloadSet): Promise<void> {
+  gate();
+  await set(s.id, s, setsDb());
+}
+export const deleteSets = (ids: string[]) => delMany(ids, setsDb());
+export const loadSetRecords = () => entries<string, unknown>(setsDb());
+
+/** A file and every chunk saved under `key`, however many: for records too broken to say. */
+export async function dropAllFilesOf(jobKeys: readonly string[]): Promise<void> {
+  if (jobKeys.length === 0) return;
+  const doomed = new Set(jobKeys);
+  const stored = await keys<string>(filesDb());
+  await delMany(
+    stored.filter((k) => doomed.has(String(k).split('#')[0] ?? '')),
+    filesDb(),
+  );
+}
 
 /** Everything, for "delete all" and sign-out. */
 export async function wipeDownloads(): Promise<void> {

@@ -1,5 +1,6 @@
-export { useDownloadsStore, loadDownloads, keyOnDevice } from './downloads-store';
-export { startDownloadRunner, type DownloadSource } from './runner';
+export { useDownloadsStore, keyOnDevice } from './downloads-store';
+export { loadDownloads, startDownloads } from './tab-group';
+export type { DownloadSource, RunnerDeps } from './runner';
 export { downloadSource } from './download-source';
 export { readFile, wipeDownloads } from './download-db';
 export { setStatusOf } from './set-status';

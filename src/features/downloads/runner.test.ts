@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Track } from '../../domain';
 import * as db from './download-db';
-import { useDownloadsStore, loadDownloads } from './downloads-store';
+import { useDownloadsStore } from './downloads-store';
+import { loadDownloads } from './tab-group';
 import { startDownloadRunner, type RunnerDeps } from './runner';
 
 const track = (n: number, size = 1000): Track => ({
@@ -31,7 +32,7 @@ function fileResponse(size: number, init: ResponseInit = {}) {
 }
 
 const store = () => useDownloadsStore.getState();
-const status = (n: number) => store().jobs[`${100 + n}@original`]?.status;
+const status = (n: number) => store().jobs[`s:${100 + n}@original`]?.status;
 async function until(check: () => boolean, ms = 3000) {
   const end = Date.now() + ms;
   while (!check()) {
@@ -81,9 +82,9 @@ describe('download runner', () => {
     expect(most).toBe(2);
     // (jsdom's Blobs don't survive fake-indexeddb's cloning whole: sizes are checked on the
     // record here, and on the stored files in Chromium, tests/e2e/downloads.e2e.ts.)
-    expect(await db.readFile('101@original')).toBeDefined();
-    expect(store().jobs['101@original']).toMatchObject({ bytes: 1000, total: 1000, chunks: 0 });
-    expect(store().onDevice[101]).toBe('101@original');
+    expect(await db.readFile('s:101@original')).toBeDefined();
+    expect(store().jobs['s:101@original']).toMatchObject({ bytes: 1000, total: 1000, chunks: 0 });
+    expect(store().onDevice['s:101']).toBe('s:101@original');
   });
 
   it('retries a failing file with backoff, then gives up with the reason', async () => {
@@ -95,16 +96,16 @@ describe('download runner', () => {
     store().enqueue(playlist, [track(1)]);
     await until(() => status(1) === 'failed');
     expect(calls).toBe(4);
-    expect(store().jobs['101@original']?.error).toBe('the server answered 500');
-    expect(await db.readFile('101@original')).toBeUndefined();
+    expect(store().jobs['s:101@original']?.error).toBe('the server answered 500');
+    expect(await db.readFile('s:101@original')).toBeUndefined();
   });
 
   it('never counts a short file as downloaded', async () => {
     start(async () => fileResponse(600));
     store().enqueue(playlist, [track(1, 1000)]);
     await until(() => status(1) === 'failed');
-    expect(store().jobs['101@original']?.error).toBe('the file arrived incomplete');
-    expect(await db.readFile('101@original')).toBeUndefined();
+    expect(store().jobs['s:101@original']?.error).toBe('the file arrived incomplete');
+    expect(await db.readFile('s:101@original')).toBeUndefined();
   });
 
   it('waits while offline, without using up attempts, and goes on when back', async () => {
@@ -117,7 +118,7 @@ describe('download runner', () => {
     online = true;
     window.dispatchEvent(new Event('online'));
     await until(() => status(1) === 'done');
-    expect(store().jobs['101@original']?.attempts).toBe(0);
+    expect(store().jobs['s:101@original']?.attempts).toBe(0);
   });
 
   it('stops everything when storage is full, keeping what finished', async () => {
@@ -146,23 +147,23 @@ describe('download runner', () => {
     store().enqueue(album, [track(2)]);
     expect(Object.keys(store().jobs)).toHaveLength(2);
     await store().removeSet(playlist.id);
-    expect(await db.readFile('101@original')).toBeUndefined();
-    expect(await db.readFile('102@original')).toBeDefined();
-    expect(Object.keys(store().jobs)).toEqual(['102@original']);
+    expect(await db.readFile('s:101@original')).toBeUndefined();
+    expect(await db.readFile('s:102@original')).toBeDefined();
+    expect(Object.keys(store().jobs)).toEqual(['s:102@original']);
   });
 
   it('fetches tracks added to a downloaded playlist, unless told not to', async () => {
     start(async () => fileResponse(1000));
     store().enqueue(playlist, [track(1)]);
     store().sync(playlist.id, [track(1), track(2)]);
-    expect(store().sets[playlist.id]?.keys).toEqual(['101@original', '102@original']);
+    expect(store().sets[playlist.id]?.keys).toEqual(['s:101@original', 's:102@original']);
     store().setKeepUpdated(false);
     store().sync(playlist.id, [track(1), track(2), track(3)]);
-    expect(store().jobs['103@original']).toBeUndefined();
+    expect(store().jobs['s:103@original']).toBeUndefined();
     store().setKeepUpdated(true);
     // A playlist never downloaded is left alone.
     store().sync('playlist:s:other', [track(4)]);
-    expect(store().jobs['104@original']).toBeUndefined();
+    expect(store().jobs['s:104@original']).toBeUndefined();
     await until(() => status(1) === 'done' && status(2) === 'done');
   });
 
@@ -208,13 +209,13 @@ describe('download runner', () => {
     );
     store().setQuality('320');
     store().enqueue(playlist, [track(1)]);
-    await until(() => store().jobs['101@320']?.status === 'done', 5_000);
+    await until(() => store().jobs['s:101@320']?.status === 'done', 5_000);
     store().setQuality('original');
     // Never a Range: a transcode can't resume, it starts over.
     expect(ranges).toEqual([null, null]);
     // Whole: every byte of the clean second stream, nothing of the cut first one kept.
-    expect(store().jobs['101@320']).toMatchObject({ bytes: 2400, total: 2400, chunks: 0 });
-    expect(store().onDevice[101]).toBe('101@320');
+    expect(store().jobs['s:101@320']).toMatchObject({ bytes: 2400, total: 2400, chunks: 0 });
+    expect(store().onDevice['s:101']).toBe('s:101@320');
     expect(ended).toEqual(['stop', 'stop']);
   });
 });

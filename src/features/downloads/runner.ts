@@ -1,22 +1,14 @@
-import * as db from './download-db';
-import { useDownloadsStore } from './downloads-store';
-import type { DownloadJob } from './types';
-import { HttpStatus, SizeMismatch, SourceRefused } from './download-errors';
 import { answersAtAll, onWindowOnline } from '../../lib/network-status';
+import { writesAllowed } from '../../lib/write-gate';
+import { abortRuns, claimRun, isRunning, runningCount, stopRuns } from './active-runs';
+import * as db from './download-db';
+import { HttpStatus, SizeMismatch, SourceRefused, Stalled } from './download-errors';
+import { useDownloadsStore } from './downloads-store';
+import { fetchPart, INACTIVITY_MS, type DownloadSource, type Held } from './fetch-part';
+import type { DownloadJob } from './types';
 
 export { SourceRefused } from './download-errors';
-
-/** Where a job's bytes come from right now. */
-export interface DownloadSource {
-  url: string;
-  /**
-   * From Plex's transcoder: a stream (no length, no Range), so a broken download starts over
-   * and only a stream that ended cleanly counts as whole.
-   */
-  transcoded: boolean;
-  /** Called when the download is over either way (ends the transcode session). */
-  done?(): void;
-}
+export type { DownloadSource } from './fetch-part';
 
 export interface RunnerDeps {
   /** Where to fetch a job right now, or null while its server isn't connected. */
@@ -29,29 +21,31 @@ export interface RunnerDeps {
   fetchImpl?: typeof fetch;
   /** Backoff before retry n (1-based). */
   backoffMs?: (attempt: number) => number;
+  /** No byte for this long gives an attempt up (default INACTIVITY_MS). */
+  inactivityMs?: number;
+  /** Partial data is saved every this many bytes, or each second (default 512 KB). */
+  chunkBytes?: number;
 }
 
 export const PARALLEL = 2;
 export const MAX_ATTEMPTS = 4;
-/** Partial data is saved every this many bytes or this often, whichever comes first. */
-const CHUNK_BYTES = 512 * 1024;
-const CHUNK_MS = 1_000;
-const PROGRESS_MS = 250;
 
 const store = useDownloadsStore;
 
 /**
- * The download queue, outside React (like the player's controller): two files at a time, in the
- * order asked; progress saved in chunks so a reload, a pause or a lost network resumes where it
- * stopped (a Range request); retries back off; full storage stops everything and keeps what
- * finished; a file counts as downloaded only once whole and the size it should be.
+ * The download queue, outside React (like the player's controller), in the one tab that holds the
+ * download lock (tab-group.ts): two files at a time, in the order asked; progress saved in chunks
+ * so a reload, a pause, a lost network or another tab taking over resumes where it stopped;
+ * retries back off; full storage stops everything and keeps what finished; a file counts as
+ * downloaded only once whole and the size it should be. The returned stop resolves once nothing
+ * of its runs can write any more.
  */
-export function startDownloadRunner(deps: RunnerDeps): () => void {
+export function startDownloadRunner(deps: RunnerDeps): () => Promise<void> {
   const fetchImpl = deps.fetchImpl ?? ((input, init) => fetch(input, init));
   // A server that answers a no-cors request but failed the real one refuses scripts (CORS).
   const corsRefused = deps.corsRefused ?? ((url: string) => answersAtAll(url));
   const backoff = deps.backoffMs ?? ((n: number) => 2_000 * 2 ** (n - 1));
-  const active = new Map<string, AbortController>();
+  const ifRangeRefusedBy = new Set<string>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let cursor = 0;
   let stopped = false;
@@ -66,7 +60,8 @@ export function startDownloadRunner(deps: RunnerDeps): () => void {
 
   function pump() {
     const s = store.getState();
-    if (stopped || !s.loaded || s.paused || s.stopped || !deps.isOnline()) return;
+    if (stopped || !s.loaded || s.paused || s.stopped || !deps.isOnline() || !writesAllowed())
+      return;
     // Finished jobs at the front are passed for good: a 20,000-track queue isn't rescanned.
     // (Failed ones are not: "retry" puts them back in the queue where they stand.)
     while (cursor < s.order.length) {
@@ -75,125 +70,58 @@ export function startDownloadRunner(deps: RunnerDeps): () => void {
       else break;
     }
     let soonest = Infinity;
-    for (let i = cursor; i < s.order.length && active.size < PARALLEL; i += 1) {
+    for (let i = cursor; i < s.order.length && runningCount() < PARALLEL; i += 1) {
       const job = s.jobs[s.order[i] as string];
-      if (!job || job.status !== 'queued' || active.has(job.key)) continue;
+      if (!job || job.status !== 'queued' || isRunning(job.key)) continue;
       if (job.retryAt && job.retryAt > Date.now()) {
         soonest = Math.min(soonest, job.retryAt);
         continue;
       }
       // Claimed now, before a transcode decision has answered: not started twice.
-      const controller = new AbortController();
-      active.set(job.key, controller);
+      const { controller, finish } = claimRun(job.key);
+      const held: Held = { chunks: job.chunks };
       void Promise.resolve()
         .then(() => deps.sourceFor(job))
         .then(
           (source) => {
-            if (source && !controller.signal.aborted) return run(job, source, controller);
+            if (source && !controller.signal.aborted) return run(job, source, controller, held);
             source?.done?.();
-            active.delete(job.key);
             // Not connected yet: look again in a moment.
             if (!source) later(2_000);
           },
-          async (error: unknown) => {
-            // The server wouldn't prepare it (a refused transcode): a failed attempt.
-            await failed(job, '', error, controller.signal.aborted, job.chunks);
-            active.delete(job.key);
-            pump();
-          },
-        );
+          // The server wouldn't prepare it (a refused transcode): a failed attempt.
+          (error: unknown) => failed(job, '', error, controller.signal.aborted, held),
+        )
+        .finally(() => {
+          finish();
+          if (!stopped) pump();
+        });
     }
     if (soonest < Infinity) later(soonest - Date.now());
   }
 
-  async function run(job: DownloadJob, source: DownloadSource, controller: AbortController) {
-    const { url } = source;
+  async function run(job: DownloadJob, source: DownloadSource, c: AbortController, held: Held) {
     const { patchJob, setProgress } = store.getState();
     patchJob(job.key, { status: 'downloading', error: null });
-    let chunks = job.chunks;
     try {
-      let saved = chunks > 0 ? await db.readChunks(job.key, chunks) : [];
-      // A transcode can't resume by Range: what was saved of an earlier stream is dropped.
-      if (saved === null || (source.transcoded && saved.length > 0)) {
-        await db.dropChunks(job.key, chunks);
-        saved = [];
-        chunks = 0;
-      }
-      let offset = saved.reduce((n, b) => n + b.size, 0);
-      const response = await fetchImpl(url, {
-        signal: controller.signal,
-        headers: offset > 0 ? { Range: `bytes=${offset}-` } : undefined,
-        cache: 'no-store',
-        referrerPolicy: 'no-referrer',
-      });
-      if (offset > 0 && response.status !== 206) {
-        // The server sent the whole file instead: start over.
-        await db.dropChunks(job.key, chunks);
-        saved = [];
-        chunks = 0;
-        offset = 0;
-      }
-      if (!response.ok || !response.body) throw new HttpStatus(response.status);
-      const length = Number(response.headers.get('Content-Length'));
-      const total =
-        job.quality === 'original' && job.track.media?.size
-          ? job.track.media.size
-          : Number.isFinite(length) && length > 0
-            ? offset + length
-            : null;
-      patchJob(job.key, { total, chunks, bytes: offset });
-
-      const reader = response.body.getReader();
-      let pending: Uint8Array[] = [];
-      let pendingBytes = 0;
-      let lastSave = Date.now();
-      let lastProgress = 0;
-      const save = async () => {
-        const blob = new Blob(pending as BlobPart[]);
-        await db.writeChunk(job.key, chunks, blob);
-        saved.push(blob);
-        chunks += 1;
-        pending = [];
-        pendingBytes = 0;
-        lastSave = Date.now();
-        patchJob(job.key, { chunks, bytes: offset });
-      };
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        pending.push(value);
-        pendingBytes += value.byteLength;
-        offset += value.byteLength;
-        if (Date.now() - lastProgress > PROGRESS_MS) {
-          lastProgress = Date.now();
-          setProgress(job.key, offset);
-        }
-        if (pendingBytes >= CHUNK_BYTES || Date.now() - lastSave > CHUNK_MS) await save();
-      }
-      if (total !== null && offset !== total) {
-        if (pendingBytes > 0) await save();
-        throw new SizeMismatch();
-      }
-      // The tail goes straight into the file: a small file is written once, not twice.
-      const type = response.headers.get('Content-Type') ?? '';
-      const file = new Blob([...saved, ...(pending as BlobPart[])], { type });
-      await db.writeFile(job.key, file);
-      if (chunks > 0) await db.dropChunks(job.key, chunks);
-      patchJob(job.key, {
-        status: 'done',
-        bytes: file.size,
-        total: file.size,
-        chunks: 0,
-        error: null,
-        retryAt: null,
+      await fetchPart({
+        job,
+        source,
+        signal: c.signal,
+        held,
+        fetchImpl,
+        inactivityMs: deps.inactivityMs ?? INACTIVITY_MS,
+        chunkBytes: deps.chunkBytes,
+        ifRangeRefusedBy,
+        corsRefused,
+        patch: (patch) => patchJob(job.key, patch),
+        progress: (bytes) => setProgress(job.key, bytes),
       });
     } catch (error) {
-      await failed(job, url, error, controller.signal.aborted, chunks, source.transcoded);
+      await failed(job, source.url, error, c.signal.aborted, held, source.transcoded);
     } finally {
       source.done?.();
-      active.delete(job.key);
       setProgress(job.key, null);
-      pump();
     }
   }
 
@@ -202,13 +130,14 @@ export function startDownloadRunner(deps: RunnerDeps): () => void {
     url: string,
     error: unknown,
     aborted: boolean,
-    chunks: number,
+    held: Held,
     transcoded = false,
   ) {
     const { patchJob, stop } = store.getState();
+    const { chunks } = held;
     if (!store.getState().jobs[job.key]) return; // removed while downloading
-    if (aborted) {
-      // Paused or stopped: it carries on from its saved chunks later.
+    if (aborted || error instanceof db.WritesClosed) {
+      // Paused, stopped, or handed to another tab: it carries on from its saved chunks later.
       patchJob(job.key, { status: 'queued', chunks });
       return;
     }
@@ -217,7 +146,7 @@ export function startDownloadRunner(deps: RunnerDeps): () => void {
       stop(
         'Storage is full, so downloads stopped. What finished is kept: free some space (delete downloads here), then resume.',
       );
-      for (const c of active.values()) c.abort();
+      abortRuns();
       return;
     }
     if (error instanceof TypeError && !deps.isOnline()) {
@@ -240,28 +169,27 @@ export function startDownloadRunner(deps: RunnerDeps): () => void {
       patchJob(job.key, { status: 'failed', chunks, error: error.message, retryAt: null });
       return;
     }
+    let kept = chunks;
     if (error instanceof SizeMismatch) {
       await db.dropChunks(job.key, chunks);
-      chunks = 0;
+      kept = 0;
     }
     const attempts = job.attempts + 1;
     const reason =
-      error instanceof HttpStatus
+      error instanceof HttpStatus || error instanceof SourceRefused || error instanceof Stalled
         ? error.message
         : error instanceof SizeMismatch
           ? 'the file arrived incomplete'
-          : error instanceof SourceRefused
-            ? error.message
-            : 'the connection dropped';
+          : 'the connection dropped';
     if (attempts >= MAX_ATTEMPTS) {
-      patchJob(job.key, { status: 'failed', attempts, chunks, error: reason, retryAt: null });
+      patchJob(job.key, { status: 'failed', attempts, chunks: kept, error: reason, retryAt: null });
       return;
     }
     patchJob(job.key, {
       status: 'queued',
       attempts,
-      chunks,
-      bytes: chunks === 0 ? 0 : job.bytes,
+      chunks: kept,
+      bytes: kept === 0 ? 0 : (store.getState().jobs[job.key]?.bytes ?? 0),
       error: reason,
       retryAt: Date.now() + backoff(attempts),
     });
@@ -269,17 +197,14 @@ export function startDownloadRunner(deps: RunnerDeps): () => void {
 
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.order !== prev.order) cursor = 0;
-    if ((s.paused && !prev.paused) || (s.stopped && !prev.stopped))
-      for (const c of active.values()) c.abort();
-    // A job removed while it downloads stops downloading.
-    for (const [key, c] of active) if (!s.jobs[key]) c.abort();
-    const requeued = s.jobs !== prev.jobs;
+    if ((s.paused && !prev.paused) || (s.stopped && !prev.stopped)) abortRuns();
+    // (A job removed while it downloads is stopped by its removal: queue-ops.ts.)
     if (
       s.loaded !== prev.loaded ||
       (!s.paused && prev.paused) ||
       (!s.stopped && prev.stopped) ||
       s.order !== prev.order ||
-      requeued
+      s.jobs !== prev.jobs
     )
       queueMicrotask(pump);
   });
@@ -291,6 +216,6 @@ export function startDownloadRunner(deps: RunnerDeps): () => void {
     unsubscribe();
     stopWatching();
     for (const timer of timers) clearTimeout(timer);
-    for (const c of active.values()) c.abort();
+    return stopRuns();
   };
 }

@@ -3,8 +3,20 @@ import type { Track } from '../../domain';
 export type DownloadQuality = 'original' | '320' | '192' | '128';
 export type JobStatus = 'queued' | 'downloading' | 'done' | 'failed';
 
-/** One file to fetch: a track's part at one quality. Keyed by part id and quality, never a URL. */
+/**
+ * The version of the job and set records written now (stored-records.ts reads older ones).
+ * 1: every build before issue 14 (no `v` field). 2: keys carry the server; jobs keep a validator.
+ */
+export const RECORD_VERSION = 2;
+
+/**
+ * One file to fetch: a track's part on one server at one quality. The key is an opaque name for
+ * the job and its file, never a URL. Jobs written since version 2 are keyed `server:part@quality`;
+ * older ones keep their `part@quality` key (their files stay where they are) and are found by the
+ * server they carry (docs/decisions/016).
+ */
 export interface DownloadJob {
+  v: typeof RECORD_VERSION;
   key: string;
   track: Track;
   quality: DownloadQuality;
@@ -17,6 +29,11 @@ export interface DownloadJob {
   total: number | null;
   /** Partial chunks saved for this job. */
   chunks: number;
+  /**
+   * What the server said identifies this version of the file (a strong ETag, else
+   * Last-Modified) when the saved chunks were fetched: sent as `If-Range` on resuming.
+   */
+  validator: string | null;
   attempts: number;
   /** Not before this time (ms since epoch): retries back off. */
   retryAt: number | null;
@@ -27,6 +44,8 @@ export interface DownloadJob {
 
 /** A playlist, album or single track the user asked to keep offline. */
 export interface DownloadSet {
+  v: typeof RECORD_VERSION;
+  /** Carries the server already (`playlist:<server>:<id>`). */
   id: string;
   kind: 'playlist' | 'album' | 'track';
   title: string;
@@ -36,4 +55,12 @@ export interface DownloadSet {
   addedAt: number;
 }
 
-export const jobKey = (partId: number, quality: DownloadQuality) => `${partId}@${quality}`;
+/** A new job's key: the server's part ids are its own, another server's 5004 is another song. */
+export const jobKey = (serverId: string, partId: number, quality: DownloadQuality) =>
+  `${serverId}:${partId}@${quality}`;
+
+/** How version 1 named jobs, before keys carried the server. */
+export const legacyJobKey = (partId: number, quality: DownloadQuality) => `${partId}@${quality}`;
+
+/** A part on a server, for finding its copy on the device. */
+export const copyKey = (serverId: string, partId: number) => `${serverId}:${partId}`;

@@ -1,0 +1,45 @@
+import { useDownloadsStore } from './downloads-store';
+import { dropJobs, upsertJobs, without } from './job-state';
+import type { Change } from './tab-messages';
+
+/** What the runner tab did, shown in a tab that follows it (written already: nothing is saved). */
+export function applyChange(change: Change): void {
+  const store = useDownloadsStore;
+  switch (change.t) {
+    case 'jobs':
+      store.setState((s) => {
+        // A job no longer downloading has no live progress left to show.
+        const settled = change.jobs.filter((j) => j.status !== 'downloading').map((j) => j.key);
+        return { ...upsertJobs(s, change.jobs), progress: without(s.progress, settled) };
+      });
+      return;
+    case 'gone':
+      store.setState((s) => ({
+        ...dropJobs(s, change.keys),
+        progress: without(s.progress, change.keys),
+      }));
+      return;
+    case 'sets':
+      store.setState((s) => ({
+        sets: { ...s.sets, ...Object.fromEntries(change.sets.map((set) => [set.id, set])) },
+      }));
+      return;
+    case 'sets-gone':
+      store.setState((s) => ({ sets: without(s.sets, change.ids) }));
+      return;
+    case 'wiped':
+      store.setState({ jobs: {}, order: [], sets: {}, onDevice: {}, progress: {}, stopped: null });
+      return;
+    case 'progress':
+      store.setState((s) => {
+        const live = Object.entries({ ...s.progress, ...change.progress }).filter(
+          (entry): entry is [string, number] =>
+            entry[1] !== null && s.jobs[entry[0]]?.status === 'downloading',
+        );
+        return { progress: Object.fromEntries(live) };
+      });
+      return;
+    case 'flags':
+      store.setState({ paused: change.paused, stopped: change.stopped });
+  }
+}

@@ -1,0 +1,86 @@
+import * as db from './download-db';
+import type { Change } from './tab-messages';
+import type { DownloadJob, DownloadSet } from './types';
+
+/**
+ * How the tab that runs the queue writes jobs and sets: to IndexedDB first, then tells the other
+ * tabs (tab-group.ts). Told only once written, so a tab that opens and reads the disk while this
+ * happens either reads it or hears it, never neither.
+ */
+let tell: ((change: Change) => void) | null = null;
+
+/** Where changes are told (null: this tab is alone, or follows another). */
+export function tellChangesTo(listener: ((change: Change) => void) | null): void {
+  tell = listener;
+}
+
+export const announce = (change: Change) => tell?.(change);
+
+/** Job records are written in one transaction per task, however many changed. */
+const dirty = new Map<string, DownloadJob>();
+let flushTimer: ReturnType<typeof setTimeout> | null = null;
+
+export function persistJob(job: DownloadJob): void {
+  dirty.set(job.key, job);
+  flushTimer ??= setTimeout(() => void flushJobs(), 0);
+}
+
+/** Writes in flight, in order: the lock is handed on only once they have landed. */
+let writing: Promise<void> = Promise.resolve();
+
+function flushJobs(): Promise<void> {
+  if (flushTimer) clearTimeout(flushTimer);
+  flushTimer = null;
+  const list = [...dirty.values()];
+  dirty.clear();
+  if (list.length === 0) return writing;
+  // A refused write (storage full, another tab signed out) is told nowhere: the job's own next
+  // change writes it again, or the tab is about to reload.
+  const write = db.saveJobs(list).then(
+    () => announce({ t: 'jobs', jobs: list }),
+    () => undefined,
+  );
+  writing = writing.then(() => write);
+  return writing;
+}
+
+/** Writes what is waiting now and resolves once every job write so far has landed. */
+export const settleWrites = (): Promise<void> => flushJobs();
+
+/** Jobs about to be deleted: a pending write of theirs must not bring them back. */
+export function forgetJobs(keys?: readonly string[]): void {
+  if (!keys) dirty.clear();
+  else for (const key of keys) dirty.delete(key);
+}
+
+export async function deleteJobs(keys: string[]): Promise<void> {
+  forgetJobs(keys);
+  await db.deleteJobs(keys);
+  announce({ t: 'gone', keys });
+}
+
+export async function persistSet(set: DownloadSet): Promise<void> {
+  await db.saveSet(set);
+  announce({ t: 'sets', sets: [set] });
+}
+
+export async function deleteSets(ids: string[]): Promise<void> {
+  await db.deleteSets(ids);
+  announce({ t: 'sets-gone', ids });
+}
+
+/** Live progress for the other tabs, at most every PROGRESS_EVERY_MS. */
+const PROGRESS_EVERY_MS = 250;
+let progress: Record<string, number | null> = {};
+let progressTimer: ReturnType<typeof setTimeout> | null = null;
+
+export function reportProgress(key: string, bytes: number | null): void {
+  if (!tell) return;
+  progress[key] = bytes;
+  progressTimer ??= setTimeout(() => {
+    progressTimer = null;
+    const sent = progress;
+    progress = {};
+    announce({ t: 'progress', progress: sent });
+  }, PROGRESS_EVERY_MS);
+}

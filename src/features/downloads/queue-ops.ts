@@ -1,0 +1,210 @@
+import type { StoreApi } from 'zustand';
+import type { Track } from '../../domain';
+import { browserCanPlay, canPlayHere } from '../../lib/codecs';
+import { stopRuns } from './active-runs';
+import * as db from './download-db';
+import type { DownloadsState } from './downloads-store';
+import { dropJobs, findJob, keyOnDevice, upsertJobs, without } from './job-state';
+import * as out from './outbox';
+import type { Ask } from './tab-messages';
+import {
+  jobKey,
+  RECORD_VERSION,
+  type DownloadJob,
+  type DownloadQuality,
+  type DownloadSet,
+} from './types';
+
+/**
+ * Whether this browser can't play the track's original file. Only a known codec the browser says
+ * no to counts; a browser that plays nothing it is asked about (a test DOM) tells us nothing.
+ */
+function unplayableHere(track: Track): boolean {
+  if (!track.media?.codec || canPlayHere('audio/mpeg') === '') return false;
+  return !browserCanPlay(track, canPlayHere);
+}
+
+/** An original this browser can't play (ALAC in Chromium) comes as 320 kbps MP3 instead. */
+const qualityFor = (track: Track, quality: DownloadQuality): DownloadQuality =>
+  quality === 'original' && unplayableHere(track) ? '320' : quality;
+
+let seq = 0;
+export const seenSeq = (n: number) => (seq = Math.max(seq, n));
+
+type SetState = StoreApi<DownloadsState>['setState'];
+type GetState = StoreApi<DownloadsState>['getState'];
+
+/**
+ * What the tab that runs the queue does with what the user asked for (in this tab or another):
+ * changes its state, writes the records, and tells the other tabs (outbox.ts).
+ */
+export function createQueueOps(set: SetState, get: GetState) {
+  function patchJob(key: string, patch: Partial<DownloadJob>) {
+    const job = get().jobs[key];
+    if (!job) return; // removed: nothing of it is written back
+    const next = { ...job, ...patch };
+    set((s) => upsertJobs(s, [next]));
+    out.persistJob(next);
+  }
+
+  /** Keys no set refers to any more: their jobs and files go, once nothing can still write them. */
+  async function dropOrphans(candidates: string[]) {
+    const { sets, jobs } = get();
+    const used = new Set(Object.values(sets).flatMap((s) => s.keys));
+    const orphans = candidates.filter((k) => !used.has(k) && jobs[k]);
+    if (orphans.length === 0) return;
+    const dropped = orphans.map((k) => jobs[k] as DownloadJob);
+    set((s) => ({ ...dropJobs(s, orphans), progress: without(s.progress, orphans) }));
+    out.forgetJobs(orphans);
+    await stopRuns(orphans);
+    await out.deleteJobs(orphans);
+    await Promise.all(dropped.map((j) => db.dropFiles(j.key, j.chunks)));
+  }
+
+  function enqueue(
+    info: Extract<Ask, { do: 'enqueue' }>['set'],
+    tracks: readonly Track[],
+    quality: DownloadQuality,
+  ) {
+    const state = get();
+    const created: DownloadJob[] = [];
+    const requeued: DownloadJob[] = [];
+    const keys: string[] = [];
+    const now = Date.now();
+    for (const track of tracks) {
+      if (!track.media) continue;
+      const q = qualityFor(track, quality);
+      const existing =
+        keyOnDevice(state.onDevice, track, info.serverId) ??
+        findJob(state.jobs, info.serverId, track.media.partId, q)?.key;
+      const key = existing ?? jobKey(info.serverId, track.media.partId, q);
+      keys.push(key);
+      const job = state.jobs[key];
+      if (job) {
+        // Asked for again after failing: try again from the start of the backoff.
+        if (job.status === 'failed')
+          requeued.push({ ...job, status: 'queued', attempts: 0, error: null, retryAt: null });
+        continue;
+      }
+      if (created.some((j) => j.key === key)) continue;
+      created.push({
+        v: RECORD_VERSION,
+        key,
+        track,
+        quality: q,
+        serverId: info.serverId,
+        status: 'queued',
+        bytes: 0,
+        total: q === 'original' ? (track.media.size ?? null) : null,
+        chunks: 0,
+        validator: null,
+        attempts: 0,
+        retryAt: null,
+        error: null,
+        addedAt: now,
+        seq: (seq += 1),
+      });
+    }
+    const previous = state.sets[info.id];
+    const downloadSet: DownloadSet = {
+      ...info,
+      v: RECORD_VERSION,
+      keys: previous ? [...new Set([...previous.keys, ...keys])] : [...new Set(keys)],
+      addedAt: previous?.addedAt ?? now,
+    };
+    set((s) => ({
+      ...upsertJobs(s, [...requeued, ...created]),
+      sets: { ...s.sets, [info.id]: downloadSet },
+    }));
+    for (const job of [...requeued, ...created]) out.persistJob(job);
+    return out.persistSet(downloadSet);
+  }
+
+  function sync(setId: string, tracks: readonly Track[], quality: DownloadQuality) {
+    const state = get();
+    const existing = state.sets[setId];
+    if (!existing) return Promise.resolve();
+    const known = new Set(existing.keys);
+    const added = tracks.filter((t) => {
+      if (!t.media) return false;
+      const copy = keyOnDevice(state.onDevice, t, existing.serverId);
+      const job = findJob(state.jobs, existing.serverId, t.media.partId, qualityFor(t, quality));
+      return !(copy && known.has(copy)) && !(job && known.has(job.key));
+    });
+    return added.length > 0 ? enqueue(existing, added, quality) : Promise.resolve();
+  }
+
+  async function removeSet(id: string) {
+    const doomed = get().sets[id];
+    if (!doomed) return;
+    set((s) => ({ sets: without(s.sets, [id]) }));
+    await out.deleteSets([id]);
+    await dropOrphans(doomed.keys);
+  }
+
+  async function removeJob(key: string) {
+    const holding = Object.values(get().sets).filter((s) => s.keys.includes(key));
+    for (const s of holding) {
+      const next = { ...s, keys: s.keys.filter((k) => k !== key) };
+      if (next.keys.length === 0) {
+        set((st) => ({ sets: without(st.sets, [s.id]) }));
+        await out.deleteSets([s.id]);
+      } else {
+        set((st) => ({ sets: { ...st.sets, [s.id]: next } }));
+        await out.persistSet(next);
+      }
+    }
+    await dropOrphans([key]);
+  }
+
+  async function removeAll() {
+    set({ jobs: {}, order: [], sets: {}, onDevice: {}, progress: {}, stopped: null });
+    out.forgetJobs();
+    await stopRuns();
+    await db.wipeDownloads();
+    out.announce({ t: 'wiped' });
+  }
+
+  function setFlags(flags: Partial<Pick<DownloadsState, 'paused' | 'stopped'>>) {
+    set(flags);
+    const { paused, stopped } = get();
+    out.announce({ t: 'flags', paused, stopped });
+  }
+
+  /** One thing the user asked for, done here. */
+  function perform(ask: Ask): Promise<void> {
+    switch (ask.do) {
+      case 'enqueue':
+        return enqueue(ask.set, ask.tracks, ask.quality);
+      case 'sync':
+        return sync(ask.setId, ask.tracks, ask.quality);
+      case 'remove-set':
+        return removeSet(ask.id);
+      case 'remove-job':
+        return removeJob(ask.key);
+      case 'remove-all':
+        return removeAll();
+      case 'pause':
+        setFlags({ paused: true });
+        return Promise.resolve();
+      case 'resume':
+        setFlags({ paused: false, stopped: null });
+        return Promise.resolve();
+      case 'retry':
+        patchJob(ask.key, { status: 'queued', attempts: 0, error: null, retryAt: null });
+        return Promise.resolve();
+    }
+  }
+
+  return {
+    perform,
+    patchJob,
+    setProgress(key: string, bytes: number | null) {
+      set((s) => ({
+        progress: bytes === null ? without(s.progress, [key]) : { ...s.progress, [key]: bytes },
+      }));
+      out.reportProgress(key, bytes);
+    },
+    stop: (reason: string) => setFlags({ stopped: reason }),
+  };
+}
