@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { PlexUser } from '../domain';
 import { useLibraryStore } from '../features/library/library-store';
 import { emptyQueue, forgetPosition, PLAYER_KEY, usePlayerStore } from '../features/player';
+import { forgetArtwork } from '../lib/artwork';
 import { idbDel, idbGet, idbSet } from '../lib/idb';
 import { clearPersistedQueries } from '../lib/query-persister';
 import { loadDownloads } from './downloads-bridge';
@@ -33,6 +34,8 @@ export async function wipeAccountData(
   // and a write of an unchanged state is skipped (idbObjectStorage).
   usePlayerStore.persist.clearStorage();
   queryClient.clear();
+  // The covers held in memory (blob: URLs) are the account's library too.
+  forgetArtwork();
   const wipes: Array<Promise<unknown>> = [
     idbDel(PLAYER_KEY),
     clearPersistedQueries(),
