@@ -21,3 +21,13 @@ export const appInfo = {
 export function appRootUrl(location: Pick<Location, 'origin'> = window.location): string {
   return new URL(import.meta.env.BASE_URL, location.origin).toString();
 }
+
+/**
+ * The deploy guide (deploy/README.md), for the notice a copy on a shared origin shows. A build
+ * links to the repository it was built from (the deploy workflow sets VITE_SOURCE_URL), so a
+ * fork's copy points at the guide beside its own code.
+ */
+export const deployGuideUrl = `${origin(
+  import.meta.env.VITE_SOURCE_URL,
+  'https://github.com/plexm8/plexm8',
+)}/blob/main/deploy/README.md`;

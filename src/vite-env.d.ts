@@ -12,4 +12,6 @@ interface ImportMetaEnv {
   readonly VITE_PLEX_CLIENTS_URL?: string;
   /** app.plex.tv origin (the sign-in page). */
   readonly VITE_PLEX_APP_URL?: string;
+  /** The repository a build comes from (its deploy guide): https://github.com/<owner>/<repo>. */
+  readonly VITE_SOURCE_URL?: string;
 }

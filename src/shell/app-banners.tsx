@@ -3,6 +3,7 @@ import { Button } from '../ui/button';
 import { dismissInstallOffer, installOfferDismissed, isIosSafariTab } from './install-offer';
 import { promptInstall, useCanInstall } from './install-prompt';
 import { dismissUpdate, updateNow, useUpdateReady } from './register-service-worker';
+import { SharedOriginNotice } from './shared-origin-notice';
 
 /**
  * Offers that arrive while a screen is already up: a new version waiting, and how to install.
@@ -22,6 +23,7 @@ export function AppBanners() {
   };
   return (
     <div className="app-toasts">
+      <SharedOriginNotice />
       {updateReady ? (
         <div className="app-banner" role="status">
           <span>A new version of PlexM8 is ready.</span>

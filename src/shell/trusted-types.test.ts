@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ownScriptUrl } from './trusted-types';
+import { markupForParser, ownScriptUrl } from './trusted-types';
 
 const at = { href: 'https://jo.github.io/plexm8/playlists', origin: 'https://jo.github.io' };
 
@@ -22,5 +22,15 @@ describe('which script URLs the default Trusted Types policy lets through', () =
       'http://[bad',
     ])
       expect(ownScriptUrl(input, at, '/plexm8/'), input).toBeNull();
+  });
+});
+
+describe('which markup strings the default policy lets through', () => {
+  it("lets DOMParser read plex.tv's XML and nothing else take markup", () => {
+    const xml = '<?xml version="1.0"?><MediaContainer><Device id="1"/></MediaContainer>';
+    expect(markupForParser(xml, 'TrustedHTML', 'DOMParser parseFromString')).toBe(xml);
+    for (const sink of ['Element innerHTML', 'Element insertAdjacentHTML', 'Document write'])
+      expect(markupForParser('<img src=x onerror=alert(1)>', 'TrustedHTML', sink)).toBeNull();
+    expect(markupForParser('<b>x</b>')).toBeNull();
   });
 });

@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'react';
+import { deployGuideUrl } from '../config';
+import { Button } from '../ui/button';
+import {
+  dismissSharedOriginNotice,
+  readOriginFacts,
+  sharedOriginNoticeDismissed,
+  sharedOriginSigns,
+} from './shared-origin';
+
+/** The deploy guide's section on shared origins (deploy/README.md; GitHub's heading anchor). */
+export const SHARED_ORIGIN_SECTION = 'a-project-page-shares-its-origin';
+
+/**
+ * Said once per build, after sign-in: this copy of PlexM8 shares its web address with other
+ * pages, and what that lets them do. "Got it" is remembered (shell/shared-origin.ts).
+ */
+export function SharedOriginNotice() {
+  const [shared, setShared] = useState(false);
+  useEffect(() => {
+    if (sharedOriginNoticeDismissed()) return;
+    let live = true;
+    void readOriginFacts().then((facts) => {
+      if (live && sharedOriginSigns(facts).length > 0) setShared(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (!shared) return null;
+  const gotIt = () => {
+    dismissSharedOriginNotice();
+    setShared(false);
+  };
+  return (
+    <div className="app-banner" role="status">
+      <span>
+        This copy of PlexM8 shares its web address ({window.location.host}) with other pages. Any of
+        them could use your Plex sign-in from this browser or change how PlexM8 works.{' '}
+        <a
+          href={`${deployGuideUrl}#${SHARED_ORIGIN_SECTION}`}
+          target="_blank"
+          rel="noopener noreferrer"
+        >
+          What this means
+        </a>
+      </span>
+      <Button variant="quiet" onClick={gotIt}>
+        Got it
+      </Button>
+    </div>
+  );
+}
