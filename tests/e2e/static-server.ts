@@ -14,15 +14,25 @@ const types: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
+/** A folder served under a path of the origin: another build, or another app's pages. */
+export interface Mount {
+  dir: string;
+  base: string;
+}
+
 /**
  * Serves a build the way GitHub Pages does: files under the base path, and 404.html (with status
- * 404) for anything else, which is how deep links reach the app there.
+ * 404) for anything else, which is how deep links reach the app there. `neighbours` share the
+ * origin under paths of their own, as a user's project pages share `<user>.github.io`.
  */
 export async function serveBuild(
   dir: string,
   base: string,
   port: number,
+  neighbours: Mount[] = [],
 ): Promise<{ close(): Promise<void>; bumpServiceWorker(): void; setOffline(on: boolean): void }> {
+  // The longest base that fits a path serves it ('/plexm8-staging/' is not under '/plexm8/').
+  const mounts = [{ dir, base }, ...neighbours].sort((a, b) => b.base.length - a.base.length);
   // A "new release" without a rebuild: the service worker script changes by a comment, so the
   // browser installs it as a new version (the update prompt's test).
   let swVersion = 0;
@@ -35,13 +45,14 @@ export async function serveBuild(
     }
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file: string | null = null;
-    if (path.startsWith(base)) {
-      const relative = normalize(path.slice(base.length) || 'index.html').replace(
+    const mount = mounts.find((m) => path.startsWith(m.base));
+    if (mount) {
+      const relative = normalize(path.slice(mount.base.length) || 'index.html').replace(
         /^(\.\.[/\\])+/,
         '',
       );
       const candidate = join(
-        dir,
+        mount.dir,
         relative.endsWith('/') || relative === '' ? 'index.html' : relative,
       );
       const info = await stat(candidate).catch(() => null);
@@ -52,7 +63,9 @@ export async function serveBuild(
     if (!file) {
       res.statusCode = 404;
       res.setHeader('Content-Type', types['.html'] ?? 'text/html');
-      createReadStream(join(dir, '404.html')).pipe(res);
+      // Pages answers a project's unknown paths with that project's 404.html.
+      const own404 = mount && (await stat(join(mount.dir, '404.html')).catch(() => null));
+      createReadStream(join(own404 ? mount.dir : dir, '404.html')).pipe(res);
       return;
     }
     const type = types[extname(file)] ?? 'application/octet-stream';
