@@ -1,18 +1,24 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { usePlayerStore } from '../features/player';
 import { Button } from '../ui/button';
 import { dismissInstallOffer, installOfferDismissed, isIosSafariTab } from './install-offer';
 import { promptInstall, useCanInstall } from './install-prompt';
-import { dismissUpdate, updateNow, useUpdateReady } from './register-service-worker';
+import { dismissUpdate, offerAgain, updateNow, useUpdateReady } from './register-service-worker';
 import { SharedOriginNotice } from './shared-origin-notice';
 
 /**
  * Offers that arrive while a screen is already up: a new version waiting, and how to install.
  * They float over the bottom of the screen instead of sitting above it, so arriving never pushes
  * what the user is reading (or about to tap) down. An update never applies itself: the user
- * picks the moment (music keeps playing until then).
+ * picks the moment (music keeps playing until then); one put off while music played is offered
+ * again once it stops.
  */
 export function AppBanners() {
   const updateReady = useUpdateReady();
+  const playing = usePlayerStore((s) => s.wantsToPlay);
+  useEffect(() => {
+    if (!playing) offerAgain();
+  }, [playing]);
   const canInstall = useCanInstall();
   const [installDismissed, setInstallDismissed] = useState(installOfferDismissed);
   const [iosHint, setIosHint] = useState(() => isIosSafariTab() && !installOfferDismissed());

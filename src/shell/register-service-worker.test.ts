@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-type Options = { onNeedRefresh?: () => void };
+type Options = { onNeedRefresh?: () => void; onNeedReload?: () => void };
 const registered: Options[] = [];
 vi.mock('virtual:pwa-register', () => ({
   registerSW: (options: Options) => {
@@ -11,10 +11,12 @@ vi.mock('virtual:pwa-register', () => ({
 
 /** The page as the browser has it: a worker controlling it, or none (a first visit). */
 function controlledBy(controller: object | null) {
-  Object.defineProperty(navigator, 'serviceWorker', {
-    configurable: true,
-    value: { controller },
+  const container = Object.assign(new EventTarget(), {
+    controller,
+    getRegistration: () => Promise.resolve(undefined),
   });
+  Object.defineProperty(navigator, 'serviceWorker', { configurable: true, value: container });
+  return container;
 }
 
 afterEach(() => {
@@ -26,11 +28,14 @@ afterEach(() => {
 
 async function registerAnd(controller: object | null) {
   vi.stubEnv('DEV', false);
-  controlledBy(controller);
+  const container = controlledBy(controller);
   const sw = await import('./register-service-worker');
   sw.registerServiceWorker();
   await vi.waitFor(() => expect(registered.length).toBe(1));
-  return sw;
+  return Object.assign(sw, {
+    /** Another tab took the new version: this page gets its worker as controller. */
+    takenElsewhere: () => container.dispatchEvent(new Event('controllerchange')),
+  });
 }
 
 describe('the update offer', () => {
@@ -49,5 +54,29 @@ describe('the update offer', () => {
     registered[0]?.onNeedRefresh?.();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(result.current).toBe(false);
+  });
+
+  it('never reloads a tab because another took the new version: it offers it instead', async () => {
+    const sw = await registerAnd({});
+    const { renderHook } = await import('@testing-library/react');
+    const { result } = renderHook(() => sw.useUpdateReady());
+    // Without it, vite-plugin-pwa reloads every tab that offered the update when any takes it.
+    expect(registered[0]?.onNeedReload).toBeTypeOf('function');
+    registered[0]?.onNeedReload?.();
+    sw.takenElsewhere();
+    await vi.waitFor(() => expect(result.current).toBe(true));
+  });
+
+  it('holds an offer put off while music played until the music stops', async () => {
+    const sw = await registerAnd({});
+    const { renderHook, act } = await import('@testing-library/react');
+    const { result } = renderHook(() => sw.useUpdateReady());
+    act(() => registered[0]?.onNeedRefresh?.());
+    expect(result.current).toBe(true);
+    act(() => sw.dismissUpdate());
+    act(() => sw.takenElsewhere());
+    expect(result.current).toBe(false);
+    act(() => sw.offerAgain());
+    expect(result.current).toBe(true);
   });
 });

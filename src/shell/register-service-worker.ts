@@ -1,17 +1,44 @@
 import { useSyncExternalStore } from 'react';
+import { keepThisVersion, noteThisVersion } from './keep-this-version';
 
 /**
  * Registers the service worker that precaches PlexM8's shell, so the app starts with no network.
  * A new version waits until the user says so ("Update available"), never on its own: reloading
  * by itself would cut off the music (web-platform.md). Loaded after the first paint.
+ *
+ * Several tabs: "Update now" in one makes the waiting worker take over all of them (each gets
+ * the new controller), and vite-plugin-pwa would reload every tab that had shown the offer,
+ * music playing or not. Only the tab where the user said so reloads; the others run on with the
+ * code they have (kept in memory beforehand: keep-this-version.ts) and offer the new version.
  */
 let applyUpdate: ((reload?: boolean) => Promise<void>) | null = null;
-let updateReady = false;
+/** A newer version is waiting, or already in charge: this page runs an older one. */
+let newer = false;
+let dismissed = false;
+/** The user took the update in this tab: the new worker's arrival reloads it. */
+let taking = false;
 const listeners = new Set<() => void>();
 const notify = () => listeners.forEach((l) => l());
 
+function offer({ again }: { again: boolean }) {
+  newer = true;
+  if (again) dismissed = false;
+  notify();
+}
+
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
+  const startedUnder = navigator.serviceWorker.controller;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (taking) window.location.reload();
+    // Another tab took the new version. A "Later" said here still holds: not while it plays.
+    else if (startedUnder) offer({ again: false });
+  });
+  // A file of this version couldn't load (its worker and host have moved on): the screen says
+  // it failed, and the way out is the new version.
+  window.addEventListener('vite:preloadError', () => {
+    if (startedUnder) offer({ again: true });
+  });
   void import('virtual:pwa-register').then(({ registerSW }) => {
     applyUpdate = registerSW({
       immediate: true,
@@ -21,12 +48,18 @@ export function registerServiceWorker(): void {
         // an external, waiting one (seen in Firefox on a busy machine). Only a page some worker
         // already controls has an older version running.
         if (!navigator.serviceWorker.controller) return;
-        updateReady = true;
-        notify();
+        void navigator.serviceWorker.getRegistration().then((registration) => {
+          if (registration) void keepThisVersion(registration.scope);
+        });
+        offer({ again: true });
       },
-      // A long-lived tab (music playing all day) still hears of new versions.
+      // The plugin reloads on any new controller once it has offered: the listener above decides.
+      onNeedReload() {},
       onRegisteredSW(_url, registration) {
-        if (registration) setInterval(() => void registration.update(), 60 * 60_000);
+        if (!registration) return;
+        void noteThisVersion(registration);
+        // A long-lived tab (music playing all day) still hears of new versions.
+        setInterval(() => void registration.update(), 60 * 60_000);
       },
     });
   });
@@ -35,17 +68,31 @@ export function registerServiceWorker(): void {
 export function useUpdateReady(): boolean {
   return useSyncExternalStore(
     (l) => (listeners.add(l), () => void listeners.delete(l)),
-    () => updateReady,
+    () => newer && !dismissed,
     () => false,
   );
 }
 
-/** The user chose to update: the waiting worker takes over and the page reloads. */
+/**
+ * The user chose to update: the waiting worker takes over and this page reloads when it does.
+ * Already in charge (another tab took it), only this page is left to reload.
+ */
 export function updateNow(): void {
-  void applyUpdate?.(true);
+  taking = true;
+  void navigator.serviceWorker.getRegistration().then((registration) => {
+    if (registration?.waiting && applyUpdate) void applyUpdate(true);
+    else window.location.reload();
+  });
 }
 
 export function dismissUpdate(): void {
-  updateReady = false;
+  dismissed = true;
+  notify();
+}
+
+/** The music stopped: a version put off while it played is offered again. */
+export function offerAgain(): void {
+  if (!newer || !dismissed) return;
+  dismissed = false;
   notify();
 }

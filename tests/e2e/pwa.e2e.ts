@@ -5,7 +5,7 @@ import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, DESKTOP, PHONE } from './browser';
 import { e2eSuite, signInThroughPlex } from './harness';
-import { openRoadTrip } from './flows';
+import { downloadFromMenu, openRoadTrip } from './flows';
 import { E2E_APP_URL } from './ports';
 import { screenshot } from './screenshots';
 
@@ -132,5 +132,96 @@ describe('an installable app that works offline', () => {
       .click()
       .catch(() => undefined);
     await screenshot(page, 'update-available-desktop', false);
+  });
+
+  it('an update taken in one tab leaves another tab playing, which offers it once stopped', async () => {
+    const { page: taker, context } = await suite.open(DESKTOP);
+    await signInThroughPlex(taker);
+    await taker.evaluate(() => navigator.serviceWorker.ready);
+    await taker.reload();
+    await taker.getByText('Road Trip').waitFor();
+
+    // The other tab keeps a download (so "Sign out" asks first), then plays.
+    const player = await context.newPage();
+    await player.goto(`${E2E_APP_URL}playlists/9001`);
+    await downloadFromMenu(player, 'Departure Board');
+    await player.getByRole('button', { name: /Play Departure Board/ }).click();
+    await player.getByRole('button', { name: /Open the player/ }).click();
+    await player.waitForFunction(seekValue, undefined, { timeout: 8000 });
+    await player.getByRole('button', { name: 'Close' }).first().click();
+    await player.evaluate(() => ((window as unknown as { __samePage: boolean }).__samePage = true));
+
+    suite.e2e.bumpServiceWorker();
+    await taker.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    const offer = 'A new version of PlexM8 is ready.';
+    await taker.getByText(offer).waitFor({ timeout: 10_000 });
+    await player.getByText(offer).waitFor({ timeout: 10_000 });
+    // Not while the music plays, says the listener.
+    await player.getByRole('button', { name: 'Later' }).click();
+
+    await Promise.all([
+      taker.waitForEvent('framenavigated'),
+      taker.getByRole('button', { name: 'Update now' }).click(),
+    ]);
+    await taker.getByText('Road Trip').waitFor();
+    expect(
+      await taker.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        return {
+          waiting: Boolean(registration?.waiting),
+          controlled: Boolean(navigator.serviceWorker.controller),
+        };
+      }),
+    ).toEqual({ waiting: false, controlled: true });
+
+    // The playing tab: the same page, still playing, its clock moving, and no offer meanwhile.
+    await player.waitForTimeout(1500);
+    expect(
+      await player.evaluate(() => ({
+        samePage: (window as unknown as { __samePage?: boolean }).__samePage,
+        playback: navigator.mediaSession.playbackState,
+        newController: navigator.serviceWorker.controller !== null,
+      })),
+    ).toEqual({ samePage: true, playback: 'playing', newController: true });
+    expect(await player.getByText(offer).count()).toBe(0);
+    await player.getByRole('button', { name: /Open the player/ }).click();
+    const at = await player.evaluate(seekValue);
+    await player.waitForFunction(
+      (t) => Number(document.querySelector<HTMLInputElement>('.seek-bar input')?.value) > t,
+      at,
+      { timeout: 5000 },
+    );
+    await player.getByRole('button', { name: 'Close' }).first().click();
+
+    // The new version's worker dropped the old version's files it doesn't have, and the host now
+    // serves the new release only: code the old tab hasn't used yet must still be there for it.
+    await context.route(/\/assets\/sign-out-dialog-[^/]+\.(js|css)$/, (route) =>
+      route.fulfill({ status: 404, body: 'not in this release' }),
+    );
+    await player.evaluate(async () => {
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        for (const request of await cache.keys())
+          if (request.url.includes('/assets/sign-out-dialog-')) await cache.delete(request);
+      }
+    });
+    await player.getByRole('button', { name: 'Sign out' }).click();
+    await player.getByRole('heading', { name: 'Sign out of PlexM8?' }).waitFor();
+    await player.getByRole('button', { name: 'Cancel' }).click();
+
+    // Stopped, it offers the new version, and takes it only when asked.
+    await player.getByRole('button', { name: 'Pause' }).first().click();
+    await player.getByText(offer).waitFor({ timeout: 5000 });
+    await screenshot(player, 'update-after-other-tab-desktop', false);
+    await player.setViewportSize(PHONE.viewport);
+    await screenshot(player, 'update-after-other-tab-phone', false);
+    await Promise.all([
+      player.waitForEvent('framenavigated'),
+      player.getByRole('button', { name: 'Update now' }).click(),
+    ]);
+    await player.getByRole('heading', { name: 'Road Trip' }).waitFor();
+    expect(
+      await player.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage),
+    ).toBeUndefined();
   });
 });
