@@ -16,6 +16,8 @@ const suite = e2eSuite();
 const usage = (page: Page) =>
   page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
 const partRequests = () => suite.fake.requests.filter((r) => r.path.startsWith('/library/parts/'));
+/** The server the tests download from: the files' keys start with its machineIdentifier. */
+const livingRoom = () => suite.fake.model.servers[0]?.machineIdentifier ?? '';
 /** Each stored file, as [key, size]. */
 const storedFiles = (page: Page) =>
   page.evaluate(
@@ -38,7 +40,7 @@ const storedFiles = (page: Page) =>
  * can't play, so it is downloaded converted to 320 kbps MP3) the whole transcoded stream.
  */
 const partSize = (key: string) => {
-  const [part, quality] = key.split('@');
+  const [part, quality] = (key.split(':')[1] ?? '').split('@');
   const track = suite.fake.model.servers[0]?.library.tracks.find((t) => String(t.partId) === part);
   if (!track) return undefined;
   if (quality === 'original') return track.file.size;
@@ -94,11 +96,11 @@ describe('downloads for offline play', () => {
     await page.getByText(`${count} of ${count} tracks downloaded`).waitFor({ timeout: 30_000 });
     expect(await page.getByText(`Playlist · ${count} of ${count} tracks`).count()).toBe(1);
     expect(await usage(page)).toBeGreaterThan(before + 1_000_000);
-    // Stored by part and quality (no URL, so no token, in any key), each file whole.
+    // Stored by server, part and quality (no URL, so no token, in any key), each file whole.
     const files = await storedFiles(page);
     expect(files).toHaveLength(Number(count));
     for (const [key, size] of files) {
-      expect(key).toMatch(/^\d+@(original|320)$/);
+      expect(key).toMatch(new RegExp(`^${livingRoom()}:\\d+@(original|320)$`));
       expect(size).toBe(partSize(key));
     }
     // The ALAC tracks came through the transcoder, each session stopped once it was done.
@@ -268,7 +270,9 @@ describe('downloads for offline play', () => {
     await page.getByText(/Storage is full, so downloads stopped/).waitFor({ timeout: 20_000 });
     await screenshot(page, 'downloads-storage-full-desktop', false);
     // What finished before is still there.
-    expect((await storedFiles(page)).map(([key]) => key)).toContain('5004@original');
+    expect((await storedFiles(page)).map(([key]) => key)).toContain(
+      `${livingRoom()}:5004@original`,
+    );
 
     await page.evaluate(() => ((window as unknown as { __diskFull: boolean }).__diskFull = false));
     await page.getByRole('button', { name: 'Resume downloads' }).click();
@@ -289,7 +293,9 @@ describe('downloads for offline play', () => {
     await screenshot(page, 'sign-out-keep-downloads-phone', false);
     await dialog.getByRole('button', { name: 'Sign out, keep downloads' }).click();
     await page.getByRole('button', { name: 'Sign in with Plex' }).waitFor();
-    expect((await storedFiles(page)).map(([key]) => key)).toEqual(['5004@original']);
+    expect((await storedFiles(page)).map(([key]) => key)).toEqual([
+      `${livingRoom()}:5004@original`,
+    ]);
 
     // Back in: the download is still there. Out again, deleting this time.
     await page.getByRole('button', { name: 'Sign in with Plex' }).click();

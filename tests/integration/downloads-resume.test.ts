@@ -186,6 +186,35 @@ describe('resuming a download', () => {
     expect(partRequests().map((r) => r.status)).toEqual([200, 206, 200]);
   });
 
+  it('resumes with Range alone where the server’s CORS answer doesn’t allow If-Range', async () => {
+    validators('etag');
+    const original = partBytes(lib);
+    let refused = 0;
+    let n = 0;
+    run(undefined, {
+      // A no-cors request answers (the server is there): the refusal was CORS.
+      corsRefused: async () => refused > 0,
+      fetchImpl: async (input, init) => {
+        n += 1;
+        // The browser's preflight for If-Range failed: a network error, nothing reached the server.
+        if (new Headers(init?.headers).has('If-Range')) {
+          refused += 1;
+          throw new TypeError('Failed to fetch');
+        }
+        const response = await fake.handle(new Request(String(input), init));
+        return n === 1 ? cutOff(response, CUT) : response;
+      },
+    });
+    expect(await finished()).toEqual(original);
+    expect(refused).toBe(1);
+    expect(partRequests().map((r) => [r.headers.range, r.status])).toEqual([
+      [undefined, 200],
+      [`bytes=${SAVED}-`, 206],
+    ]);
+    // Not a failed attempt: only the cut-off first answer counted.
+    expect(store().jobs[key()]?.attempts).toBe(1);
+  });
+
   it('never appends a whole file sent in answer to a Range (a server that ignores Range)', async () => {
     const original = partBytes(lib);
     run(() => undefined, { fetchImpl: ignoringRange() });

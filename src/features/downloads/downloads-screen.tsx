@@ -48,13 +48,14 @@ function jobState(job: DownloadJob, live: number | undefined, now: number): stri
 }
 
 function Overall() {
-  const { order, jobs, progress, paused, stopped } = useDownloadsStore(
+  const { order, jobs, progress, paused, stopped, elsewhere } = useDownloadsStore(
     useShallow((s) => ({
       order: s.order,
       jobs: s.jobs,
       progress: s.progress,
       paused: s.paused,
       stopped: s.stopped,
+      elsewhere: s.elsewhere,
     })),
   );
   const { pauseAll, resumeAll } = useDownloadsStore.getState();
@@ -87,6 +88,11 @@ function Overall() {
         {totals.failed ? ` · ${totals.failed} failed` : ''}
       </p>
       <Progress value={totals.bytes} max={totals.expected || null} label="Downloaded so far" />
+      {elsewhere && running ? (
+        <p className="dl-note">
+          Another PlexM8 tab is downloading these. If you close it, this tab takes over.
+        </p>
+      ) : null}
       {running || paused || stopped ? (
         <div className="dl-actions">
           {paused || stopped ? (

@@ -49,7 +49,8 @@ const lockName = () => storageName('download-runner');
 /** A follower that asked to delete everything waits this long for the runner tab to do it. */
 export const REMOVE_ALL_WAIT_MS = 3_000;
 
-type Role = 'idle' | 'follower' | 'runner';
+/** joining: asked for the lock, not yet told whether another tab has it. */
+type Role = 'idle' | 'joining' | 'follower' | 'runner';
 let role: Role = 'idle';
 let channel: Channel | null = null;
 /** The newest runner tab heard of: a runner that took the lock later has a larger epoch. */
@@ -73,7 +74,7 @@ function onMessage({ data }: MessageEvent<TabMessage>) {
       return;
     case 'hello':
       newest = Math.max(newest, data.epoch);
-      if (role === 'follower') for (const [id, p] of pending) post({ t: 'ask', id, ask: p.ask });
+      if (role !== 'runner') for (const [id, p] of pending) post({ t: 'ask', id, ask: p.ask });
       return;
     case 'ask':
       if (role === 'runner')
@@ -148,12 +149,13 @@ export async function loadDownloads(): Promise<void> {
 
 /** This tab runs the queue now: the disk is its state, and it says so. */
 async function becomeRunner(deps: RunnerDeps): Promise<() => Promise<void>> {
+  // What this tab followed is what the last runner wrote; read it as written. (Asks from other
+  // tabs meanwhile are left to them: they send them again on hello.)
+  if (heard || !useDownloadsStore.getState().loaded) await loadDownloads();
   role = 'runner';
   newest = Math.max(Date.now(), newest + 1);
   const epoch = newest;
   sendAsksTo(null);
-  // What this tab followed is what the last runner wrote; read it as written.
-  if (heard || !useDownloadsStore.getState().loaded) await loadDownloads();
   useDownloadsStore.setState({ elsewhere: false });
   out.tellChangesTo(channel ? (change) => post({ t: 'change', epoch, change }) : null);
   const broken = brokenRecords();
@@ -202,6 +204,10 @@ export function startDownloads(deps: RunnerDeps): () => Promise<void> {
       role = 'idle';
     };
   }
+  // Until the lock says who runs, asks wait as a follower's do: sent to a runner elsewhere, or
+  // done here once this tab turns out to be the runner. Never done by two tabs.
+  role = 'joining';
+  sendAsksTo(followerSend);
   const leaving = new AbortController();
   let release: () => void = () => undefined;
   const released = new Promise<void>((resolve) => (release = resolve));
@@ -235,7 +241,7 @@ export function startDownloads(deps: RunnerDeps): () => Promise<void> {
     leaving.abort();
     release();
     await finished;
-    if (role === 'follower') {
+    if (role === 'follower' || role === 'joining') {
       role = 'idle';
       sendAsksTo(idleSend);
       useDownloadsStore.setState({ elsewhere: false });
