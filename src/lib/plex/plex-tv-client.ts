@@ -2,7 +2,7 @@ import type { PlexPin, PlexServer, PlexUser } from '../../domain';
 import { clientParams, type PlexClientInfo } from './client-info';
 import { mapResources } from './map-resources';
 import { deviceIdOf } from './devices';
-import { requestJson, send, type FetchLike } from './request';
+import { readText, requestJson, send, type FetchLike } from './request';
 import { pinSchema, resourcesSchema, userSchema } from './schemas';
 
 export interface PlexTvEndpoints {
@@ -147,11 +147,14 @@ export class PlexTvClient {
    */
   async forgetThisDevice(token: string, signal?: AbortSignal): Promise<void> {
     const params = this.params({ 'X-Plex-Token': token });
-    const list = await send(
-      { url: `${this.options.endpoints.plexTv}/devices.xml`, params, signal, ...this.common },
-      this.options.fetchImpl,
-    );
-    const id = deviceIdOf(await list.text(), this.options.client.clientId);
+    const listing = {
+      url: `${this.options.endpoints.plexTv}/devices.xml`,
+      params,
+      signal,
+      ...this.common,
+    };
+    const list = await send(listing, this.options.fetchImpl);
+    const id = deviceIdOf(await readText(list, listing), this.options.client.clientId);
     if (id === null) return;
     await send(
       {
