@@ -35,12 +35,25 @@ function live(pins: PendingPin[], now = Date.now()): PendingPin[] {
   return pins.filter((p) => now - p.createdAt < p.expiresIn * 1000);
 }
 
-/** What is stored, read through its schema: an entry of another shape (an older build's) is dropped. */
+/** How builds before issue 14 kept one: when it runs out, on this device's clock. */
+const olderSchema = v.object({ id: v.number(), code: v.string(), expiresAt: v.number() });
+/** plex.tv gives a PIN 15 minutes or so: an older entry claiming more is not believed. */
+const LONGEST_PIN_S = 30 * 60;
+
+/**
+ * What is stored, read through its schema. An older build's entry (a sign-in under way while the
+ * app updated) becomes one that lives as long as it had left; anything else is dropped.
+ */
 async function stored(): Promise<PendingPin[]> {
   const entries = (await idbRead(KEY, v.array(v.unknown()))) ?? [];
+  const now = Date.now();
   return entries.flatMap((entry) => {
     const parsed = v.safeParse(pendingSchema, entry);
-    return parsed.success ? [parsed.output] : [];
+    if (parsed.success) return [parsed.output];
+    const older = v.safeParse(olderSchema, entry);
+    if (!older.success) return [];
+    const left = Math.min(LONGEST_PIN_S, Math.max(0, (older.output.expiresAt - now) / 1000));
+    return [{ id: older.output.id, code: older.output.code, createdAt: now, expiresIn: left }];
   });
 }
 
