@@ -112,4 +112,17 @@ describe('cover art', () => {
     const again = render(<CoverArt path="/thumb/1" size={40} urlFor={source} label="A" />);
     expect(again.container.querySelector('img')?.getAttribute('src')).toMatch(/^blob:/);
   });
+
+  it('keeps showing the last image while the next one loads (a track change)', async () => {
+    const { source, answer } = fakeSource();
+    const view = render(<CoverArt path="/thumb/1" size={40} urlFor={source} label="A" eager />);
+    await answer('/thumb/1');
+    const first = view.container.querySelector('img')?.getAttribute('src');
+    view.rerender(<CoverArt path="/thumb/2" size={40} urlFor={source} label="B" eager />);
+    expect(view.container.querySelector('img')?.getAttribute('src')).toBe(first);
+    await answer('/thumb/2');
+    const second = view.container.querySelector('img')?.getAttribute('src');
+    expect(second).toMatch(/^blob:/);
+    expect(second).not.toBe(first);
+  });
 });

@@ -30,31 +30,35 @@ export function CoverArt({
 }) {
   const { ref, shown } = useArtworkImage(urlFor, path, size, eager);
   const [broken, setBroken] = useState<string | null>(null);
+  // The image shown last stays while the next one loads (a track change in the player), as an
+  // <img> whose src changes keeps its picture until the new one arrives.
+  const [last, setLast] = useState<string | null>(null);
+  if (typeof shown === 'object' && shown.url !== last) setLast(shown.url);
   const style = { width: size, height: size };
   const className = `cover${round ? ' cover-round' : ''}`;
-  if (shown === 'placeholder' || (typeof shown === 'object' && shown.url === broken)) {
+  const url = typeof shown === 'object' ? shown.url : shown === 'pending' ? last : null;
+  if (shown === 'placeholder' || (url !== null && url === broken)) {
     return (
       <span className={`${className} cover-placeholder`} style={style} aria-hidden="true">
         {Array.from(label.trim())[0]?.toUpperCase() ?? '♪'}
       </span>
     );
   }
-  if (shown === 'pending') {
-    return (
-      <span ref={ref} className={`${className} cover-pending`} style={style} aria-hidden="true" />
-    );
+  if (url === null) {
+    return <span ref={ref} className={className} style={style} aria-hidden="true" />;
   }
   return (
     <img
-      ref={ref}
+      // Still watched while it shows an older image: the new one is fetched once near the screen.
+      ref={shown === 'pending' ? ref : undefined}
       className={className}
       style={style}
-      src={shown.url}
+      src={url}
       width={size}
       height={size}
       alt=""
       decoding="async"
-      onError={() => setBroken(shown.url)}
+      onError={() => setBroken(url)}
     />
   );
 }
