@@ -77,6 +77,16 @@ async function shownArtwork(page: Page) {
   );
 }
 
+/** Waits until at least one cover is decoded on screen (a screen shows its covers lazily). */
+async function artworkShows(page: Page): Promise<number> {
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll<HTMLImageElement>('img.cover')].some(
+      (img) => img.src.startsWith('blob:') && img.complete && img.naturalWidth > 0,
+    ),
+  );
+  return shownArtwork(page).then((s) => s.length);
+}
+
 describe('tokens in a Chromium profile', () => {
   it('leaves no token from artwork in the HTTP cache, the timeline or the page', async () => {
     const context = await chromium.launchPersistentContext(profile, {
@@ -98,7 +108,7 @@ describe('tokens in a Chromium profile', () => {
     await page.mouse.wheel(0, 4000);
     await page.waitForTimeout(500);
     await page.mouse.wheel(0, -4000);
-    const onPlaylist = await shownArtwork(page).then((s) => s.length);
+    const onPlaylist = await artworkShows(page);
 
     await page.goto(`${E2E_APP_URL}library`);
     await page
@@ -106,8 +116,7 @@ describe('tokens in a Chromium profile', () => {
       .first()
       .click();
     await page.getByRole('list', { name: /Tracks on Desert Roads/ }).waitFor();
-    await page.waitForTimeout(500);
-    const onAlbum = await shownArtwork(page).then((s) => s.length);
+    const onAlbum = await artworkShows(page);
 
     await page
       .getByRole('button', { name: /^Play / })
@@ -118,7 +127,7 @@ describe('tokens in a Chromium profile', () => {
     await page.locator('.now-playing img.cover').waitFor();
     // The lock screen's artwork is set once the track plays.
     await page.waitForFunction(() => (navigator.mediaSession.metadata?.artwork.length ?? 0) > 0);
-    await page.waitForTimeout(1000);
+    await artworkShows(page);
     const onPlayer = await shownArtwork(page);
     const traces = await pageTraces(page);
     await context.close();
