@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -10,7 +11,7 @@ import {
   visitNeighbour,
   writeNeighbourApp,
 } from './origin-harness';
-import { E2E_APP_PORT, E2E_BASE, e2eDatabase } from './ports';
+import { E2E_APP_PORT, E2E_BASE, E2E_DIST, e2eDatabase } from './ports';
 import { screenshot } from './screenshots';
 
 /** Another app on PlexM8's origin, as another project page of the same GitHub user would be. */
@@ -139,6 +140,30 @@ describe('PlexM8 on an origin it shares with other apps', () => {
       return (await mine?.unregister()) ?? false;
     }, atOrigin(E2E_BASE));
     expect(removed).toBe(true);
+  });
+
+  it('ships a CSP that lets nothing inline or plain-http in beyond loopback, with Trusted Types', async () => {
+    const html = await readFile(join(E2E_DIST, 'index.html'), 'utf8');
+    const content = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    const policy = new Map(
+      (content ?? '')
+        .replaceAll('&#39;', "'")
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...sources]) => [name, sources]),
+    );
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
+    const hash = createHash('sha256').update(style).digest('base64');
+    expect(policy.get('style-src')).toEqual(["'self'", `'sha256-${hash}'`]);
+    for (const directive of ['script-src', 'style-src', 'connect-src', 'img-src', 'media-src'])
+      for (const source of policy.get(directive) ?? [])
+        expect(source, directive).not.toMatch(/^'unsafe-|^http:$|^\*$/);
+    for (const directive of ['connect-src', 'img-src', 'media-src'])
+      expect(policy.get(directive)?.filter((s) => s.startsWith('http://'))).toEqual([
+        'http://127.0.0.1:*',
+        'http://localhost:*',
+      ]);
+    expect(policy.get('require-trusted-types-for')).toEqual(["'script'"]);
   });
 
   it('framed by a page of another origin, shows no controls, only a way to open it in its own tab', async () => {
