@@ -8,6 +8,7 @@ import { useSessionStore } from '../../src/features/auth';
 import { useServersStore } from '../../src/features/servers';
 import { useLibraryStore } from '../../src/features/library';
 import { clearPersistedQueries } from '../../src/lib/query-persister';
+import { forgetArtwork } from '../../src/lib/artwork';
 import { appStore, idbSet } from '../../src/lib/idb';
 import { PlexTvClient, type PlexClientInfo } from '../../src/lib/plex';
 import { createFakePlex, type FakePlex } from '../fake-plex/handler';
@@ -47,6 +48,7 @@ export function fake(): FakePlex {
 /** Stores and IndexedDB start empty in every test. */
 export async function resetAppState(): Promise<void> {
   onlineManager.setOnline(true);
+  forgetArtwork();
   await Promise.all([clear(appStore()), clearPersistedQueries()]);
   useLibraryStore.setState({ sectionByServer: {} });
   useSessionStore.setState({
