@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
-import { partBytes } from '../fake-plex/pms-stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { partBytes, setPartValidators } from '../fake-plex/pms-stream';
 import { DESKTOP, PHONE } from './browser';
 import { openRoadTrip } from './flows';
 import { e2eSuite } from './harness';
@@ -10,6 +10,7 @@ import { E2E_APP_URL, e2eDatabase } from './ports';
 import { screenshot } from './screenshots';
 
 const suite = e2eSuite();
+afterEach(() => setPartValidators(server(), 'none'));
 
 const server = () => {
   const living = suite.fake.model.servers[0];
@@ -144,6 +145,8 @@ describe('downloads in two tabs', () => {
     await openRoadTrip(first);
     const second = await secondTab(first);
     const count = roadTrip().length;
+    // Parts with ETags, so the resume goes through the browser's preflight for If-Range.
+    setPartValidators(server(), 'etag');
     suite.fake.faults.add({ kind: 'throttle', bytesPerSecond: 25_000, path: '/library/parts/' });
     await downloadButton(second).click();
     await goTo(second, 'Downloads');
@@ -161,6 +164,10 @@ describe('downloads in two tabs', () => {
     expect(await second.getByText(following).count()).toBe(0);
     const resumed = fileRequests().filter((r) => /^bytes=[1-9]\d*-$/.test(r.headers.range ?? ''));
     expect(resumed.length).toBeGreaterThan(0);
+    for (const request of resumed) {
+      expect(request.headers['if-range']).toMatch(/^"\d+-0"$/);
+      expect(request.status).toBe(206);
+    }
     await expectWholeFiles(second, count);
   });
 
