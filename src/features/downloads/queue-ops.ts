@@ -68,6 +68,7 @@ export function createQueueOps(set: SetState, get: GetState) {
   ) {
     const state = get();
     const created: DownloadJob[] = [];
+    const createdKeys = new Set<string>();
     const requeued: DownloadJob[] = [];
     const keys: string[] = [];
     const now = Date.now();
@@ -86,7 +87,8 @@ export function createQueueOps(set: SetState, get: GetState) {
           requeued.push({ ...job, status: 'queued', attempts: 0, error: null, retryAt: null });
         continue;
       }
-      if (created.some((j) => j.key === key)) continue;
+      if (createdKeys.has(key)) continue;
+      createdKeys.add(key);
       created.push({
         v: RECORD_VERSION,
         key,
