@@ -7,6 +7,7 @@ import { createQueryClient } from './app/query-client';
 import { finishInterruptedSignOut } from './app/sign-out';
 import { appInfo, plexEndpoints } from './config';
 import { getOrCreateClientId, useSessionStore } from './features/auth';
+import { useLibraryStore } from './features/library/library-store';
 import { usePlayerStore } from './features/player';
 import { useServersStore } from './features/servers';
 import { describeBrowser, PlexTvClient, type PlexClientInfo } from './lib/plex';
@@ -30,6 +31,7 @@ async function boot(root: HTMLElement) {
     useSessionStore.persist.rehydrate(),
     useServersStore.persist.rehydrate(),
     usePlayerStore.persist.rehydrate(),
+    useLibraryStore.persist.rehydrate(),
   ]);
   const queryClient = createQueryClient();
   await finishInterruptedSignOut(queryClient);

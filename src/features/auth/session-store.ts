@@ -72,8 +72,7 @@ export const useSessionStore = create<SessionState>()(
     }),
     {
       name: SESSION_KEY,
-      ...sessionShape<SessionState>(),
-      storage: createJSONStorage(() => secretStateStorage),
+      ...sessionShape<SessionState>(createJSONStorage(() => secretStateStorage)),
       partialize: (state) => ({ token: state.token, user: state.user }),
     },
   ),

@@ -113,8 +113,7 @@ export const useDownloadsStore = create<DownloadsState>()(
     },
     {
       name: 'download-settings',
-      ...settingsShape<DownloadsState>(),
-      storage: idbObjectStorage<DownloadSettings>(),
+      ...settingsShape<DownloadsState, DownloadSettings>(idbObjectStorage<DownloadSettings>()),
       partialize: (s) => ({ quality: s.quality, keepUpdated: s.keepUpdated }),
     },
   ),

@@ -139,7 +139,8 @@ export async function loadDownloads(): Promise<void> {
   heard = false;
   buffered = [];
   try {
-    await readStoredDownloads();
+    // The settings store waits to be asked (persisted-shape.ts): the names are settled by now.
+    await Promise.all([useDownloadsStore.persist.rehydrate(), readStoredDownloads()]);
   } finally {
     const changes = buffered;
     buffered = null;

@@ -21,8 +21,7 @@ export const useLibraryStore = create<LibraryState>()(
     }),
     {
       name: 'library',
-      ...libraryShape<LibraryState>(),
-      storage: createJSONStorage(() => idbStateStorage),
+      ...libraryShape<LibraryState>(createJSONStorage(() => idbStateStorage)),
       partialize: (s) => ({ sectionByServer: s.sectionByServer }),
     },
   ),

@@ -84,6 +84,7 @@ export interface PlayerState {
 }
 
 export const PLAYER_KEY = 'player';
+type StoredPlayer = Pick<PlayerState, 'queue' | 'serverId' | 'volume' | 'muted' | 'quality'>;
 
 /** One queue, one server: its ids mean nothing to another (a track id there is another song). */
 const ANOTHER_SERVER =
@@ -232,12 +233,9 @@ export const usePlayerStore = create<PlayerState>()(
     },
     {
       name: PLAYER_KEY,
-      ...playerShape<PlayerState>(),
-      storage: idbObjectStorage<
-        Pick<PlayerState, 'queue' | 'serverId' | 'volume' | 'muted' | 'quality'>
-      >({
-        deferWrites: true,
-      }),
+      ...playerShape<PlayerState, StoredPlayer>(
+        idbObjectStorage<StoredPlayer>({ deferWrites: true }),
+      ),
       // Position lives in its own store; playing state is never restored (no surprise audio).
       partialize: (s) => ({
         queue: s.queue,

@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Track } from '../../domain';
-import { idbSet } from '../../lib/idb';
+import { idbGet, idbSet } from '../../lib/idb';
 import { PLAYER_KEY, usePlayerStore } from './player-store';
 import { emptyQueue } from './queue';
 
@@ -66,6 +66,23 @@ describe('the player as stored', () => {
     await usePlayerStore.persist.rehydrate();
     expect(usePlayerStore.getState().queue.items).toEqual([]);
     expect(usePlayerStore.getState().volume).toBe(1);
+  });
+
+  it('never writes over a newer build’s store, in the old tab that read it', async () => {
+    const newer = { ...savedBeforeServers, version: 99 };
+    await idbSet(PLAYER_KEY, newer);
+    await usePlayerStore.persist.rehydrate();
+    // The old tab goes on being used: its changes stay in memory.
+    usePlayerStore.getState().setVolume(0.3);
+    usePlayerStore.getState().playTracks([track('1')], 0, undefined, 'server-a');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await idbGet(PLAYER_KEY)).toEqual(newer);
+    // Cleared (a sign-out), the store is this build's to write again.
+    await usePlayerStore.persist.clearStorage();
+    usePlayerStore.getState().setVolume(0.5);
+    await vi.waitFor(async () =>
+      expect(await idbGet<{ version: number }>(PLAYER_KEY)).toMatchObject({ version: 2 }),
+    );
   });
 
   it("keeps one server's tracks out of another server's queue", () => {

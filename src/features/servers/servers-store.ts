@@ -52,8 +52,7 @@ export const useServersStore = create<ServersState>()(
     }),
     {
       name: SERVERS_KEY,
-      ...serversShape<ServersState>(),
-      storage: createJSONStorage(() => secretStateStorage),
+      ...serversShape<ServersState>(createJSONStorage(() => secretStateStorage)),
       partialize: (s) => ({
         servers: s.servers,
         selectedId: s.selectedId,
