@@ -1,3 +1,4 @@
+import { IDBFactory } from 'fake-indexeddb';
 import { createStore, get, set } from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -7,10 +8,8 @@ import {
   storageName,
 } from './storage-names';
 
-async function deleteAllDatabases() {
-  for (const { name } of await indexedDB.databases())
-    if (name) await new Promise((done) => (indexedDB.deleteDatabase(name).onsuccess = done));
-}
+/** An origin with no databases at all (a fresh factory: open connections can't block it). */
+const freshOrigin = () => vi.stubGlobal('indexedDB', new IDBFactory());
 
 /** A build under `base` starting on this origin for the first time. */
 async function startBuild(base: string) {
@@ -23,9 +22,12 @@ async function startBuild(base: string) {
 describe('storage names', () => {
   beforeEach(async () => {
     localStorage.clear();
-    await deleteAllDatabases();
+    freshOrigin();
   });
-  afterEach(() => vi.unstubAllEnvs());
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.unstubAllGlobals();
+  });
 
   it('gives two builds on a fresh origin databases, channels and keys of their own', async () => {
     const main = await startBuild('/plexm8/');
@@ -51,5 +53,24 @@ describe('storage names', () => {
     // The first build keeps its claim across starts, even with localStorage cleared.
     localStorage.clear();
     expect(await startBuild('/plexm8/')).toBe('plexm8-download-files');
+  });
+
+  it('gives older data to the build at the path an older version ran at, whoever starts first', async () => {
+    await set('session', 'production session', createStore('plexm8', 'kv'));
+    // The older version's worker precached its shell under its scope: production's path.
+    const scope = `${window.location.origin}/plexm8/`;
+    vi.stubGlobal('caches', { keys: async () => [`plexm8-precache-v2-${scope}`] });
+    // The staging build updates first: it must not take production's sign-in and downloads.
+    expect(await startBuild('/plexm8-staging/')).toBe('plexm8@/plexm8-staging/-download-files');
+    expect(await startBuild('/plexm8/')).toBe('plexm8-download-files');
+    expect(await get('session', createStore(storageName(), 'kv'))).toBe('production session');
+  });
+
+  it('fails loudly if anything opened storage before the names were settled', async () => {
+    await set('session', 'sealed session', createStore('plexm8', 'kv'));
+    vi.stubEnv('BASE_URL', '/plexm8/');
+    forgetStorageNamesForTests();
+    expect(storageName()).toBe('plexm8@/plexm8/');
+    await expect(settleStorageNames()).rejects.toThrow(/before deciding where it lives/);
   });
 });
