@@ -3,11 +3,12 @@ import { usePlayerStore } from '../features/player';
 import { storageName } from '../lib/storage-names';
 import { reopenWritesForTests, writesAllowed } from '../lib/write-gate';
 import { idbGet, idbSet } from '../lib/idb';
-import { listenForSessionChanges } from './session-sync';
+import { announceSigningOut, listenForSessionChanges, signedOutHere } from './session-sync';
 
 /** Another tab of the same build. */
 const otherTab = () => new BroadcastChannel(storageName('session'));
-const delivered = () => new Promise((done) => setTimeout(done, 20));
+/** Room for a message to arrive, where the test checks that nothing came of it. */
+const delivered = () => new Promise((done) => setTimeout(done, 100));
 
 describe('a sign-out in another tab', () => {
   afterEach(reopenWritesForTests);
@@ -18,16 +19,14 @@ describe('a sign-out in another tab', () => {
     usePlayerStore.setState({ wantsToPlay: true, status: 'playing' });
     const tab = otherTab();
     tab.postMessage('signing-out');
-    await delivered();
+    await vi.waitFor(() => expect(writesAllowed()).toBe(false));
     expect(usePlayerStore.getState().wantsToPlay).toBe(false);
-    expect(writesAllowed()).toBe(false);
     // What this page still holds can't land on disk after the other tab's wipe.
     await idbSet('player-position', { uid: 'a', positionMs: 5 });
     expect(await idbGet('player-position')).toBeUndefined();
     expect(reload).not.toHaveBeenCalled();
     tab.postMessage('session-changed');
-    await delivered();
-    expect(reload).toHaveBeenCalledOnce();
+    await vi.waitFor(() => expect(reload).toHaveBeenCalledOnce());
     tab.close();
     stop();
   });
@@ -39,8 +38,26 @@ describe('a sign-out in another tab', () => {
     const tab = otherTab();
     tab.postMessage('signing-out');
     await vi.waitFor(() => expect(writesAllowed()).toBe(false));
-    vi.advanceTimersByTime(15_000);
+    vi.advanceTimersByTime(29_000);
+    expect(reload).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1_000);
     expect(reload).toHaveBeenCalledOnce();
+    tab.close();
+    stop();
+  });
+
+  it('does not close the writes of a tab that is signing out itself', async () => {
+    const reload = vi.fn();
+    const stop = listenForSessionChanges(reload);
+    // This tab saw the revoked token too, and is wiping: it must still write the empty session.
+    announceSigningOut();
+    const tab = otherTab();
+    tab.postMessage('signing-out');
+    await delivered();
+    await idbSet('player-position', { uid: 'a', positionMs: 5 });
+    expect(writesAllowed()).toBe(true);
+    expect(await idbGet('player-position')).toEqual({ uid: 'a', positionMs: 5 });
+    signedOutHere();
     tab.close();
     stop();
   });

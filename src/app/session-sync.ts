@@ -12,8 +12,18 @@ import { closeWrites } from '../lib/write-gate';
  */
 type SessionMessage = 'session-changed' | 'signing-out';
 
-/** A sign-out whose tab closed mid-wipe: reload anyway; the next start finishes it. */
-const WIPE_GIVE_UP_MS = 15_000;
+/**
+ * A sign-out whose tab closed mid-wipe: reload anyway; the next start finishes it. Longer than a
+ * sign-out takes when plex.tv is slow (the goodbye to Plex, then up to 8 s removing the device).
+ */
+const WIPE_GIVE_UP_MS = 30_000;
+
+/**
+ * This tab is signing out itself: another tab's "signing-out" (the same revoked token seen in
+ * two tabs, or a tab finishing an interrupted sign-out) must not close this one's writes, or
+ * neither tab could write the token-less session and the wipe.
+ */
+let signingOutHere = false;
 
 let channel: BroadcastChannel | null = null;
 
@@ -26,7 +36,14 @@ function open(): BroadcastChannel | null {
 const say = (message: SessionMessage) => open()?.postMessage(message);
 
 export const announceSessionChange = () => say('session-changed');
-export const announceSigningOut = () => say('signing-out');
+export const announceSigningOut = () => {
+  signingOutHere = true;
+  say('signing-out');
+};
+/** The sign-out here is done (or failed): other tabs' sign-outs count again. */
+export const signedOutHere = () => {
+  signingOutHere = false;
+};
 
 export function listenForSessionChanges(
   reload: () => void = () => window.location.reload(),
@@ -37,6 +54,7 @@ export function listenForSessionChanges(
   let giveUp: ReturnType<typeof setTimeout> | undefined;
   const onMessage = (event: MessageEvent<SessionMessage>) => {
     if (event.data === 'signing-out') {
+      if (signingOutHere) return;
       signingOut = true;
       closeWrites();
       usePlayerStore.getState().pause();

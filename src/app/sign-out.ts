@@ -5,7 +5,7 @@ import { useServersStore } from '../features/servers';
 import { secretWritesSettled } from '../lib/secret-storage';
 import { wipeAccountData } from './account-data';
 import { readPendingSignOut, writePendingSignOut } from './sign-out-pending';
-import { announceSessionChange, announceSigningOut } from './session-sync';
+import { announceSessionChange, announceSigningOut, signedOutHere } from './session-sync';
 
 /** How long sign-out waits for plex.tv to remove the device before saying it couldn't. */
 const FORGET_DEVICE_MS = 8_000;
@@ -31,6 +31,27 @@ export async function signOutEverywhere(
   const token = useSessionStore.getState().token;
   // Every other tab stops writing before anything here is wiped (session-sync.ts).
   announceSigningOut();
+  try {
+    await wipeHere(queryClient, token, reason, { keepDownloads, forgetDevice });
+  } finally {
+    signedOutHere();
+  }
+  writePendingSignOut(null);
+  announceSessionChange();
+}
+
+async function wipeHere(
+  queryClient: QueryClient,
+  token: string | null,
+  reason: string | undefined,
+  {
+    keepDownloads,
+    forgetDevice,
+  }: {
+    keepDownloads: boolean;
+    forgetDevice?: (token: string, signal: AbortSignal) => Promise<void>;
+  },
+): Promise<void> {
   useSessionStore.getState().signedOut(reason);
   usePlayerStore.getState().pause();
   // Plex hears "stopped" (and transcodes end) while the server can still be reached.
@@ -50,8 +71,6 @@ export async function signOutEverywhere(
   await Promise.all(wipes);
   // The sealed session and server list are rewritten without their tokens: wait until they land.
   await secretWritesSettled();
-  writePendingSignOut(null);
-  announceSessionChange();
 }
 
 /** At start, after the stores are read: a sign-out cut short by a reload or a closed tab ends. */
