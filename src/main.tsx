@@ -1,5 +1,6 @@
 import { startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
+import { noteAccountOfSession } from './app/account-data';
 import { App } from './app/app';
 import { preloadScreens } from './app/lazy-screens';
 import { watchNetwork } from './app/network';
@@ -35,6 +36,7 @@ async function boot(root: HTMLElement) {
   ]);
   const queryClient = createQueryClient();
   await finishInterruptedSignOut(queryClient);
+  void noteAccountOfSession(useSessionStore.getState().user);
   // Signed in, the first screen is a library screen: have its code before the first render.
   if (useSessionStore.getState().token) await screens.catch(() => undefined);
   const { platform, device } = describeBrowser(navigator.userAgent);

@@ -59,3 +59,12 @@ export async function claimDeviceFor(queryClient: QueryClient, user: PlexUser): 
     await wipeAccountData(queryClient, { keepDownloads: false });
   await idbSet(ACCOUNT_KEY, user.id);
 }
+
+/**
+ * At start, signed in: a session from before accounts were recorded (an upgrade) gets its account
+ * noted now, so that a later sign-in by someone else still finds and removes its data.
+ */
+export async function noteAccountOfSession(user: PlexUser | null): Promise<void> {
+  if (user && (await idbGet<unknown>(ACCOUNT_KEY)) === undefined)
+    await idbSet(ACCOUNT_KEY, user.id);
+}

@@ -113,6 +113,22 @@ describe(`upgrading from ${PREVIOUS_RELEASE}`, { timeout: 150_000 }, () => {
       (await indexedDB.databases()).map((d) => d.name ?? ''),
     );
     expect(databases.filter((name) => name.startsWith('plexm8@'))).toEqual([]);
+    // Whose data this is gets noted (the older version didn't): another account signing in later
+    // still finds it and removes it first.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            new Promise<unknown>((resolve) => {
+              const open = indexedDB.open('plexm8');
+              open.onsuccess = () => {
+                const get = open.result.transaction('kv').objectStore('kv').get('account-id');
+                get.onsuccess = () => resolve(get.result);
+              };
+            }),
+        ),
+      )
+      .toBe(fake.model.user.id);
     // The queue and the paused track are back.
     await page.locator('.mini-player', { hasText: 'Signal Failure' }).waitFor();
     // The downloads are all there, and play with no network.
