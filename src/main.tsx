@@ -36,9 +36,11 @@ async function boot(root: HTMLElement) {
   ]);
   const queryClient = createQueryClient();
   await finishInterruptedSignOut(queryClient);
-  void noteAccountOfSession(useSessionStore.getState().user);
+  const { token, user } = useSessionStore.getState();
+  void noteAccountOfSession(user);
+  if (token) useServersStore.getState().dropLentAccountToken(token);
   // Signed in, the first screen is a library screen: have its code before the first render.
-  if (useSessionStore.getState().token) await screens.catch(() => undefined);
+  if (token) await screens.catch(() => undefined);
   const { platform, device } = describeBrowser(navigator.userAgent);
   const clientInfo: PlexClientInfo = {
     clientId,

@@ -20,6 +20,12 @@ export interface ServersState {
   setServers(servers: PlexServer[]): void;
   select(id: string): void;
   setStatus(id: string, status: ServerStatus): void;
+  /**
+   * Versions before issue 14 gave a shared server that came without a token of its own the account
+   * token (which opens everything the user owns). A list they stored may still hold such a server:
+   * it goes, until plex.tv's list brings it back with its own token, if it has one.
+   */
+  dropLentAccountToken(accountToken: string): void;
   reset(): void;
 }
 
@@ -48,6 +54,15 @@ export const useServersStore = create<ServersState>()(
               ? { ...state.remembered, [id]: status.connection.uri }
               : state.remembered,
         })),
+      dropLentAccountToken: (accountToken) =>
+        setState((state) => {
+          const servers = state.servers.filter(
+            (server) => server.owned || server.accessToken !== accountToken,
+          );
+          return servers.length === state.servers.length
+            ? state
+            : { servers, selectedId: pickDefault(servers, state.selectedId) };
+        }),
       reset: () => setState({ servers: [], selectedId: null, remembered: {}, statuses: {} }),
     }),
     {
