@@ -57,7 +57,7 @@ export class ArtworkCache {
       retryFailedAfterMs: 30_000,
       createUrl: (blob) => URL.createObjectURL(blob),
       revokeUrl: (url) => URL.revokeObjectURL(url),
-      now: () => Date.now(),
+      now: () => performance.now(),
       ...options,
     };
   }

@@ -52,7 +52,7 @@ export function artworkSourceOf(client: PmsClient): ArtworkSource {
 /** Artwork of a server, resized by its transcoder, fetched with the server's token. */
 export function createArtworkSource(
   client: Pick<PmsClient, 'machineId' | 'artworkUrl'>,
-  now: () => number = Date.now,
+  now: () => number = () => performance.now(),
 ): ArtworkSource {
   return {
     key: (path, px) => `${client.machineId} ${px} ${path}`,

@@ -71,10 +71,11 @@ export async function fetchPart(p: PartFetch): Promise<void> {
   if (p.signal.aborted) passOn();
   else p.signal.addEventListener('abort', passOn, { once: true });
   const aborted = abortedBy(attempt.signal);
-  let lastByteAt = Date.now();
+  let lastByteAt = performance.now();
   const watchdog = setInterval(
     () => {
-      if (Date.now() - lastByteAt >= p.inactivityMs) attempt.abort(new Stalled(p.inactivityMs));
+      if (performance.now() - lastByteAt >= p.inactivityMs)
+        attempt.abort(new Stalled(p.inactivityMs));
     },
     Math.min(1_000, p.inactivityMs),
   );
@@ -121,7 +122,7 @@ export async function fetchPart(p: PartFetch): Promise<void> {
     };
 
     let response = await send(offset);
-    lastByteAt = Date.now();
+    lastByteAt = performance.now();
     let track = job.track;
     if (offset > 0 && !continuesFrom(response, offset, planned ?? job.total, validator)) {
       // Another version of the file, or a server that won't resume: never joined, started over.
@@ -156,7 +157,7 @@ export async function fetchPart(p: PartFetch): Promise<void> {
     reader = response.body.getReader();
     let pending: Uint8Array[] = [];
     let pendingBytes = 0;
-    let lastSave = Date.now();
+    let lastSave = performance.now();
     let lastProgress = 0;
     const save = async () => {
       const blob = new Blob(pending as BlobPart[]);
@@ -165,13 +166,13 @@ export async function fetchPart(p: PartFetch): Promise<void> {
       held.chunks += 1;
       pending = [];
       pendingBytes = 0;
-      lastSave = Date.now();
+      lastSave = performance.now();
       p.patch({ chunks: held.chunks, bytes: offset });
     };
     for (;;) {
       const { done, value } = await Promise.race([reader.read(), aborted]);
       if (done) break;
-      lastByteAt = Date.now();
+      lastByteAt = performance.now();
       pending.push(value);
       pendingBytes += value.byteLength;
       offset += value.byteLength;

@@ -73,7 +73,7 @@ beforeEach(async () => {
   await store().removeAll();
   await loadDownloads();
   vi.useFakeTimers({
-    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date', 'performance'],
   });
 });
 afterEach(async () => {

@@ -85,9 +85,9 @@ export function startMediaSession(artworkOf: LockScreenArtwork): () => void {
     });
   };
 
-  let lastPositionUpdate = 0;
+  let lastPositionUpdate = -Infinity;
   const setPosition = (force = false) => {
-    const now = Date.now();
+    const now = performance.now();
     if (!force && now - lastPositionUpdate < 1000) return;
     lastPositionUpdate = now;
     const { positionMs, durationMs } = usePositionStore.getState();
