@@ -23,7 +23,7 @@ function Outcome({ result, onRetry }: { result: SignInResult; onRetry: () => voi
     case 'expired':
       return (
         <Notice tone="warning" title="That sign-in code has expired.">
-          <p>Codes last 30 minutes. Start a new sign-in.</p>
+          <p>Sign-in codes expire after a few minutes. Start a new sign-in.</p>
           <SignInButton />
         </Notice>
       );
@@ -45,6 +45,10 @@ function Outcome({ result, onRetry }: { result: SignInResult; onRetry: () => voi
   }
 }
 
+const CLEAR_FAILED =
+  "This browser still holds another Plex account's music and PlexM8 couldn't remove it, so it " +
+  "didn't sign you in. Try again; if it keeps failing, clear this site's data in the browser's settings.";
+
 /** app.plex.tv's forwardUrl lands here. */
 export function SignInReturnScreen({
   beforeSignedIn,
@@ -64,14 +68,21 @@ export function SignInReturnScreen({
     let live = true;
     void completeSignIn(plexTv).then(async (outcome) => {
       if (!live) return;
-      if (outcome.status === 'signed-in') {
-        await beforeSignedIn?.(outcome.user);
-        signedIn(outcome.token, outcome.user);
-        onSignedIn?.();
-        void navigate('/', { replace: true });
-      } else {
+      if (outcome.status !== 'signed-in') {
         setResult(outcome);
+        return;
       }
+      try {
+        await beforeSignedIn?.(outcome.user);
+      } catch {
+        // Another account's data still on the device: signing in over it would show it.
+        if (live) setResult({ status: 'error', message: CLEAR_FAILED });
+        return;
+      }
+      if (!live) return;
+      signedIn(outcome.token, outcome.user);
+      onSignedIn?.();
+      void navigate('/', { replace: true });
     });
     return () => {
       live = false;

@@ -1,0 +1,33 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useSessionStore } from '../../src/features/auth';
+import { fake, freshFake, mswServer, renderApp, resetAppState } from './app-harness';
+
+// The previous account's data can't be removed (storage refusing the wipe).
+vi.mock('../../src/app/account-data', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../src/app/account-data')>()),
+  claimDeviceFor: () => Promise.reject(new Error('the database refused the wipe')),
+}));
+
+beforeAll(() => mswServer.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => mswServer.close());
+beforeEach(async () => {
+  freshFake();
+  await resetAppState();
+});
+
+describe('a sign-in over another account’s data that can’t be removed', () => {
+  it('is refused with a way forward, and the session does not start', async () => {
+    const view = renderApp('/');
+    await userEvent.click(await screen.findByRole('button', { name: 'Sign in with Plex' }));
+    await waitFor(() => expect(view.opened).toHaveLength(1));
+    const code = new URLSearchParams(new URL(view.opened[0] ?? '').hash.slice(2)).get('code');
+    view.unmount();
+    fake().approve(code ?? '');
+    renderApp('/sign-in/return');
+    expect(await screen.findByText("Couldn't finish signing in.")).toBeTruthy();
+    expect(screen.getByText(/couldn't remove it, so it didn't sign you in/)).toBeTruthy();
+    expect(useSessionStore.getState().token).toBeNull();
+  });
+});
