@@ -12,6 +12,7 @@ import { useLibraryStore } from './features/library/library-store';
 import { usePlayerStore } from './features/player';
 import { useServersStore } from './features/servers';
 import { describeBrowser, PlexTvClient, type PlexClientInfo } from './lib/plex';
+import { secretsUnreadable } from './lib/secret-storage';
 import { settleStorageNames } from './lib/storage-names';
 import { refuseToRunFramed } from './shell/frame-guard';
 import { listenForInstallPrompt } from './shell/install-prompt';
@@ -34,6 +35,8 @@ async function boot(root: HTMLElement) {
     usePlayerStore.persist.rehydrate(),
     useLibraryStore.persist.rehydrate(),
   ]);
+  // A sealed sign-in the key couldn't be loaded for: start nothing that could write over it.
+  if (secretsUnreadable()) throw new Error('the sealed sign-in could not be opened');
   const queryClient = createQueryClient();
   await finishInterruptedSignOut(queryClient);
   const { token, user } = useSessionStore.getState();
@@ -72,7 +75,7 @@ if (root && !refuseToRunFramed(root)) {
     const message = document.createElement('p');
     message.className = 'boot-error';
     message.textContent =
-      "PlexM8 couldn't start: this browser refused it storage (private browsing can do this). Try a normal window.";
+      "PlexM8 couldn't start: this browser refused it storage (private browsing can do this). Reload, or try a normal window.";
     root.replaceChildren(message);
   });
 }

@@ -58,3 +58,35 @@ describe('secret storage', () => {
     expect(await get2('no-key-legacy')).toBeUndefined();
   });
 });
+
+describe('a key that fails to load once', () => {
+  it('is asked for again, and a sealed sign-in it could not open is never written over', async () => {
+    vi.resetModules();
+    const { idbGet: get2 } = await import('./idb');
+    const first = await import('./secret-storage');
+    const value = JSON.stringify({ state: { token: TOKEN }, version: 0 });
+    await first.secretStateStorage.setItem('flaky-test', value);
+    const sealed = await get2('flaky-test');
+    // The next start: reading the key fails once (storage hiccup).
+    vi.resetModules();
+    const realGet = IDBObjectStore.prototype.get;
+    let failed = false;
+    const failing = vi.spyOn(IDBObjectStore.prototype, 'get').mockImplementation(function (
+      this: IDBObjectStore,
+      query: IDBValidKey | IDBKeyRange,
+    ) {
+      if (query === 'secret-key' && !failed) {
+        failed = true;
+        throw new Error('read failed');
+      }
+      return realGet.call(this, query);
+    });
+    const again = await import('./secret-storage');
+    expect(await again.secretStateStorage.getItem('flaky-test')).toBeNull();
+    expect(again.secretsUnreadable()).toBe(true);
+    expect(await get2('flaky-test')).toEqual(sealed);
+    // The failure is not remembered: the key loads on the next try.
+    expect(await again.secretStateStorage.getItem('flaky-test')).toBe(value);
+    failing.mockRestore();
+  });
+});

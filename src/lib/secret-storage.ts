@@ -23,7 +23,11 @@ const subtle = () => (typeof crypto === 'undefined' ? undefined : crypto.subtle)
 
 let keyPromise: Promise<CryptoKey | null> | null = null;
 
-/** The app's key: made once; two tabs making one at the same moment agree on the first stored. */
+/**
+ * The app's key: made once; two tabs making one at the same moment agree on the first stored.
+ * null where there is no Web Crypto (an insecure context). A key that failed to load or be made is
+ * asked for again next time: one failed read must not turn every later write into a wipe.
+ */
 function secretKey(): Promise<CryptoKey | null> {
   keyPromise ??= (async () => {
     const webCrypto = subtle();
@@ -36,15 +40,26 @@ function secretKey(): Promise<CryptoKey | null> {
     ]);
     await update<CryptoKey>(KEY_NAME, (stored) => stored ?? made, appStore());
     return (await get<CryptoKey>(KEY_NAME, appStore())) ?? null;
-  })().catch(() => null);
+  })();
+  keyPromise.catch(() => {
+    keyPromise = null;
+  });
   return keyPromise;
 }
+
+/**
+ * A sealed value was there but the key to open it couldn't be loaded (storage failing, not a
+ * missing key): the app must not start as if signed out, or its first write would replace the
+ * sealed sign-in (main.tsx refuses to start instead, with a message).
+ */
+let sealedButUnreadable = false;
+export const secretsUnreadable = () => sealedButUnreadable;
 
 /** Sealing is impossible here (no Web Crypto, or the key can't be loaded or made). */
 class NoSecretKey extends Error {}
 
 async function seal(text: string): Promise<Sealed> {
-  const key = await secretKey();
+  const key = await secretKey().catch(() => null);
   const webCrypto = subtle();
   if (!key || !webCrypto) throw new NoSecretKey('secrets cannot be sealed here');
   const iv = crypto.getRandomValues(new Uint8Array(12));
@@ -57,7 +72,10 @@ async function seal(text: string): Promise<Sealed> {
 }
 
 async function open(value: Sealed): Promise<string | null> {
-  const key = await secretKey();
+  const key = await secretKey().catch(() => {
+    sealedButUnreadable = true;
+    return null;
+  });
   const webCrypto = subtle();
   if (!key || !webCrypto) return null;
   try {
