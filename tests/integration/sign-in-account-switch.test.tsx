@@ -1,12 +1,13 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as AccountData from '../../src/app/account-data';
 import { useSessionStore } from '../../src/features/auth';
 import { fake, freshFake, mswServer, renderApp, resetAppState } from './app-harness';
 
 // The previous account's data can't be removed (storage refusing the wipe).
 vi.mock('../../src/app/account-data', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../src/app/account-data')>()),
+  ...(await importOriginal<typeof AccountData>()),
   claimDeviceFor: () => Promise.reject(new Error('the database refused the wipe')),
 }));
 
