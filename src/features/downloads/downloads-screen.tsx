@@ -9,6 +9,7 @@ import { setStatusOf } from './set-status';
 import type { DownloadJob } from './types';
 import { useStorage } from './use-storage';
 import { SafariTabNote } from './safari-tab-note';
+import { UnreadableNote } from './unreadable-note';
 import { Settings } from './downloads-settings';
 import './downloads.css';
 
@@ -268,6 +269,7 @@ export function DownloadsScreen() {
         </Notice>
       ) : null}
       <SafariTabNote storage={storage.info} />
+      <UnreadableNote />
       <Storage storage={storage} />
       {count === 0 ? (
         <Notice tone="info" title="Nothing downloaded yet.">

@@ -28,6 +28,11 @@ export interface DownloadsState extends DownloadSettings, JobState {
   stopped: string | null;
   /** Another tab of PlexM8 runs the downloads; this one shows what it does. */
   elsewhere: boolean;
+  /**
+   * Downloads whose records this version couldn't read (broken, half-written): removed with their
+   * files to free the space, and said on the Downloads screen rather than lost in silence.
+   */
+  unreadable: number;
 
   setQuality(quality: DownloadQuality): void;
   setKeepUpdated(on: boolean): void;
@@ -89,6 +94,7 @@ export const useDownloadsStore = create<DownloadsState>()(
         paused: false,
         stopped: null,
         elsewhere: false,
+        unreadable: 0,
         quality: 'original',
         keepUpdated: true,
 
@@ -159,5 +165,6 @@ export async function readStoredDownloads(): Promise<void> {
     sets,
     onDevice: onDeviceOf(jobs),
     progress: {},
+    unreadable: broken.jobs.length,
   });
 }

@@ -180,6 +180,8 @@ describe('downloads saved by the release before', () => {
   it('finish the interrupted download from its saved chunks and clear away what is broken', async () => {
     await writeTodaysDownloads();
     const { tabs, store, db } = await startNewBuild();
+    // What couldn't be read is counted, for the Downloads screen to say (unreadable-note.tsx).
+    expect(store.getState().unreadable).toBeGreaterThan(0);
     const asked: Array<[string, string | null]> = [];
     const stop = tabs.startDownloads({
       sourceFor: (job) => ({
