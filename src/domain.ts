@@ -134,3 +134,17 @@ export interface ListOrigin {
   kind: 'playlist' | 'album';
   id: string;
 }
+
+/**
+ * One page of a list the server pages (a playlist's tracks, a library's albums): what the query
+ * cache keeps of it, so its shape is part of the cache's (vite.config.ts `querySchemaVersion`).
+ */
+export interface ItemsPage<T> {
+  items: T[];
+  skipped: number;
+  start: number;
+  /** Where the next page starts (counts skipped items too, to keep the server's offsets). */
+  next: number;
+  total: number;
+  complete: boolean;
+}

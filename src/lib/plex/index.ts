@@ -1,6 +1,7 @@
 export { PlexError, isPlexError, describeError, type PlexErrorKind } from './errors';
 export { PlexTvClient, type PlexTvEndpoints } from './plex-tv-client';
-export { PmsClient, fetchIdentity, type ItemsPage } from './pms-client';
+export { PmsClient, fetchIdentity } from './pms-client';
+export type { ItemsPage } from '../../domain';
 export { clientParams, describeBrowser, type PlexClientInfo } from './client-info';
 export { parseRetryAfter } from './retry-after';
 export { reportNetworkTo, safeWhere, type FetchLike, type NetworkReports } from './request';

@@ -1,4 +1,12 @@
-import type { Album, Artist, MusicSection, Playlist, SearchResults, Track } from '../../domain';
+import type {
+  Album,
+  Artist,
+  ItemsPage,
+  MusicSection,
+  Playlist,
+  SearchResults,
+  Track,
+} from '../../domain';
 import type { PlexClientInfo } from './client-info';
 import { PlexError } from './errors';
 import { mapItems } from './map-metadata';
@@ -26,16 +34,6 @@ export interface PmsClientOptions {
 }
 
 /** One page of a long list. `complete` when the server sent everything (or ignored paging). */
-export interface ItemsPage<T> {
-  items: T[];
-  skipped: number;
-  start: number;
-  /** Where the next page starts (counts skipped items too, to keep the server's offsets). */
-  next: number;
-  total: number;
-  complete: boolean;
-}
-
 /**
  * `/identity` needs no token: it is how a connection proves which server answers it. `token`
  * only for a connection whose certificate already proves the server (probe-connection.ts).
@@ -204,8 +202,8 @@ export class PmsClient extends PmsRequests {
   }
 
   /**
-   * Artwork resized by the server to what is shown. The URL carries the token: it goes only into
-   * an <img> (no Referer is sent) and is never stored.
+   * Artwork resized by the server to what is shown. The URL carries the token: it is only fetched
+   * (in a worker, without the HTTP cache or a Referer) and never stored or shown (lib/artwork.ts).
    */
   artworkUrl(path: string, width: number, height = width): string {
     return buildUrl(`${this.options.baseUrl()}/photo/:/transcode`, {
