@@ -30,7 +30,8 @@ describe('a connection whose answers stall halfway', () => {
     // The local answered its headers at once: the relay still waited for it, but no longer than
     // the probe timeout (without a timeout on the body it would wait for ever).
     expect(elapsed).toBeGreaterThanOrEqual(PROBE_TIMEOUT_MS - 100);
-    expect(elapsed).toBeLessThan(PROBE_TIMEOUT_MS + 1500);
+    // Room for a busy machine, and still well short of a request's own 15 s timeout.
+    expect(elapsed).toBeLessThan(PROBE_TIMEOUT_MS + 6000);
     await page.getByRole('link', { name: 'Servers' }).click();
     await page.getByText(/using Plex Relay \(slower\)/).waitFor();
   });
