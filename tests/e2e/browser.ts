@@ -1,4 +1,10 @@
-import { chromium, type Browser, type BrowserContext, type LaunchOptions } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type LaunchOptions,
+  type Page,
+} from 'playwright-core';
 
 /** Debian's Chromium; Playwright's own browser download is impossible here (web-platform.md). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -39,6 +45,14 @@ export async function guardedContext(
   options: Parameters<Browser['newContext']>[0] = {},
 ) {
   const context: BrowserContext = await browser.newContext(options);
+  return { context, ...(await guardContext(context)) };
+}
+
+/**
+ * The guards on a context made elsewhere (a persistent profile): page errors and CSP refusals
+ * as problems, every request off loopback, and every console line (no token may be in one).
+ */
+export async function guardContext(context: BrowserContext) {
   const problems: string[] = [];
   const offLoopback: string[] = [];
   /** Everything printed on the pages' consoles, to prove no token is ever logged. */
@@ -59,12 +73,14 @@ export async function guardedContext(
       console.error(`CSP refused: ${e.violatedDirective} ${e.blockedURI} ${e.sample}`),
     ),
   );
-  context.on('page', (page) => {
+  const watch = (page: Page) => {
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
     page.on('console', (message) => {
       consoleLines.push(message.text());
       if (message.text().startsWith('CSP refused: ')) problems.push(message.text());
     });
-  });
-  return { context, problems, offLoopback, consoleLines };
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  return { problems, offLoopback, consoleLines };
 }

@@ -1,9 +1,16 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, DESKTOP, guardedContext, launchChromium } from './browser';
+import {
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  DESKTOP,
+  guardContext,
+  guardedContext,
+  launchChromium,
+} from './browser';
 import { signInThroughPlex, startServers, type Servers } from './harness';
 import { E2E_APP_URL } from './ports';
 import { isArtworkUrl, isAudioUrl, searchProfile, summarise } from './profile-search';
@@ -24,32 +31,6 @@ afterAll(async () => {
   await servers.stop();
   await rm(profile, { recursive: true, force: true });
 });
-
-/** The suite's guards (browser.ts `guardedContext`), for a persistent context. */
-function guard(context: BrowserContext) {
-  const problems: string[] = [];
-  const offLoopback: string[] = [];
-  const consoleLines: string[] = [];
-  context.on('request', (request) => {
-    const url = new URL(request.url());
-    if (
-      !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) &&
-      url.protocol.startsWith('http')
-    )
-      offLoopback.push(request.url());
-  });
-  const watch = (page: Page) => {
-    page.on('pageerror', (error) =>
-      problems.push(`pageerror: ${error.message} ${error.stack ?? ''}`),
-    );
-    page.on('console', (message) =>
-      consoleLines.push(`${message.text()} @ ${message.location().url}`),
-    );
-  };
-  context.pages().forEach(watch);
-  context.on('page', watch);
-  return { problems, offLoopback, consoleLines };
-}
 
 const secrets = () => [
   servers.fake.model.user.token,
@@ -95,7 +76,7 @@ describe('tokens in a Chromium profile', () => {
       headless: true,
       ...DESKTOP,
     });
-    const guards = guard(context);
+    const guards = await guardContext(context);
     const page = context.pages()[0] ?? (await context.newPage());
 
     await signInThroughPlex(page);
