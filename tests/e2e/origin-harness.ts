@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,8 @@ import { listenFakePlex, type RunningFakePlex } from '../fake-plex/node-server';
 import { allPorts, loopbackScenario } from '../fake-plex/scenarios';
 import { guardedContext, launchChromium } from './browser';
 import type { OpenPage } from './harness';
-import { E2E_APP_PORT, E2E_BASE, E2E_DIST, E2E_FAKE_PORTS, E2E_PLEX_TV } from './ports';
+import { buildApp } from './build-app';
+import { E2E_APP_PORT, E2E_BASE, E2E_DIST, E2E_FAKE_PORTS } from './ports';
 import { serveBuild, type Mount } from './static-server';
 
 /**
@@ -24,31 +24,7 @@ export const atOrigin = (base: string) => `http://127.0.0.1:${E2E_APP_PORT}${bas
  */
 export function buildPlexM8At(base: string): Mount {
   const dir = `${E2E_DIST}-${base.replace(/\W+/g, '')}`;
-  execFileSync(
-    'npx',
-    [
-      'vite',
-      'build',
-      '--mode',
-      'production',
-      '--outDir',
-      dir,
-      '--emptyOutDir',
-      '--logLevel',
-      'warn',
-    ],
-    {
-      stdio: 'inherit',
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        BASE_PATH: base,
-        VITE_PLEX_TV_URL: E2E_PLEX_TV,
-        VITE_PLEX_CLIENTS_URL: E2E_PLEX_TV,
-        VITE_PLEX_APP_URL: E2E_PLEX_TV,
-      },
-    },
-  );
+  buildApp({ base, outDir: dir });
   return { dir, base };
 }
 

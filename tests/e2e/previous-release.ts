@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { E2E_BASE, E2E_DIST, E2E_PLEX_TV } from './ports';
+import { buildApp } from './build-app';
+import { E2E_BASE, E2E_DIST } from './ports';
 
 /**
  * The release users have today: the last commit that landed before stored shapes began to change
@@ -38,32 +39,7 @@ export function buildPreviousRelease(): string {
   });
   if (!existsSync(resolve(source, 'node_modules')))
     symlinkSync(resolve(root, 'node_modules'), resolve(source, 'node_modules'), 'dir');
-  execFileSync(
-    'npx',
-    [
-      'vite',
-      'build',
-      '--mode',
-      'production',
-      '--outDir',
-      out,
-      '--emptyOutDir',
-      '--logLevel',
-      'warn',
-    ],
-    {
-      cwd: source,
-      stdio: 'inherit',
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        BASE_PATH: E2E_BASE,
-        VITE_PLEX_TV_URL: E2E_PLEX_TV,
-        VITE_PLEX_CLIENTS_URL: E2E_PLEX_TV,
-        VITE_PLEX_APP_URL: E2E_PLEX_TV,
-      },
-    },
-  );
+  buildApp({ base: E2E_BASE, outDir: out, cwd: source });
   rmSync(source, { recursive: true, force: true });
   return out;
 }

@@ -53,7 +53,7 @@ export function createQueueOps(set: SetState, get: GetState) {
     const used = new Set(Object.values(sets).flatMap((s) => s.keys));
     const orphans = candidates.filter((k) => !used.has(k) && jobs[k]);
     if (orphans.length === 0) return;
-    const dropped = orphans.map((k) => jobs[k] as DownloadJob);
+    const dropped = orphans.flatMap((k) => jobs[k] ?? []);
     set((s) => ({ ...dropJobs(s, orphans), progress: without(s.progress, orphans) }));
     out.forgetJobs(orphans);
     await stopRuns(orphans);
