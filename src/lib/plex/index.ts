@@ -4,6 +4,7 @@ export { PmsClient, fetchIdentity } from './pms-client';
 export type { ItemsPage } from '../../domain';
 export { clientParams, describeBrowser, type PlexClientInfo } from './client-info';
 export { parseRetryAfter } from './retry-after';
-export { reportNetworkTo, safeWhere, type FetchLike, type NetworkReports } from './request';
+export { reportNetworkTo, type FetchLike, type NetworkReports } from './request';
+export { safeWhere } from './urls';
 // The playback, play-queue and transcoder modules are imported from their own files by the
 // player and downloads (lazy chunks); re-exported here they would land in the first-load chunk.

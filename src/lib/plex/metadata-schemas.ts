@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { isServerPath } from './request';
+import { isServerPath } from './urls';
 
 /**
  * Library items as Plex sends them. Each item is checked on its own, so one odd item is skipped

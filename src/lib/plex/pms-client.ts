@@ -11,7 +11,8 @@ import type { PlexClientInfo } from './client-info';
 import { PlexError } from './errors';
 import { mapItems } from './map-metadata';
 import { hubsSchema, listSchema } from './metadata-schemas';
-import { buildUrl, requestJson, send, type FetchLike } from './request';
+import { requestJson, send, type FetchLike } from './request';
+import { buildUrl } from './urls';
 import { identitySchema, sectionsSchema } from './schemas';
 import { PmsRequests } from './pms-requests';
 

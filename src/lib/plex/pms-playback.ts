@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { PlexError } from './errors';
 import type { PmsRequests } from './pms-requests';
-import { buildUrl, serverPath } from './request';
+import { buildUrl, serverPath } from './urls';
 import { transcodeParams, type TranscodeRequest } from './transcode';
 
 export type TimelineState = 'playing' | 'paused' | 'buffering' | 'stopped';

@@ -2,14 +2,8 @@ import * as v from 'valibot';
 import { describe, expect, it, vi } from 'vitest';
 import { isPlexError } from './errors';
 import { mapItems } from './map-metadata';
-import {
-  readText,
-  reportNetworkTo,
-  requestJson,
-  send,
-  serverPath,
-  type FetchLike,
-} from './request';
+import { readText, reportNetworkTo, requestJson, send, type FetchLike } from './request';
+import { serverPath } from './urls';
 
 const origin = 'https://10-0-0-2.abc.plex.direct:32400';
 

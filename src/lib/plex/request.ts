@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { PlexError } from './errors';
 import { parseRetryAfter } from './retry-after';
+import { buildUrl, originOf, safeWhere } from './urls';
 
 export interface PlexRequest {
   url: string;
@@ -32,52 +33,6 @@ export function reportNetworkTo(to: NetworkReports): () => void {
   return () => {
     if (reports === to) reports = null;
   };
-}
-
-function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return '';
-  }
-}
-
-/** host + path of a URL: safe to show or log, since the token lives in the query. */
-export function safeWhere(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.host}${parsed.pathname}`;
-  } catch {
-    return 'an invalid address';
-  }
-}
-
-/**
- * A path the server gave us (a Part's `key`), on the connection's origin and nowhere else. Joined
- * by string, `//host/x` or `@host/x` would send the request (and its token) to another host.
- */
-export function serverPath(origin: string, path: string): string {
-  const base = new URL(origin);
-  if (!isServerPath(path))
-    throw new PlexError({
-      kind: 'bad-response',
-      where: base.host,
-      message: `${base.host} gave a file address PlexM8 won't follow.`,
-    });
-  return new URL(path, base.origin).toString();
-}
-
-/** A path on the server itself: `//host/…`, `@host`, `\\host` or a full URL would lead elsewhere. */
-export function isServerPath(path: string): boolean {
-  return path.startsWith('/') && new URL(path, 'http://server.invalid').host === 'server.invalid';
-}
-
-export function buildUrl(url: string, params: PlexRequest['params'] = {}): string {
-  const built = new URL(url);
-  for (const [name, value] of Object.entries(params)) {
-    if (value !== undefined) built.searchParams.set(name, String(value));
-  }
-  return built.toString();
 }
 
 interface Timing {
