@@ -36,7 +36,7 @@ export function AppBanners() {
           <Button variant="primary" onClick={updateNow}>
             Update now
           </Button>
-          <Button variant="quiet" onClick={dismissUpdate}>
+          <Button variant="quiet" onClick={() => dismissUpdate({ whilePlaying: playing })}>
             Later
           </Button>
         </div>

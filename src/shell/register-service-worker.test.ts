@@ -73,10 +73,20 @@ describe('the update offer', () => {
     const { result } = renderHook(() => sw.useUpdateReady());
     act(() => registered[0]?.onNeedRefresh?.());
     expect(result.current).toBe(true);
-    act(() => sw.dismissUpdate());
+    act(() => sw.dismissUpdate({ whilePlaying: true }));
     act(() => sw.takenElsewhere());
     expect(result.current).toBe(false);
     act(() => sw.offerAgain());
     expect(result.current).toBe(true);
+  });
+
+  it('keeps an offer put off with nothing playing put off, whatever plays later', async () => {
+    const sw = await registerAnd({});
+    const { renderHook, act } = await import('@testing-library/react');
+    const { result } = renderHook(() => sw.useUpdateReady());
+    act(() => registered[0]?.onNeedRefresh?.());
+    act(() => sw.dismissUpdate({ whilePlaying: false }));
+    act(() => sw.offerAgain());
+    expect(result.current).toBe(false);
   });
 });

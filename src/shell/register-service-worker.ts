@@ -15,6 +15,8 @@ let applyUpdate: ((reload?: boolean) => Promise<void>) | null = null;
 /** A newer version is waiting, or already in charge: this page runs an older one. */
 let newer = false;
 let dismissed = false;
+/** "Later" was said while music played: the offer comes back once it stops. */
+let putOffWhilePlaying = false;
 /** The user took the update in this tab: the new worker's arrival reloads it. */
 let taking = false;
 const listeners = new Set<() => void>();
@@ -85,14 +87,16 @@ export function updateNow(): void {
   });
 }
 
-export function dismissUpdate(): void {
+export function dismissUpdate({ whilePlaying = false }: { whilePlaying?: boolean } = {}): void {
   dismissed = true;
+  putOffWhilePlaying = whilePlaying;
   notify();
 }
 
-/** The music stopped: a version put off while it played is offered again. */
+/** The music stopped: a version put off while it played is offered again (not one put off idle). */
 export function offerAgain(): void {
-  if (!newer || !dismissed) return;
+  if (!newer || !dismissed || !putOffWhilePlaying) return;
   dismissed = false;
+  putOffWhilePlaying = false;
   notify();
 }
