@@ -23,3 +23,17 @@ export async function downloadFromMenu(page: Page, title: string): Promise<Locat
   await row.getByRole('img', { name: 'Downloaded' }).waitFor({ timeout: 10_000 });
   return row;
 }
+
+/**
+ * Downloads Road Trip from its screen and waits on the Downloads screen until every track is on
+ * the device; returns how many tracks that is.
+ */
+export async function downloadRoadTrip(page: Page, timeout = 30_000): Promise<string> {
+  const count =
+    (await page.getByRole('list', { name: 'Tracks in Road Trip' }).getAttribute('data-count')) ??
+    '';
+  await page.getByRole('button', { name: 'Download Road Trip for offline play' }).click();
+  await page.getByRole('link', { name: 'Downloads' }).last().click();
+  await page.getByText(`${count} of ${count} tracks downloaded`).waitFor({ timeout });
+  return count;
+}

@@ -111,6 +111,26 @@ export async function waitUntil(check: () => boolean, timeoutMs = 10_000): Promi
 }
 
 /**
+ * What every test's pages must end with: no page error, nothing sent off loopback, and no token
+ * in anything PlexM8 printed. Chromium's own network-error lines quote the failed request's URL
+ * (where Plex wants the token); those are the browser's, not the app's.
+ */
+export function expectCleanPage(
+  open: Pick<OpenPage, 'problems' | 'offLoopback' | 'consoleLines'>,
+  fake: FakePlex,
+): void {
+  expect(open.problems).toEqual([]);
+  expect(open.offLoopback).toEqual([]);
+  const { model } = fake;
+  const secrets = [model.user.token, ...model.servers.map((s) => s.accessToken)];
+  const appLines = open.consoleLines.filter(
+    (line) => !/^(Access to \w+ at |Failed to load resource)/.test(line),
+  );
+  for (const secret of secrets)
+    expect(appLines.filter((line) => line.includes(secret))).toEqual([]);
+}
+
+/**
  * One e2e file's setup: Chromium, the app and a fresh fake Plex for the file; each test's pages
  * must end with no page errors and no request off loopback; fault switches reset between tests.
  */
@@ -130,17 +150,7 @@ export function e2eSuite() {
   afterEach(async () => {
     started().fake.faults.clear();
     if (current) {
-      expect(current.problems).toEqual([]);
-      expect(current.offLoopback).toEqual([]);
-      // No token in anything PlexM8 prints. Chromium's own network-error lines quote the failed
-      // request's URL (where Plex wants the token); those are the browser's, not the app's.
-      const { model } = started().fake;
-      const secrets = [model.user.token, ...model.servers.map((s) => s.accessToken)];
-      const appLines = current.consoleLines.filter(
-        (line) => !/^(Access to \w+ at |Failed to load resource)/.test(line),
-      );
-      for (const secret of secrets)
-        expect(appLines.filter((line) => line.includes(secret))).toEqual([]);
+      expectCleanPage(current, started().fake);
       await current.context.close();
     }
     current = null;

@@ -2,12 +2,12 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createFakePlex, type FakePlex } from '../fake-plex/handler';
 import { listenFakePlex, type RunningFakePlex } from '../fake-plex/node-server';
 import { allPorts, loopbackScenario } from '../fake-plex/scenarios';
 import { guardedContext, launchChromium } from './browser';
-import type { OpenPage } from './harness';
+import { expectCleanPage, type OpenPage } from './harness';
 import { buildApp } from './build-app';
 import { E2E_APP_PORT, E2E_BASE, E2E_DIST, E2E_FAKE_PORTS } from './ports';
 import { serveBuild, type Mount } from './static-server';
@@ -101,15 +101,7 @@ export function sharedOriginSuite(neighbours: () => Promise<Mount[]>) {
   });
   afterEach(async () => {
     if (!current) return;
-    expect(current.problems).toEqual([]);
-    expect(current.offLoopback).toEqual([]);
-    const { model } = started().fake;
-    const secrets = [model.user.token, ...model.servers.map((s) => s.accessToken)];
-    const appLines = current.consoleLines.filter(
-      (line) => !/^(Access to \w+ at |Failed to load resource)/.test(line),
-    );
-    for (const secret of secrets)
-      expect(appLines.filter((line) => line.includes(secret))).toEqual([]);
+    expectCleanPage(current, started().fake);
     await current.context.close();
     current = null;
   });

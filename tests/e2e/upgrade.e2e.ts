@@ -5,7 +5,7 @@ import { createFakePlex, type FakePlex } from '../fake-plex/handler';
 import { listenFakePlex, type RunningFakePlex } from '../fake-plex/node-server';
 import { allPorts, loopbackScenario } from '../fake-plex/scenarios';
 import { DESKTOP, guardedContext, launchChromium, PHONE } from './browser';
-import { openRoadTrip } from './flows';
+import { downloadRoadTrip, openRoadTrip } from './flows';
 import { dumpAllStorage } from './idb-dump';
 import { buildPreviousRelease, PREVIOUS_RELEASE } from './previous-release';
 import {
@@ -75,12 +75,7 @@ describe(`upgrading from ${PREVIOUS_RELEASE}`, { timeout: 150_000 }, () => {
     await openRoadTrip(page);
     expect(await entryScript(page)).toContain(entryOf(previous));
     await page.evaluate(() => navigator.serviceWorker.ready);
-    const count = await page
-      .getByRole('list', { name: 'Tracks in Road Trip' })
-      .getAttribute('data-count');
-    await page.getByRole('button', { name: 'Download Road Trip for offline play' }).click();
-    await page.getByRole('link', { name: 'Downloads' }).last().click();
-    await page.getByText(`${count} of ${count} tracks downloaded`).waitFor({ timeout: 30_000 });
+    const count = await downloadRoadTrip(page);
     await page.getByRole('link', { name: 'Playlists' }).first().click();
     await page.getByRole('link', { name: /Road Trip/ }).click();
     await page.getByRole('button', { name: /Play Signal Failure/ }).click();
@@ -170,12 +165,7 @@ describe(`upgrading from ${PREVIOUS_RELEASE}`, { timeout: 150_000 }, () => {
     const page = await context.newPage();
     await openRoadTrip(page);
     await page.evaluate(() => navigator.serviceWorker.ready);
-    const count = await page
-      .getByRole('list', { name: 'Tracks in Road Trip' })
-      .getAttribute('data-count');
-    await page.getByRole('button', { name: 'Download Road Trip for offline play' }).click();
-    await page.getByRole('link', { name: 'Downloads' }).last().click();
-    await page.getByText(`${count} of ${count} tracks downloaded`).waitFor({ timeout: 30_000 });
+    const count = await downloadRoadTrip(page);
     // A week later: the query cache has let Plex's data go (its maxAge); the downloads stay.
     await context.setOffline(true);
     await page.evaluate(
