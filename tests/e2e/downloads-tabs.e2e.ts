@@ -80,8 +80,6 @@ const goTo = (page: Page, name: string) =>
 const downloadButton = (page: Page) =>
   page.getByRole('button', { name: 'Download Road Trip for offline play' });
 const following = /Another PlexM8 tab is downloading these/;
-/** Runs in the page: clicks Download at once, if it is still there. */
-
 /** A second tab of the same browser, on Road Trip (signed in already: the first tab did it). */
 async function secondTab(page: Page): Promise<Page> {
   const tab = await page.context().newPage();
