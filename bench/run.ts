@@ -11,6 +11,7 @@ import { benchPlayer } from './chromium-player';
 import { benchDownloads } from './chromium-downloads';
 import { benchEngines } from './engines-player';
 import { benchLighthouse } from './lighthouse';
+import { benchStartupJs } from './startup-js';
 import { engineTable, table, type Figure } from './stats';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
@@ -37,12 +38,14 @@ const player = await benchPlayer(Math.max(runs, 31));
 const downloads = await benchDownloads(Math.min(runs, 3));
 const audits = await benchLighthouse(Math.min(runs, 3));
 const choice = await benchConnectionChoice(runs);
+const startup = await benchStartupJs(Math.min(runs, 3));
 const bundle = await benchFirstLoadJs();
 // Firefox and WebKit last: their browsers are separate processes, started and gone per engine.
 // 15 taps each: as for Chromium's, one audio period early or late is a tap's luck.
 const engines = await benchEngines(Math.max(runs, 15));
 const figures = [
   ...bundle.figures,
+  ...startup.figures,
   ...choice,
   ...library,
   ...player,
@@ -51,7 +54,7 @@ const figures = [
   ...engines,
 ];
 
-await writeResults(figures, engines, bundle.files);
+await writeResults(figures, engines, { ...bundle.files, ...startup.files });
 
 async function writeResults(all: Figure[], engines: Figure[], firstLoadFiles?: unknown) {
   const results = {

@@ -27,10 +27,15 @@ async function boot(root: HTMLElement) {
   // with no network fires no 'offline' event, so react-query is told the state at once.
   watchNetwork();
   listenForInstallPrompt();
-  const screens = preloadScreens();
+  const session = useSessionStore.persist.rehydrate();
+  // The library's screens as soon as a sign-in is known to be there (the first screen is one of
+  // them); the sign-in screen never needs them, and a first visit shouldn't pay for them.
+  const screens = session.then(() =>
+    useSessionStore.getState().token ? preloadScreens() : undefined,
+  );
   const clientId = await getOrCreateClientId();
   await Promise.all([
-    useSessionStore.persist.rehydrate(),
+    session,
     useServersStore.persist.rehydrate(),
     usePlayerStore.persist.rehydrate(),
     useLibraryStore.persist.rehydrate(),
