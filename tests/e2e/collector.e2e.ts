@@ -1,0 +1,62 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE } from './browser';
+import { browseCases, sampleList, switchToCollector, type BrowseCase } from './collector-flows';
+import { e2eSuite, signInThroughPlex } from './harness';
+import { E2E_APP_URL } from './ports';
+import { screenshot } from './screenshots';
+
+const suite = e2eSuite();
+
+/** The most list items in the DOM at any check: the whole point is that it stays small. */
+const MOST_MOUNTED = 150;
+
+/**
+ * Opens a list, checks its first items, then jumps down through it to the end (as the End key
+ * or a dragged scrollbar would), checking how many items are mounted at each stop.
+ */
+async function scrollToEnd(page: Page, c: BrowseCase, size: string) {
+  await page.goto(`${E2E_APP_URL}${c.path}`);
+  const list = page.getByRole('list', { name: c.label, exact: true });
+  await list.locator('[aria-posinset="1"]').first().waitFor({ timeout: 15_000 });
+  expect(await list.getAttribute('data-count')).toBe(String(c.total));
+  expect(await list.locator('[aria-posinset="1"]').getAttribute('aria-setsize')).toBe(
+    String(c.total),
+  );
+  await screenshot(page, `collector-${c.name}-${size}`, false);
+  const counts: number[] = [];
+  for (const share of [0.25, 0.5, 0.75, 1]) {
+    await page.evaluate(
+      (f) => window.scrollTo(0, f * document.documentElement.scrollHeight),
+      share,
+    );
+    await page.waitForTimeout(100);
+    counts.push((await sampleList(page, c.label)).mounted);
+  }
+  // The end may have grown a little as the rows there arrived: keep going until it holds.
+  const last = list.locator(`[aria-posinset="${c.total}"]`);
+  for (let i = 0; i < 20 && !(await last.isVisible()); i += 1) {
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForTimeout(100);
+  }
+  await last.getByText(c.last, { exact: true }).first().waitFor({ timeout: 15_000 });
+  counts.push((await sampleList(page, c.label)).mounted);
+  await screenshot(page, `collector-${c.name}-end-${size}`, false);
+  expect(Math.max(...counts)).toBeLessThanOrEqual(MOST_MOUNTED);
+  expect(Math.min(...counts)).toBeGreaterThan(0);
+}
+
+describe("the Collector's library (150,000 tracks) in Chromium", () => {
+  for (const [size, viewport] of [
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const) {
+    it(`scrolls the playlists to their end with few mounted (${size})`, async () => {
+      const open = await suite.open(viewport);
+      await signInThroughPlex(open.page);
+      await switchToCollector(open.page);
+      const cases = browseCases(suite.fake).filter((c) => c.name === 'playlists');
+      for (const c of cases) await scrollToEnd(open.page, c, size);
+    });
+  }
+});
