@@ -1,52 +1,9 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import {
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-  type ReactNode,
-  type RefObject,
-} from 'react';
+import { useEffect, type ReactNode } from 'react';
+import { useListBox } from './list-box';
 import './virtual-list.css';
 
 const windowRect = () => ({ width: window.innerWidth, height: window.innerHeight });
-
-interface Box {
-  width: number;
-  top: number;
-}
-
-/**
- * The list's width and where it starts on the page, read before the first paint (the columns
- * depend on them) and again whenever its container changes size: a notice appearing above it
- * moves the list down, and the rows must move with it.
- */
-function useBox(ref: RefObject<HTMLUListElement | null>): Box {
-  // No layout yet (jsdom, the first render): the window's width stands in.
-  const [box, setBox] = useState<Box>(() => ({
-    width: typeof window === 'undefined' ? 1024 : window.innerWidth,
-    top: 0,
-  }));
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const read = () => {
-      const width = el.clientWidth || window.innerWidth;
-      const top = el.offsetTop;
-      setBox((b) => (b.width === width && b.top === top ? b : { width, top }));
-    };
-    read();
-    // jsdom has no ResizeObserver: the window's resizes stand in there.
-    if (typeof ResizeObserver !== 'function') {
-      window.addEventListener('resize', read);
-      return () => window.removeEventListener('resize', read);
-    }
-    const observer = new ResizeObserver(read);
-    observer.observe(el.parentElement ?? el);
-    return () => observer.disconnect();
-  }, [ref]);
-  return box;
-}
 
 /**
  * A grid of cards that mounts only the rows on screen (plus a few), scrolling with the page like
@@ -80,8 +37,7 @@ export function VirtualGrid({
   onRangeChange?: (first: number, last: number) => void;
   className?: string;
 }) {
-  const listRef = useRef<HTMLUListElement>(null);
-  const { width, top } = useBox(listRef);
+  const { ref: listRef, width, top } = useListBox<HTMLUListElement>(true);
   const columns = Math.max(1, Math.floor((width + columnGap) / (minItemWidth + columnGap)));
   const itemWidth = (width - columnGap * (columns - 1)) / columns;
   const rowHeight = Math.ceil(itemHeight(itemWidth)) + rowGap;

@@ -1,7 +1,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE } from './browser';
-import { browseCases, sampleList, switchToCollector, type BrowseCase } from './collector-flows';
+import {
+  browseCases,
+  collectorServer,
+  sampleList,
+  switchToCollector,
+  type BrowseCase,
+} from './collector-flows';
 import { e2eSuite, signInThroughPlex } from './harness';
 import { E2E_APP_URL } from './ports';
 import { screenshot } from './screenshots';
@@ -51,12 +57,57 @@ describe("the Collector's library (150,000 tracks) in Chromium", () => {
     ['phone', PHONE],
     ['desktop', DESKTOP],
   ] as const) {
-    it(`scrolls the playlists to their end with few mounted (${size})`, async () => {
-      const open = await suite.open(viewport);
-      await signInThroughPlex(open.page);
-      await switchToCollector(open.page);
-      const cases = browseCases(suite.fake).filter((c) => c.name === 'playlists');
-      for (const c of cases) await scrollToEnd(open.page, c, size);
-    });
+    for (const name of ['artists', 'albums', 'tracks', 'playlists'] as const) {
+      it(`scrolls its ${name} to the end with few mounted (${size})`, async () => {
+        const open = await suite.open(viewport);
+        await signInThroughPlex(open.page);
+        await switchToCollector(open.page);
+        const c = browseCases(suite.fake).find((x) => x.name === name);
+        if (!c) throw new Error(`no case ${name}`);
+        await scrollToEnd(open.page, c, size);
+      });
+    }
   }
+
+  it('opens an album and an artist from deep in their lists', async () => {
+    const open = await suite.open(DESKTOP);
+    const { page } = open;
+    await signInThroughPlex(page);
+    await switchToCollector(page);
+    const { library } = collectorServer(suite.fake);
+    const title = { by: 'title', desc: false } as const;
+
+    const album = library.find.albums('1', title).at(22_222);
+    await page.goto(`${E2E_APP_URL}library?view=albums`);
+    const albums = page.getByRole('list', { name: 'Albums', exact: true });
+    await albums.locator('[aria-posinset="1"]').waitFor();
+    await page.evaluate((f) => window.scrollTo(0, f * document.body.scrollHeight), 22_222 / 30_000);
+    const card = albums.locator('[aria-posinset="22223"]');
+    await card.getByText(album.title, { exact: true }).waitFor();
+    await card.getByRole('link').click();
+    const tracks = library.find.tracksOf(album.ratingKey);
+    const list = page.getByRole('list', { name: `Tracks on ${album.title}` });
+    await list.getByText(tracks.at(-1)?.title ?? '', { exact: true }).waitFor();
+    expect(await list.getByRole('listitem').count()).toBe(tracks.length);
+    await screenshot(page, 'collector-album-desktop');
+
+    const artist = library.find.artists('1', title).at(4_321);
+    await page.goto(`${E2E_APP_URL}library?view=artists`);
+    const artists = page.getByRole('list', { name: 'Artists', exact: true });
+    await artists.locator('[aria-posinset="1"]').waitFor();
+    await page.evaluate((f) => window.scrollTo(0, f * document.body.scrollHeight), 4_321 / 5_000);
+    await artists
+      .locator('[aria-posinset="4322"]')
+      .getByRole('link', { name: artist.title })
+      .click();
+    await page.getByRole('heading', { name: artist.title, level: 1 }).waitFor();
+    for (const a of library.find.albumsOf(artist.ratingKey))
+      await page
+        .getByRole('link', { name: new RegExp(escape(a.title)) })
+        .first()
+        .waitFor();
+    await screenshot(page, 'collector-artist-desktop');
+  });
 });
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
