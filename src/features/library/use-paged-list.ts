@@ -5,11 +5,17 @@ import {
   type UseQueryOptions,
   type UseQueryResult,
 } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ItemsPage } from '../../domain';
 
 /** Rows past the mounted ones whose page is fetched too, so a slow scroll meets them ready. */
 const AHEAD = 30;
+/**
+ * A jump (a fling, a dragged scrollbar, End) waits this long for the list to come to rest before
+ * its pages are asked for: every page flown past would otherwise be fetched, parsed and dropped,
+ * and that garbage and those renders were the long tasks of a fast scroll.
+ */
+const SETTLE_MS = 120;
 
 export type Missing = 'loading' | 'offline' | 'failed';
 
@@ -38,11 +44,23 @@ export function usePagedList<T, K extends QueryKey>(
   pageSize: number,
 ): PagedList<T> {
   const [span, setSpan] = useState({ from: 0, to: 0 });
+  const shown = useRef(span);
+  const settle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(settle.current), []);
   const onRangeChange = useCallback(
     (first: number, last: number) => {
       const from = Math.floor(Math.max(0, first - AHEAD) / pageSize);
       const to = Math.floor((last + AHEAD) / pageSize);
-      setSpan((s) => (s.from === from && s.to === to ? s : { from, to }));
+      const now = shown.current;
+      if (now.from === from && now.to === to) return;
+      const commit = () => {
+        shown.current = { from, to };
+        setSpan(shown.current);
+      };
+      clearTimeout(settle.current);
+      // Scrolling on to the next page: at once. Anywhere else: once the list is at rest there.
+      if (from <= now.to + 1 && to >= now.from - 1) commit();
+      else settle.current = setTimeout(commit, SETTLE_MS);
     },
     [pageSize],
   );
