@@ -110,4 +110,29 @@ describe("the Collector's library (150,000 tracks) in Chromium", () => {
   });
 });
 
+describe("the Collector's library by keyboard", () => {
+  it('reaches albums far past the first screen with Tab, each announced in its place', async () => {
+    const open = await suite.open({ ...DESKTOP, reducedMotion: 'reduce' });
+    const { page } = open;
+    await signInThroughPlex(page);
+    await switchToCollector(page);
+    await page.goto(`${E2E_APP_URL}library?view=albums`);
+    const albums = page.getByRole('list', { name: 'Albums', exact: true });
+    await albums.locator('[aria-posinset="1"] a').focus();
+    // Well past the ~36 cards mounted at first: focus moves the page, and the cards mount.
+    for (let i = 0; i < 80; i += 1) await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const cell = document.activeElement?.closest('li');
+      const box = document.activeElement?.getBoundingClientRect();
+      return {
+        at: cell?.getAttribute('aria-posinset'),
+        of: cell?.getAttribute('aria-setsize'),
+        onScreen: !!box && box.top >= 0 && box.bottom <= window.innerHeight + 1,
+      };
+    });
+    expect(focused).toEqual({ at: '81', of: '30000', onScreen: true });
+    expect((await sampleList(page, 'Albums')).mounted).toBeLessThanOrEqual(MOST_MOUNTED);
+  });
+});
+
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -57,7 +57,7 @@ const fetchers: { [L in SectionList]: Fetch<L> } = {
 
 /**
  * One page of a list. Artists' and albums' pages are saved for offline use as they arrive
- * (30,000 albums are about 7 MB at most, and only what was scrolled past); tracks' are not, and
+ * (30,000 albums are about 6 MB, and only what was scrolled to is saved); tracks' are not, and
  * leave memory soon after they leave the screen: 150,000 tracks would be ~100 MB (decision 019).
  */
 export function sectionPageQuery<L extends SectionList>(
