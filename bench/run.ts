@@ -7,6 +7,7 @@ import { cpus } from 'node:os';
 import { benchFirstLoadJs } from './bundle-size';
 import { benchConnectionChoice } from './connection-choice';
 import { benchLibrary } from './chromium-library';
+import { benchBrowse } from './chromium-browse';
 import { benchPlayer } from './chromium-player';
 import { benchDownloads } from './chromium-downloads';
 import { benchEngines } from './engines-player';
@@ -15,22 +16,35 @@ import { benchStartupJs } from './startup-js';
 import { engineTable, table, type Figure } from './stats';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
-/** `BENCH_ONLY=engines npm run bench`: just the per-engine player figures (about 5 minutes). */
+/**
+ * `BENCH_ONLY=engines npm run bench`: just the per-engine player figures (about 5 minutes).
+ * `BENCH_ONLY=browse`: just the Collector's library scrolled to its ends (about 5 minutes).
+ * Either replaces its own figures in the last full run's results, keeping the rest.
+ */
 const only = process.env.BENCH_ONLY;
-if (only === 'engines') {
-  // Replaces the engine figures in the last full run's results, keeping the rest.
-  const engines = await benchEngines(Math.max(runs, 15));
+const isEngine = (f: Figure) => /^(chromium|firefox|webkit): /.test(f.name);
+const isBrowse = (f: Figure) => f.name.startsWith('Collector');
+if (only === 'engines' || only === 'browse') {
+  const fresh =
+    only === 'engines'
+      ? await benchEngines(Math.max(runs, 15))
+      : await benchBrowse(Math.min(runs, 5));
   const last = JSON.parse(await readFile('bench/results.json', 'utf8')) as {
     figures: Figure[];
     firstLoadFiles?: unknown;
   };
-  const kept = last.figures.filter((f) => !/^(chromium|firefox|webkit): /.test(f.name));
-  await writeResults([...kept, ...engines], engines, last.firstLoadFiles);
+  const kept = last.figures.filter((f) => !(only === 'engines' ? isEngine(f) : isBrowse(f)));
+  const all =
+    only === 'engines'
+      ? [...kept, ...fresh]
+      : [...kept.filter((f) => !isEngine(f)), ...fresh, ...kept.filter(isEngine)];
+  await writeResults(all, all.filter(isEngine), last.firstLoadFiles);
   process.exit(0);
 }
 // The browser figures first: the fake Plex shares this process, and the in-process Vite build
 // of the bundle figure leaves a heap whose collection would land in their timings.
 const library = await benchLibrary(Math.min(runs, 5));
+const browse = await benchBrowse(Math.min(runs, 5));
 // Each sound starts on the browser's next audio period (23 ms here), so one tap lands one period
 // early or late by chance: the tap figures need more taps than the others for a steady median
 // (medians of 15 taps ranged 1.1–1.4× where 40 taps said 1.12×).
@@ -48,6 +62,7 @@ const figures = [
   ...startup.figures,
   ...choice,
   ...library,
+  ...browse,
   ...player,
   ...downloads,
   ...audits,

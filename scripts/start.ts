@@ -35,7 +35,7 @@ const server = await createServer({
 await server.listen();
 const url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5173/';
 console.log(`\n  PlexM8 demo is running: ${url}`);
-console.log(`  Demo Plex (fake plex.tv and servers) on ports ${basePort}–${basePort + 4}.`);
+console.log(`  Demo Plex (fake plex.tv and servers) on ports ${basePort}–${basePort + 5}.`);
 console.log('  Click "Sign in with Plex" to sign in as the demo listener. Ctrl+C stops.\n');
 
 const stop = async () => {

@@ -1,67 +1,97 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import { useListBox } from './list-box';
 import './virtual-list.css';
 
 const windowRect = () => ({ width: window.innerWidth, height: window.innerHeight });
 
+interface Common {
+  rowHeight: number;
+  label: string;
+  className?: string;
+  overscan?: number;
+  /** Told which rows are mounted (first and last index), for fetching the pages they are on. */
+  onRangeChange?: (first: number, last: number) => void;
+}
+
 /**
  * A list that mounts only the rows on screen (plus a few), scrolling with the page so phones
- * keep their native scrolling. Fixed row height: a 20,000-row list costs the same as a 20-row one.
+ * keep their native scrolling. Fixed row height: a 150,000-row list costs the same as a 20-row
+ * one. Rows are asked for by index, so a list whose items arrive page by page (or not yet) can
+ * show each row as it is; every row carries its place in the whole list (aria-setsize/posinset).
  */
-export function VirtualList<T>({
-  items,
+export function VirtualRows({
+  count,
   rowHeight,
   getKey,
   renderRow,
   label,
   overscan = 8,
-}: {
-  items: readonly T[];
-  rowHeight: number;
-  getKey: (item: T, index: number) => string;
-  renderRow: (item: T, index: number) => ReactNode;
-  label: string;
-  overscan?: number;
+  onRangeChange,
+  className,
+}: Common & {
+  count: number;
+  getKey: (index: number) => string;
+  renderRow: (index: number) => ReactNode;
 }) {
-  const listRef = useRef<HTMLUListElement>(null);
-  const [offset, setOffset] = useState(0);
-  // Where the list starts on the page. Read after the first paint: the rows painted first assume
-  // 0 and, with the overscan, already cover the screen; reading it earlier forces a layout and a
-  // second render before anything shows.
-  useEffect(() => {
-    setOffset(listRef.current?.offsetTop ?? 0);
-  }, []);
+  const { ref: listRef, top } = useListBox<HTMLUListElement>(false);
   const virtualizer = useWindowVirtualizer({
-    count: items.length,
+    count,
     estimateSize: () => rowHeight,
     overscan,
-    scrollMargin: offset,
+    scrollMargin: top,
     // The window's size from the start: without it the first render mounts no rows at all.
     initialRect: typeof window === 'undefined' ? undefined : windowRect(),
-    getItemKey: (index) => getKey(items[index] as T, index),
+    getItemKey: getKey,
   });
   const rows = virtualizer.getVirtualItems();
+  const first = rows[0]?.index ?? 0;
+  const last = rows[rows.length - 1]?.index ?? -1;
+  useEffect(() => {
+    if (last >= first) onRangeChange?.(first, last);
+  }, [onRangeChange, first, last]);
   return (
     <ul
       ref={listRef}
-      className="virtual-list"
+      className={`virtual-list${className ? ` ${className}` : ''}`}
       aria-label={label}
       style={{ height: virtualizer.getTotalSize() }}
-      data-count={items.length}
+      data-count={count}
     >
       {rows.map((row) => (
         <li
           key={row.key}
           className="virtual-row"
-          aria-setsize={items.length}
+          aria-setsize={count}
           aria-posinset={row.index + 1}
           // `top`, not a transform: a transform makes each row a stacking context, and a row's
           // menu would then hide under the rows after it.
           style={{ height: rowHeight, top: row.start - virtualizer.options.scrollMargin }}
         >
-          {renderRow(items[row.index] as T, row.index)}
+          {renderRow(row.index)}
         </li>
       ))}
     </ul>
+  );
+}
+
+/** VirtualRows over a list held whole. */
+export function VirtualList<T>({
+  items,
+  getKey,
+  renderRow,
+  ...rest
+}: Common & {
+  items: readonly T[];
+  getKey: (item: T, index: number) => string;
+  renderRow: (item: T, index: number) => ReactNode;
+}) {
+  return (
+    <VirtualRows
+      {...rest}
+      count={items.length}
+      getKey={(index) => getKey(items[index] as T, index)}
+      renderRow={(index) => renderRow(items[index] as T, index)}
+    />
   );
 }

@@ -18,7 +18,7 @@ export function artistJson(a: LibArtist) {
 }
 
 export function albumJson(lib: FakeLibrary, a: LibAlbum) {
-  const artist = lib.artists.find((x) => x.ratingKey === a.artistKey);
+  const artist = lib.find.artist(a.artistKey);
   return {
     ratingKey: a.ratingKey,
     key: `/library/metadata/${a.ratingKey}/children`,
@@ -28,7 +28,7 @@ export function albumJson(lib: FakeLibrary, a: LibAlbum) {
     title: a.title,
     parentTitle: artist?.title,
     year: a.year,
-    leafCount: lib.tracks.filter((t) => t.albumKey === a.ratingKey).length,
+    leafCount: lib.find.trackCount(a.ratingKey),
     thumb: `/library/metadata/${a.ratingKey}/thumb/1732000000`,
     parentThumb: `/library/metadata/${a.artistKey}/thumb/1732000000`,
     addedAt: a.addedAt,
@@ -37,8 +37,8 @@ export function albumJson(lib: FakeLibrary, a: LibAlbum) {
 }
 
 export function trackJson(lib: FakeLibrary, t: LibTrack, playlistItemID?: number) {
-  const album = lib.albums.find((x) => x.ratingKey === t.albumKey);
-  const artist = lib.artists.find((x) => x.ratingKey === album?.artistKey);
+  const album = lib.find.album(t.albumKey);
+  const artist = album ? lib.find.artist(album.artistKey) : undefined;
   const ext = t.file.name.split('.').pop();
   return {
     ratingKey: t.ratingKey,

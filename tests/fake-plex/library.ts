@@ -1,54 +1,16 @@
 import { audioFiles, hiResFile, type AudioFile } from './audio-files';
+import { heldLookups } from './library-lookups';
+import type { FakeLibrary, LibAlbum, LibArtist, LibPlaylist, LibTrack } from './library-types';
 
-export interface LibArtist {
-  ratingKey: string;
-  sectionKey: string;
-  title: string;
-  summary: string;
-  addedAt: number;
-}
-export interface LibAlbum {
-  ratingKey: string;
-  sectionKey: string;
-  artistKey: string;
-  title: string;
-  year: number;
-  addedAt: number;
-}
-export interface LibTrack {
-  ratingKey: string;
-  sectionKey: string;
-  albumKey: string;
-  title: string;
-  /** Track artist when it differs from the album artist (Plex's originalTitle). */
-  trackArtist?: string;
-  index: number;
-  disc: number;
-  file: AudioFile;
-  partId: number;
-  addedAt: number;
-  /** The user's star rating, 0–10, once set with /:/rate. */
-  userRating?: number;
-}
-export interface LibPlaylist {
-  ratingKey: string;
-  title: string;
-  summary: string;
-  smart: boolean;
-  updatedAt: number;
-  /** Generated on demand: the 20,000-item playlist is not kept as 20,000 objects. */
-  size: number;
-  itemAt(index: number): LibTrack;
-}
-
-export interface FakeLibrary {
-  artists: LibArtist[];
-  albums: LibAlbum[];
-  tracks: LibTrack[];
-  playlists: LibPlaylist[];
-  /** Sections being scanned, until the given epoch ms. */
-  scanningUntil: Map<string, number>;
-}
+export type {
+  FakeLibrary,
+  ItemList,
+  LibAlbum,
+  LibArtist,
+  LibPlaylist,
+  LibraryLookups,
+  LibTrack,
+} from './library-types';
 
 const DAY = 86_400;
 const BASE_ADDED = 1_730_000_000;
@@ -303,7 +265,13 @@ export function createDemoLibrary(sectionKey = '1', now = Date.now()): FakeLibra
       itemAt: at(tracks.slice(25)),
     },
   ];
-  return { artists, albums, tracks, playlists, scanningUntil: new Map() };
+  return withLookups({ artists, albums, tracks, playlists, scanningUntil: new Map() });
+}
+
+/** The lookups read the returned object's arrays, so a test that swaps one is seen. */
+function withLookups(held: Omit<FakeLibrary, 'find'>): FakeLibrary {
+  const lib = { ...held };
+  return Object.assign(lib, { find: heldLookups(lib) });
 }
 
 /** A friend's small library: enough to browse another server. */
@@ -313,7 +281,7 @@ export function createSmallLibrary(sectionKey: string): FakeLibrary {
   const albums = full.albums.filter((a) => a.artistKey === artist.ratingKey);
   const tracks = full.tracks.filter((t) => albums.some((a) => a.ratingKey === t.albumKey));
   const at = (i: number) => tracks[i % tracks.length] as LibTrack;
-  return {
+  return withLookups({
     artists: [artist],
     albums,
     tracks,
@@ -329,5 +297,5 @@ export function createSmallLibrary(sectionKey: string): FakeLibrary {
       },
     ],
     scanningUntil: new Map(),
-  };
+  });
 }

@@ -1,5 +1,6 @@
 import { albumJson, artistJson, playlistJson, trackJson } from './library-json';
-import type { FakeLibrary, LibTrack } from './library';
+import type { ItemList } from './library';
+import { parseSort } from './library-types';
 import type { FakeServer } from './model';
 import { corsHeaders, plexBody, plexParam, text } from './respond';
 import { coverPng } from './cover-png';
@@ -16,7 +17,7 @@ function pageOf(request: Request, url: URL): Page {
 }
 
 /** Paging as INFO describes it: offset/size/totalSize; size 0 returns only the total. */
-function paged<T>(server: FakeServer, all: { length: number; at(i: number): T }, page: Page) {
+function paged<T>(server: FakeServer, all: ItemList<T>, page: Page) {
   if (server.ignoresPaging || page.size === null) {
     return {
       items: Array.from({ length: all.length }, (_, i) => all.at(i)),
@@ -40,25 +41,6 @@ function container(
   totalSize?: number,
 ) {
   return { MediaContainer: { size: items.length, offset, totalSize, ...extra, Metadata: items } };
-}
-
-const list = <T>(values: T[]) => ({ length: values.length, at: (i: number) => values[i] as T });
-
-function bySort<T extends { title: string; addedAt: number }>(
-  values: T[],
-  sort: string | null,
-): T[] {
-  const copy = [...values];
-  if (sort === 'addedAt:desc') copy.sort((a, b) => b.addedAt - a.addedAt);
-  else if (sort?.startsWith('addedAt')) copy.sort((a, b) => a.addedAt - b.addedAt);
-  else copy.sort((a, b) => a.title.localeCompare(b.title));
-  return copy;
-}
-
-function albumTracks(lib: FakeLibrary, albumKey: string): LibTrack[] {
-  return lib.tracks
-    .filter((t) => t.albumKey === albumKey)
-    .sort((a, b) => a.disc - b.disc || a.index - b.index);
 }
 
 /** Playlists, sections' contents, metadata, search, recently added, artwork and scans. */
@@ -115,13 +97,21 @@ export function pmsLibraryRoute(server: FakeServer, request: Request, url: URL):
       lib.scanningUntil.set(sectionKey ?? '', Date.now() + 3000);
       return text(request, 200, '');
     }
-    const inSection = <T extends { sectionKey: string }>(values: T[]) =>
-      values.filter((v) => v.sectionKey === sectionKey);
+    const section = sectionKey ?? '';
+    // Only the page asked for is made into JSON: the Collector's lists are 150,000 long.
+    const json = <T>(all: ItemList<T>, toJson: (item: T) => unknown): ItemList<unknown> => ({
+      length: all.length,
+      at: (i) => toJson(all.at(i)),
+    });
     if (what === 'recentlyAdded') {
       // Modern servers answer a section's recentlyAdded with leaves (tracks), not albums
       // (plex-api.md "Music on a Plex Media Server"): albums come from /all?type=9&sort=addedAt.
-      const tracks = bySort(inSection(lib.tracks), 'addedAt:desc').map((t) => trackJson(lib, t));
-      const { items, offset, totalSize } = paged(server, list(tracks), page);
+      const tracks = lib.find.tracks(section, { by: 'added', desc: true });
+      const { items, offset, totalSize } = paged(
+        server,
+        json(tracks, (t) => trackJson(lib, t)),
+        page,
+      );
       return plexBody(
         request,
         'MediaContainer',
@@ -129,23 +119,23 @@ export function pmsLibraryRoute(server: FakeServer, request: Request, url: URL):
       );
     }
     const type = url.searchParams.get('type') ?? '8';
-    const sort = url.searchParams.get('sort');
-    const json: unknown[] =
+    const sort = parseSort(url.searchParams.get('sort'));
+    const all =
       type === '9'
-        ? bySort(inSection(lib.albums), sort).map((a) => albumJson(lib, a))
+        ? json(lib.find.albums(section, sort), (a) => albumJson(lib, a))
         : type === '10'
-          ? bySort(inSection(lib.tracks), sort).map((t) => trackJson(lib, t))
-          : bySort(inSection(lib.artists), sort).map(artistJson);
-    const { items, offset, totalSize } = paged(server, list(json), page);
+          ? json(lib.find.tracks(section, sort), (t) => trackJson(lib, t))
+          : json(lib.find.artists(section, sort), artistJson);
+    const { items, offset, totalSize } = paged(server, all, page);
     return plexBody(request, 'MediaContainer', container(items, {}, offset, totalSize));
   }
 
   m = /^\/library\/metadata\/(\d+)(\/children)?$/.exec(path);
   if (m) {
     const [, key, children] = m;
-    const artist = lib.artists.find((a) => a.ratingKey === key);
-    const album = lib.albums.find((a) => a.ratingKey === key);
-    const track = lib.tracks.find((t) => t.ratingKey === key);
+    const artist = lib.find.artist(key ?? '');
+    const album = artist ? undefined : lib.find.album(key ?? '');
+    const track = artist || album ? undefined : lib.find.track(key ?? '');
     if (!children) {
       const item = artist
         ? artistJson(artist)
@@ -158,10 +148,7 @@ export function pmsLibraryRoute(server: FakeServer, request: Request, url: URL):
       return plexBody(request, 'MediaContainer', container([item]));
     }
     if (artist) {
-      const albums = lib.albums
-        .filter((a) => a.artistKey === key)
-        .sort((a, b) => a.year - b.year)
-        .map((a) => albumJson(lib, a));
+      const albums = lib.find.albumsOf(artist.ratingKey).map((a) => albumJson(lib, a));
       return plexBody(
         request,
         'MediaContainer',
@@ -169,7 +156,7 @@ export function pmsLibraryRoute(server: FakeServer, request: Request, url: URL):
       );
     }
     if (album) {
-      const tracks = albumTracks(lib, album.ratingKey).map((t) => trackJson(lib, t));
+      const tracks = lib.find.tracksOf(album.ratingKey).map((t) => trackJson(lib, t));
       return plexBody(
         request,
         'MediaContainer',
@@ -180,10 +167,12 @@ export function pmsLibraryRoute(server: FakeServer, request: Request, url: URL):
   }
 
   if (path === '/hubs/search') {
-    const q = (url.searchParams.get('query') ?? '').toLocaleLowerCase();
-    const sectionId = url.searchParams.get('sectionId');
-    const match = (title: string, sectionKey: string) =>
-      q !== '' && title.toLocaleLowerCase().includes(q) && (!sectionId || sectionId === sectionKey);
+    const limit = Number(url.searchParams.get('limit') ?? 50) || 50;
+    const found = lib.find.search(
+      url.searchParams.get('query') ?? '',
+      url.searchParams.get('sectionId'),
+      limit,
+    );
     const hub = (type: string, title: string, items: unknown[]) => ({
       hubIdentifier: type,
       title,
@@ -192,23 +181,16 @@ export function pmsLibraryRoute(server: FakeServer, request: Request, url: URL):
       Metadata: items,
     });
     const hubs = [
-      hub(
-        'artist',
-        'Artists',
-        lib.artists.filter((a) => match(a.title, a.sectionKey)).map(artistJson),
-      ),
+      hub('artist', 'Artists', found.artists.map(artistJson)),
       hub(
         'album',
         'Albums',
-        lib.albums.filter((a) => match(a.title, a.sectionKey)).map((a) => albumJson(lib, a)),
+        found.albums.map((a) => albumJson(lib, a)),
       ),
       hub(
         'track',
         'Tracks',
-        lib.tracks
-          .filter((t) => match(t.title, t.sectionKey))
-          .slice(0, 50)
-          .map((t) => trackJson(lib, t)),
+        found.tracks.map((t) => trackJson(lib, t)),
       ),
     ];
     return plexBody(request, 'MediaContainer', {

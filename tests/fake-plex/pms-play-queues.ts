@@ -46,20 +46,16 @@ function tracksOfUri(server: FakeServer, uri: string): LibTrack[] | null {
   if (!metadata) return null;
   const out: LibTrack[] = [];
   for (const key of (metadata[1] ?? '').split(',')) {
-    const track = lib.tracks.find((t) => t.ratingKey === key);
+    const track = lib.find.track(key);
     if (track) {
       out.push(track);
       continue;
     }
     // An album (or an artist) stands for its tracks, in order.
-    const albums = lib.albums.filter((a) => a.ratingKey === key || a.artistKey === key);
+    const album = lib.find.album(key);
+    const albums = album ? [album] : lib.find.albumsOf(key);
     if (albums.length === 0) return null;
-    for (const album of albums)
-      out.push(
-        ...lib.tracks
-          .filter((t) => t.albumKey === album.ratingKey)
-          .sort((a, b) => a.disc - b.disc || a.index - b.index),
-      );
+    for (const a of albums) out.push(...lib.find.tracksOf(a.ratingKey));
   }
   return out;
 }

@@ -76,7 +76,7 @@ export function pmsSessionsRoute(server: FakeServer, request: Request, url: URL)
     MediaContainer: {
       size: sessions.length,
       Metadata: sessions.flatMap((s, i) => {
-        const track = server.library.tracks.find((t) => t.ratingKey === s.trackKey);
+        const track = server.library.find.track(s.trackKey);
         if (!track) return [];
         return [
           {

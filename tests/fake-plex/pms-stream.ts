@@ -98,7 +98,7 @@ export function pmsStreamRoute(server: FakeServer, request: Request, url: URL): 
   const lib = server.library;
   const part = /^\/library\/parts\/(\d+)\//.exec(url.pathname);
   if (part) {
-    const track = lib.tracks.find((t) => t.partId === Number(part[1]));
+    const track = lib.find.trackOfPart(Number(part[1]));
     if (!track) return text(request, 404, 'no such part');
     return serveFile(
       request,
@@ -111,12 +111,12 @@ export function pmsStreamRoute(server: FakeServer, request: Request, url: URL): 
   if (url.pathname === '/:/scrobble')
     return new Response(null, { status: 200, headers: corsHeaders(request) });
   if (url.pathname === '/:/rate') {
-    const track = lib.tracks.find((t) => t.ratingKey === url.searchParams.get('key'));
     const rating = Number(url.searchParams.get('rating'));
-    if (!track || !Number.isInteger(rating) || rating < -1 || rating > 10)
+    if (!Number.isInteger(rating) || rating < -1 || rating > 10)
       return text(request, 400, 'bad rating');
     // -1 clears a rating (python-plexapi's Track.rate(None)); 0–10 sets it.
-    track.userRating = rating === -1 ? undefined : rating;
+    if (!lib.find.rate(url.searchParams.get('key') ?? '', rating === -1 ? undefined : rating))
+      return text(request, 400, 'bad rating');
     return new Response(null, { status: 200, headers: corsHeaders(request) });
   }
   return null;

@@ -55,7 +55,7 @@ const sessionOf = (request: Request, url: URL) =>
 
 function trackOf(server: FakeServer, url: URL): LibTrack | undefined {
   const id = /^\/library\/metadata\/(\d+)$/.exec(url.searchParams.get('path') ?? '')?.[1];
-  return server.library.tracks.find((t) => t.ratingKey === id);
+  return id === undefined ? undefined : server.library.find.track(id);
 }
 
 const CHUNK = 16 * 1024;

@@ -1,3 +1,4 @@
+import { createCollectorLibrary, COLLECTOR_SECTION } from './collector-library';
 import type { FakePlexOptions, FakeSection } from './model';
 
 const sections: FakeSection[] = [
@@ -9,6 +10,7 @@ const sections: FakeSection[] = [
 export const LIVING_ROOM_ID = 'b7e4a1c9d2f30456living';
 export const FRIEND_ID = 'f00dfeed1234friend';
 export const OLD_LAPTOP_ID = '0ld1a9t0p5erver';
+export const COLLECTOR_ID = 'c011ec70r5erver15';
 
 /** A server of the user's that has been off for months: plex.tv lists it with connections: null. */
 const oldLaptop = {
@@ -56,6 +58,7 @@ export interface LoopbackPorts {
   plexTv: number;
   living: { local: number; relay: number; remote: number };
   friend: number;
+  collector: number;
 }
 
 export function loopbackPorts(base: number): LoopbackPorts {
@@ -63,10 +66,15 @@ export function loopbackPorts(base: number): LoopbackPorts {
     plexTv: base,
     living: { local: base + 1, relay: base + 2, remote: base + 3 },
     friend: base + 4,
+    collector: base + 5,
   };
 }
 
-/** The same library on loopback ports: for Chromium end-to-end tests and `npm start`. */
+/**
+ * The same library on loopback ports, for Chromium end-to-end tests and `npm start`, and the
+ * Collector's Server: a library of a serious collection's size, generated as it is asked for
+ * (collector-library.ts). Only here: the MSW tests' hostname scenario stays the three servers.
+ */
 export function loopbackScenario(ports: LoopbackPorts, host = '127.0.0.1'): FakePlexOptions {
   const at = (port: number) => `http://${host}:${port}`;
   const base = hostnameScenario();
@@ -86,10 +94,27 @@ export function loopbackScenario(ports: LoopbackPorts, host = '127.0.0.1'): Fake
       },
       { ...friend, connections: [{ uri: at(ports.friend), local: false, relay: false }] },
       laptop,
+      {
+        machineIdentifier: COLLECTOR_ID,
+        name: "Collector's Server",
+        owned: true,
+        sections: [{ key: COLLECTOR_SECTION, type: 'artist', title: 'Music' }],
+        // Reached over the internet (it lives elsewhere): the Living Room stays the one server
+        // "on your local network", which the demo and the other tests speak of.
+        connections: [{ uri: at(ports.collector), local: false, relay: false }],
+        library: createCollectorLibrary(),
+      },
     ],
   };
 }
 
 export function allPorts(ports: LoopbackPorts): number[] {
-  return [ports.plexTv, ports.living.local, ports.living.relay, ports.living.remote, ports.friend];
+  return [
+    ports.plexTv,
+    ports.living.local,
+    ports.living.relay,
+    ports.living.remote,
+    ports.friend,
+    ports.collector,
+  ];
 }

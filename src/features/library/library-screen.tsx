@@ -1,18 +1,19 @@
-import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import type { MusicSection } from '../../domain';
 import { describeError } from '../../lib/plex';
-import { countOf, formatNumber } from '../../lib/format';
 import { usePms, type PmsAccess } from '../../lib/plex-context';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
 import { Skeleton } from '../../ui/skeleton';
-import { VirtualList } from '../../ui/virtual-list';
-import { artistsQuery, libraryKeys, recentlyAddedQuery } from './queries';
-import { QueryError, StaleNotice } from './query-feedback';
-import { useAllPages } from './use-all-pages';
+import { libraryKeys, recentlyAddedQuery } from './queries';
+import { QueryError } from './query-feedback';
 import { useArtwork } from '../../lib/use-artwork';
-import { AlbumCard, ArtistLink } from './item-links';
+import { AlbumCard } from './item-links';
+import { AlbumsGrid, ArtistsList } from './section-browse';
+import { sortOf, type SectionList } from './section-lists';
+import { TracksList } from './section-tracks';
 import { useSection } from './use-section';
 import { WaitingForServer } from './waiting-for-server';
 
@@ -101,44 +102,49 @@ function RecentlyAdded({ access, section }: { access: PmsAccess; section: MusicS
   );
 }
 
-function Artists({ access, section }: { access: PmsAccess; section: MusicSection }) {
-  const urlFor = useArtwork();
-  const query = useInfiniteQuery(artistsQuery(access, section.key));
-  const all = useAllPages(query);
+const views = [
+  { key: 'artists', label: 'Artists' },
+  { key: 'albums', label: 'Albums' },
+  { key: 'tracks', label: 'Tracks' },
+] as const satisfies readonly { key: SectionList; label: string }[];
+
+/**
+ * Artists, Albums or Tracks of the library, chosen in the URL (`?view=albums&sort=…`) so Back
+ * and a reload keep it. Each list is keyed by its sort: a new order starts from its first page.
+ */
+function Browse({ access, section }: { access: PmsAccess; section: MusicSection }) {
+  const [params, setParams] = useSearchParams();
+  const view = views.find((v) => v.key === params.get('view'))?.key ?? 'artists';
+  const sort = sortOf(view, params.get('sort'));
+  const onSort = (next: string) => setParams({ view, sort: next }, { replace: true });
+  const props = { access, section, sort, onSort };
+  const key = `${section.key} ${sort}`;
   return (
-    <section aria-labelledby="artists-title">
-      <h2 id="artists-title">
-        Artists{' '}
-        {all.complete ? <span className="muted">({formatNumber(all.items.length)})</span> : null}
-      </h2>
-      {query.data ? (
-        <StaleNotice updatedAt={query.dataUpdatedAt} refreshFailed={query.isRefetchError} />
-      ) : null}
-      {!all.complete && query.data ? (
-        <p className="progress-note" role="status">
-          Loading {formatNumber(all.loaded)} of {countOf(all.total, 'artist')}…
-        </p>
-      ) : null}
-      {query.isPending ? (
-        <Skeleton height="12rem" />
-      ) : query.isError && !query.data ? (
-        <QueryError
-          error={query.error}
-          what="list of artists"
-          onRetry={() => void query.refetch()}
-        />
-      ) : all.items.length === 0 ? (
-        <Notice tone="info" title="This library has no artists yet." />
+    <>
+      <nav className="segmented" aria-label="Browse the library by">
+        {views.map((v) => (
+          <Link
+            key={v.key}
+            to={`?view=${v.key}`}
+            aria-current={v.key === view ? 'page' : undefined}
+            className="segment"
+          >
+            {v.label}
+          </Link>
+        ))}
+      </nav>
+      {view === 'albums' ? (
+        <AlbumsGrid key={key} {...props} />
+      ) : view === 'tracks' ? (
+        <TracksList key={key} {...props} />
       ) : (
-        <VirtualList
-          items={all.items}
-          rowHeight={60}
-          label="Artists"
-          getKey={(a) => a.id}
-          renderRow={(artist) => <ArtistLink artist={artist} urlFor={urlFor} />}
-        />
+        <>
+          {/* The library's front page: what is new, then everyone in it. */}
+          <RecentlyAdded access={access} section={section} />
+          <ArtistsList key={key} {...props} />
+        </>
       )}
-    </section>
+    </>
   );
 }
 
@@ -174,8 +180,7 @@ function Library({ access }: { access: PmsAccess }) {
               </select>
             </label>
           ) : null}
-          <RecentlyAdded access={access} section={section} />
-          <Artists access={access} section={section} />
+          <Browse access={access} section={section} />
         </>
       )}
     </section>

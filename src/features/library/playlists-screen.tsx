@@ -6,6 +6,7 @@ import { usePms, type PmsAccess } from '../../lib/plex-context';
 import { CoverArt, type ArtworkUrl } from '../../ui/cover-art';
 import { Notice } from '../../ui/notice';
 import { Skeleton } from '../../ui/skeleton';
+import { VirtualGrid } from '../../ui/virtual-grid';
 import { playlistItemsQuery, playlistQuery, playlistsQuery } from './queries';
 import { DownloadedCopyNotice, QueryError, StaleNotice } from './query-feedback';
 import { RefreshButton } from './refresh-button';
@@ -41,25 +42,61 @@ function PlaylistCard({
     .filter(Boolean)
     .join(' · ');
   return (
-    <li>
-      <Link
-        className="card"
-        to={`/playlists/${encodeURIComponent(playlist.id)}`}
-        // The pointer on its way, or a key press: start loading the first tracks before the click.
-        onPointerEnter={onIntent}
-        onFocus={onIntent}
-        onPointerDown={onIntent}
-      >
-        <CoverArt path={playlist.composite} size={160} urlFor={urlFor} label={playlist.title} />
-        <span className="card-title" dir="auto">
-          {playlist.title}
-        </span>
-        <span className="card-meta">
-          {playlist.smart ? <span className="tag">Smart</span> : null} {details}
-        </span>
-        <DownloadedMark setId={playlistSetId(serverId, playlist.id)} />
-      </Link>
-    </li>
+    <Link
+      className="card"
+      to={`/playlists/${encodeURIComponent(playlist.id)}`}
+      // The pointer on its way, or a key press: start loading the first tracks before the click.
+      onPointerEnter={onIntent}
+      onFocus={onIntent}
+      onPointerDown={onIntent}
+    >
+      <CoverArt path={playlist.composite} size={160} urlFor={urlFor} label={playlist.title} />
+      <span className="card-title" dir="auto">
+        {playlist.title}
+      </span>
+      <span className="card-meta">
+        {playlist.smart ? <span className="tag">Smart</span> : null} {details}
+      </span>
+      <DownloadedMark setId={playlistSetId(serverId, playlist.id)} />
+    </Link>
+  );
+}
+
+/** A card's height for its width: the square cover, then title, details and download lines. */
+export const cardHeight = (width: number) => width + CARD_TEXT_PX;
+const CARD_TEXT_PX = 76;
+
+/** Every playlist, mounted only near the screen: a collector has hundreds. */
+function PlaylistGrid({
+  playlists,
+  serverId,
+  urlFor,
+  onIntent,
+}: {
+  playlists: readonly Playlist[];
+  serverId: string;
+  urlFor: ArtworkUrl | null;
+  onIntent: (id: string) => void;
+}) {
+  return (
+    <VirtualGrid
+      className="card-grid"
+      label="Playlists"
+      count={playlists.length}
+      getKey={(i) => playlists[i]?.id ?? String(i)}
+      itemHeight={cardHeight}
+      renderItem={(i) => {
+        const p = playlists[i];
+        return p ? (
+          <PlaylistCard
+            playlist={p}
+            serverId={serverId}
+            urlFor={urlFor}
+            onIntent={() => onIntent(p.id)}
+          />
+        ) : null;
+      }}
+    />
   );
 }
 
@@ -151,17 +188,12 @@ function Playlists({ access }: { access: PmsAccess }) {
           <p>Make one in Plex (or Plexamp) and it shows up here.</p>
         </Notice>
       ) : (
-        <ul className="card-grid">
-          {query.data.items.map((p) => (
-            <PlaylistCard
-              key={p.id}
-              playlist={p}
-              serverId={access.serverId}
-              urlFor={urlFor}
-              onIntent={() => prefetch(p.id)}
-            />
-          ))}
-        </ul>
+        <PlaylistGrid
+          playlists={query.data.items}
+          serverId={access.serverId}
+          urlFor={urlFor}
+          onIntent={prefetch}
+        />
       )}
     </section>
   );

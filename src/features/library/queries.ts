@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import type { Artist, Track } from '../../domain';
+import type { Track } from '../../domain';
 import type { ItemsPage } from '../../lib/plex';
 import type { PmsAccess } from '../../lib/plex-context';
 import { persistWholeListsOnly } from '../../lib/query-persister';
@@ -14,8 +14,9 @@ export const libraryKeys = {
   playlist: (s: Scope, id: string) => [...libraryKeys.all(s), 'playlist', id] as const,
   playlistItems: (s: Scope, id: string) =>
     [...libraryKeys.all(s), 'playlist', id, 'items'] as const,
-  artists: (s: Scope, section: string) =>
-    [...libraryKeys.all(s), 'section', section, 'artists'] as const,
+  /** One page of a section's artists, albums or tracks in one sort order (section-lists.ts). */
+  sectionPage: (s: Scope, section: string, list: string, sort: string, page: number) =>
+    [...libraryKeys.all(s), 'section', section, list, sort, page] as const,
   recent: (s: Scope, section: string) =>
     [...libraryKeys.all(s), 'section', section, 'recent'] as const,
   artist: (s: Scope, id: string) => [...libraryKeys.all(s), 'artist', id] as const,
@@ -67,21 +68,6 @@ export const playlistItemsQuery = (a: PmsAccess, id: string) =>
     persister: persistWholeListsOnly<
       ItemsPage<Track>,
       ReturnType<typeof libraryKeys.playlistItems>,
-      number
-    >,
-  });
-
-export const artistsQuery = (a: PmsAccess, section: string) =>
-  infiniteQueryOptions({
-    queryKey: libraryKeys.artists(a, section),
-    queryFn: ({ pageParam, signal }) =>
-      a.client.artists(section, pageParam, pageSize(pageParam), signal),
-    initialPageParam: 0,
-    getNextPageParam: (last: ItemsPage<Artist>) => nextStart(last),
-    staleTime: 60 * MIN,
-    persister: persistWholeListsOnly<
-      ItemsPage<Artist>,
-      ReturnType<typeof libraryKeys.artists>,
       number
     >,
   });

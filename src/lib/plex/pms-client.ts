@@ -1,12 +1,4 @@
-import type {
-  Album,
-  Artist,
-  ItemsPage,
-  MusicSection,
-  Playlist,
-  SearchResults,
-  Track,
-} from '../../domain';
+import type { Album, ItemsPage, MusicSection, Playlist, SearchResults, Track } from '../../domain';
 import type { PlexClientInfo } from './client-info';
 import { PlexError } from './errors';
 import { mapItems } from './map-metadata';
@@ -59,6 +51,9 @@ export async function fetchIdentity(
   return body.MediaContainer;
 }
 
+/** Plex's metadata type numbers (docs/plex-api.md). */
+const METADATA_TYPE = { artist: 8, album: 9, track: 10 } as const;
+
 /** A Plex Media Server, reached through whichever connection is current. */
 export class PmsClient extends PmsRequests {
   async musicSections(signal?: AbortSignal): Promise<MusicSection[]> {
@@ -105,18 +100,25 @@ export class PmsClient extends PmsRequests {
     );
   }
 
-  artists(
+  /**
+   * One page of a section's artists, albums or tracks, in the server's `sort` order (Plex's sort
+   * keys: `titleSort`, `artist.titleSort`, `album.titleSort`, `addedAt:desc`). A library of
+   * 150,000 tracks can't be sorted on the device: the server sorts, the app pages.
+   */
+  sectionItems<K extends 'artist' | 'album' | 'track'>(
+    kind: K,
     sectionKey: string,
+    sort: string,
     start: number,
     size: number,
     signal?: AbortSignal,
-  ): Promise<ItemsPage<Artist>> {
+  ) {
     return this.page(
-      'artist',
+      kind,
       `/library/sections/${encodeURIComponent(sectionKey)}/all`,
       start,
       size,
-      { type: 8, sort: 'titleSort' },
+      { type: METADATA_TYPE[kind], sort },
       signal,
     );
   }

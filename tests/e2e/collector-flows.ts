@@ -1,0 +1,78 @@
+import type { Page } from 'playwright-core';
+import type { FakePlex } from '../fake-plex/handler';
+import type { FakeServer } from '../fake-plex/model';
+import { COLLECTOR_ID } from '../fake-plex/scenarios';
+import { E2E_APP_URL } from './ports';
+
+export function collectorServer(fake: FakePlex): FakeServer {
+  const server = fake.model.servers.find((s) => s.machineIdentifier === COLLECTOR_ID);
+  if (!server) throw new Error("no Collector's Server in this scenario");
+  return server;
+}
+
+/** From the signed-in app: the Servers screen, "Use this server" on the Collector's. */
+export async function switchToCollector(page: Page): Promise<void> {
+  await page.goto(`${E2E_APP_URL}servers`);
+  const card = page.getByRole('listitem', { name: "Collector's Server" });
+  await card.getByText('Connected over the internet.').waitFor({ timeout: 15_000 });
+  await card.getByRole('button', { name: 'Use this server' }).click();
+  await card.getByText('Using this server').waitFor();
+}
+
+/** A Collector's list to scroll to its end: where it is, its label, its size and last name. */
+export interface BrowseCase {
+  name: 'artists' | 'albums' | 'tracks' | 'playlists';
+  path: string;
+  label: string;
+  total: number;
+  last: string;
+}
+
+/** The four lists, with what the server says their last item is in the order the app asks. */
+export function browseCases(fake: FakePlex): BrowseCase[] {
+  const { library } = collectorServer(fake);
+  const title = { by: 'title', desc: false } as const;
+  const lastOf = <T extends { title: string }>(list: { length: number; at(i: number): T }) =>
+    list.at(list.length - 1).title;
+  return [
+    {
+      name: 'artists',
+      path: 'library?view=artists',
+      label: 'Artists',
+      total: 5_000,
+      last: lastOf(library.find.artists('1', title)),
+    },
+    {
+      name: 'albums',
+      path: 'library?view=albums',
+      label: 'Albums',
+      total: 30_000,
+      last: lastOf(library.find.albums('1', title)),
+    },
+    {
+      name: 'tracks',
+      path: 'library?view=tracks',
+      label: 'Tracks',
+      total: 150_000,
+      last: lastOf(library.find.tracks('1', title)),
+    },
+    {
+      name: 'playlists',
+      path: 'playlists',
+      label: 'Playlists',
+      total: 400,
+      last: library.playlists.at(-1)?.title ?? '',
+    },
+  ];
+}
+
+/** How many items of a list are in the DOM now, and whether the page is scrolled to its end. */
+export function sampleList(page: Page, label: string) {
+  return page.evaluate((name) => {
+    const list = document.querySelector(`ul[aria-label="${CSS.escape(name)}"]`);
+    return {
+      mounted: list?.children.length ?? 0,
+      atEnd: window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2,
+    };
+  }, label);
+}
