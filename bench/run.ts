@@ -1,6 +1,9 @@
 /**
  * `npm run bench`: every PlexM8 benchmark in one go. Prints a table and writes bench/results.json
  * and bench/results.md. Figures are medians of several runs: these machines are noisy.
+ *
+ * `BENCH_ONLY=<part>[,<part>…] npm run bench` runs just those parts (names below) and replaces
+ * their figures in the last full run's results, keeping the rest where they stood.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
@@ -16,70 +19,82 @@ import { benchStartupJs } from './startup-js';
 import { engineTable, table, type Figure } from './stats';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
-/**
- * `BENCH_ONLY=engines npm run bench`: just the per-engine player figures (about 5 minutes).
- * `BENCH_ONLY=browse`: just the Collector's library scrolled to its ends (about 5 minutes).
- * Either replaces its own figures in the last full run's results, keeping the rest.
- */
-const only = process.env.BENCH_ONLY;
-const isEngine = (f: Figure) => /^(chromium|firefox|webkit): /.test(f.name);
-const isBrowse = (f: Figure) => f.name.startsWith('Collector');
-if (only === 'engines' || only === 'browse') {
-  const fresh =
-    only === 'engines'
-      ? await benchEngines(Math.max(runs, 15))
-      : await benchBrowse(Math.min(runs, 5));
-  const last = JSON.parse(await readFile('bench/results.json', 'utf8')) as {
-    figures: Figure[];
-    firstLoadFiles?: unknown;
-  };
-  const kept = last.figures.filter((f) => !(only === 'engines' ? isEngine(f) : isBrowse(f)));
-  const all =
-    only === 'engines'
-      ? [...kept, ...fresh]
-      : [...kept.filter((f) => !isEngine(f)), ...fresh, ...kept.filter(isEngine)];
-  await writeResults(all, all.filter(isEngine), last.firstLoadFiles);
-  process.exit(0);
+
+interface Part {
+  name: string;
+  /** Its figures, and any file sizes to keep beside them (results.json `firstLoadFiles`). */
+  run: () => Promise<{ figures: Figure[]; files?: Record<string, unknown> }>;
 }
-// The browser figures first: the fake Plex shares this process, and the in-process Vite build
-// of the bundle figure leaves a heap whose collection would land in their timings.
-const library = await benchLibrary(Math.min(runs, 5));
-const browse = await benchBrowse(Math.min(runs, 5));
-// Each sound starts on the browser's next audio period (23 ms here), so one tap lands one period
-// early or late by chance: the tap figures need more taps than the others for a steady median
-// (medians of 15 taps ranged 1.1–1.4× where 40 taps said 1.12×).
-const player = await benchPlayer(Math.max(runs, 31));
-const downloads = await benchDownloads(Math.min(runs, 3));
-const audits = await benchLighthouse(Math.min(runs, 3));
-const choice = await benchConnectionChoice(runs);
-const startup = await benchStartupJs(Math.min(runs, 3));
-const bundle = await benchFirstLoadJs();
-// Firefox and WebKit last: their browsers are separate processes, started and gone per engine.
-// 15 taps each: as for Chromium's, one audio period early or late is a tap's luck.
-const engines = await benchEngines(Math.max(runs, 15));
-const figures = [
-  ...bundle.figures,
-  ...startup.figures,
-  ...choice,
-  ...library,
-  ...browse,
-  ...player,
-  ...downloads,
-  ...audits,
-  ...engines,
+const figuresOnly = (run: () => Promise<Figure[]>) => async () => ({ figures: await run() });
+
+// In the order of a full run. The browser figures first: the fake Plex shares this process, and
+// the in-process Vite build of the bundle figure leaves a heap whose collection would land in
+// their timings. Firefox and WebKit last: their browsers are separate processes, started and gone
+// per engine.
+const PARTS: Part[] = [
+  { name: 'library', run: figuresOnly(() => benchLibrary(Math.min(runs, 5))) },
+  { name: 'browse', run: figuresOnly(() => benchBrowse(Math.min(runs, 5))) },
+  // Each sound starts on the browser's next audio period (23 ms here), so one tap lands one
+  // period early or late by chance: the tap figures need more taps than the others for a steady
+  // median (medians of 15 taps ranged 1.1–1.4× where 40 taps said 1.12×).
+  { name: 'player', run: figuresOnly(() => benchPlayer(Math.max(runs, 31))) },
+  { name: 'downloads', run: figuresOnly(() => benchDownloads(Math.min(runs, 3))) },
+  { name: 'lighthouse', run: figuresOnly(() => benchLighthouse(Math.min(runs, 3))) },
+  { name: 'connection', run: figuresOnly(() => benchConnectionChoice(runs)) },
+  { name: 'startup', run: () => benchStartupJs(Math.min(runs, 3)) },
+  { name: 'bundle', run: benchFirstLoadJs },
+  // 15 taps each: as for Chromium's, one audio period early or late is a tap's luck.
+  { name: 'engines', run: figuresOnly(() => benchEngines(Math.max(runs, 15))) },
 ];
+// The table's order: sizes first, then the rest as run.
+const TABLE_ORDER = ['bundle', 'startup', 'connection'];
 
-await writeResults(figures, engines, { ...bundle.files, ...startup.files });
+const isEngine = (f: Figure) => /^(chromium|firefox|webkit): /.test(f.name);
 
-async function writeResults(all: Figure[], engines: Figure[], firstLoadFiles?: unknown) {
+interface Stored {
+  figures: (Figure & { part?: string })[];
+  firstLoadFiles?: Record<string, unknown>;
+}
+
+const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+const unknown = only?.filter((name) => !PARTS.some((p) => p.name === name)) ?? [];
+if (unknown.length) {
+  console.error(
+    `No bench part ${unknown.join(', ')}; parts: ${PARTS.map((p) => p.name).join(', ')}`,
+  );
+  process.exit(1);
+}
+const chosen = PARTS.filter((p) => !only || only.includes(p.name));
+const fresh = new Map<string, Figure[]>();
+let files: Record<string, unknown> = {};
+for (const part of chosen) {
+  const result = await part.run();
+  fresh.set(part.name, result.figures);
+  files = { ...files, ...result.files };
+}
+
+// A partial run keeps the last full run's other figures; each figure remembers its part.
+const last: Stored = only
+  ? (JSON.parse(await readFile('bench/results.json', 'utf8')) as Stored)
+  : { figures: [] };
+const order = [...TABLE_ORDER, ...PARTS.map((p) => p.name).filter((n) => !TABLE_ORDER.includes(n))];
+const all = order.flatMap((name) =>
+  (fresh.get(name) ?? last.figures.filter((f) => f.part === name)).map((f) => ({
+    ...f,
+    part: name,
+  })),
+);
+await writeResults(all, only ? { ...last.firstLoadFiles, ...files } : files);
+
+async function writeResults(figures: Stored['figures'], firstLoadFiles: Record<string, unknown>) {
   const results = {
     when: new Date().toISOString(),
     machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version },
     runs,
-    figures: all,
+    figures,
     firstLoadFiles,
   };
-  const md = `${table(all)}\n\n${engineTable(engines)}\n\n_${results.when}, ${results.machine.cpus} cores, Node ${results.machine.node}, ${runs} runs each._\n`;
+  const md = `${table(figures)}\n\n${engineTable(figures.filter(isEngine))}\n\n_${results.when}, ${results.machine.cpus} cores, Node ${results.machine.node}, ${runs} runs each._\n`;
   await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
   await writeFile('bench/results.md', md);
   console.log(md);
