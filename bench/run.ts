@@ -8,28 +8,44 @@ import { benchFirstLoadJs } from './bundle-size';
 import { benchConnectionChoice } from './connection-choice';
 import { benchLibrary } from './chromium-library';
 import { benchPlayer } from './chromium-player';
+import { benchQueue } from './chromium-queue';
 import { benchDownloads } from './chromium-downloads';
 import { benchEngines } from './engines-player';
 import { benchLighthouse } from './lighthouse';
 import { engineTable, table, type Figure } from './stats';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
-/** `BENCH_ONLY=engines npm run bench`: just the per-engine player figures (about 5 minutes). */
+/**
+ * `BENCH_ONLY=engines npm run bench`: just the per-engine player figures (about 5 minutes);
+ * `BENCH_ONLY=queue`: just the 20,000-track queue's (about 2 minutes).
+ */
 const only = process.env.BENCH_ONLY;
-if (only === 'engines') {
-  // Replaces the engine figures in the last full run's results, keeping the rest.
-  const engines = await benchEngines(Math.max(runs, 15));
+const isEngineFigure = (f: Figure) => /^(chromium|firefox|webkit): /.test(f.name);
+if (only === 'engines' || only === 'queue') {
+  // Replaces these figures in the last full run's results, keeping the rest.
   const last = JSON.parse(await readFile('bench/results.json', 'utf8')) as {
     figures: Figure[];
     firstLoadFiles?: unknown;
   };
-  const kept = last.figures.filter((f) => !/^(chromium|firefox|webkit): /.test(f.name));
-  await writeResults([...kept, ...engines], engines, last.firstLoadFiles);
+  const fresh =
+    only === 'engines'
+      ? await benchEngines(Math.max(runs, 15))
+      : await benchQueue(Math.min(runs, 5));
+  const isFresh =
+    only === 'engines' ? isEngineFigure : (f: Figure) => f.name.startsWith('20k queue: ');
+  // Where the stale figures stood (else at the end): the table keeps its order.
+  const at = Math.max(0, last.figures.findIndex(isFresh));
+  const kept = last.figures.filter((f) => !isFresh(f));
+  const all = last.figures.some(isFresh)
+    ? [...kept.slice(0, at), ...fresh, ...kept.slice(at)]
+    : [...kept, ...fresh];
+  await writeResults(all, all.filter(isEngineFigure), last.firstLoadFiles);
   process.exit(0);
 }
 // The browser figures first: the fake Plex shares this process, and the in-process Vite build
 // of the bundle figure leaves a heap whose collection would land in their timings.
 const library = await benchLibrary(Math.min(runs, 5));
+const queue = await benchQueue(Math.min(runs, 5));
 // Each sound starts on the browser's next audio period (23 ms here), so one tap lands one period
 // early or late by chance: the tap figures need more taps than the others for a steady median
 // (medians of 15 taps ranged 1.1–1.4× where 40 taps said 1.12×).
@@ -45,6 +61,7 @@ const figures = [
   ...bundle.figures,
   ...choice,
   ...library,
+  ...queue,
   ...player,
   ...downloads,
   ...audits,
