@@ -35,13 +35,16 @@ const quality: v.GenericSchema<unknown, StreamQuality> = v.picklist([
 /**
  * The player as stored. 1: "Auto" became the default quality ("original" was the old default,
  * not a choice). 2: the queue knows its server; older queues are adopted by the first server
- * they are played on (null until then).
+ * they are played on (null until then). 3: the queue's entries are stored apart from its
+ * position (player-storage.ts, decision 018); the storage reads both layouts back into the same
+ * state, which the next write stores the new way.
  */
 export const playerShape = persistedShape({
-  version: 2,
+  version: 3,
   steps: {
     0: (state) => (state.quality === 'original' ? { ...state, quality: 'auto' } : state),
     1: (state) => ({ ...state, serverId: null }),
+    2: (state) => state,
   },
   schema: v.object({
     queue,
