@@ -1,5 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
+  useCallback,
+  useDeferredValue,
   useImperativeHandle,
   useRef,
   type HTMLAttributes,
@@ -41,6 +43,7 @@ export function VirtualScroller<T>({
 }: {
   items: readonly T[];
   rowHeight: number;
+  /** A stable function (module-level or memoized): see getItemKey. */
   getKey: (item: T, index: number) => string;
   renderRow: (item: T, index: number) => ReactNode;
   rowProps?: (item: T, index: number) => HTMLAttributes<HTMLLIElement>;
@@ -55,6 +58,12 @@ export function VirtualScroller<T>({
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
+  // Kept while the items are: a new key function makes the virtualizer lay out every row again
+  // (20,000 of them) on each render, a scroll's included.
+  const getItemKey = useCallback(
+    (index: number) => getKey(items[index] as T, index),
+    [items, getKey],
+  );
   // No React Compiler in this build: the virtualizer re-renders this component itself.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -64,7 +73,7 @@ export function VirtualScroller<T>({
     overscan,
     // Opened at a row far down: that row's neighbours are the first ones mounted.
     initialOffset: () => Math.max(0, startAt) * rowHeight,
-    getItemKey: (index) => getKey(items[index] as T, index),
+    getItemKey,
   });
   useImperativeHandle(
     handle,
@@ -84,7 +93,11 @@ export function VirtualScroller<T>({
     }),
     [virtualizer],
   );
-  const rows = virtualizer.getVirtualItems();
+  // The box first, its rows a moment later (a background render after the first paint): opening
+  // a sheet with a long list is two short tasks instead of one long one. The box already has its
+  // full height, so it opens scrolled to `startAt`.
+  const showRows = useDeferredValue(true, false);
+  const rows = showRows ? virtualizer.getVirtualItems() : [];
   return (
     <div ref={scrollRef} className={`virtual-scroller${className ? ` ${className}` : ''}`}>
       <ol

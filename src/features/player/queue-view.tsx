@@ -7,6 +7,7 @@ import type { QueueItem } from './queue';
 /** A row's height: two lines of text and 36 px buttons, with room to breathe. */
 const ROW_HEIGHT = 56;
 const count = (n: number) => n.toLocaleString('en');
+const keyOf = (item: QueueItem) => item.uid;
 
 /** The controls of a row, named so focus can go to the same one in another row. */
 const controls = ['play', 'up', 'down', 'remove'] as const;
@@ -64,12 +65,18 @@ export function QueueView() {
 
   const renderRow = (item: QueueItem, i: number) => (
     <>
-      <button type="button" className="queue-play" data-control="play" onClick={() => jumpTo(i)}>
-        <span className="visually-hidden">Play </span>
+      <button
+        type="button"
+        className="queue-play"
+        data-control="play"
+        onClick={() => jumpTo(i)}
+        // A name of its own, not hidden words inside: fewer elements in each of the rows a fast
+        // scroll mounts by the dozen.
+        aria-label={`Play ${item.track.title} by ${item.track.artist}`}
+      >
         <span className="queue-title" dir="auto">
           {item.track.title}
         </span>
-        <span className="visually-hidden"> by </span>
         <span className="queue-artist" dir="auto">
           {item.track.artist} · {formatDuration(item.track.durationMs)}
         </span>
@@ -132,7 +139,7 @@ export function QueueView() {
         items={queue.items}
         rowHeight={ROW_HEIGHT}
         startAt={startAt}
-        getKey={(item) => item.uid}
+        getKey={keyOf}
         renderRow={renderRow}
         rowProps={(_, i) => ({
           className: i === queue.index ? 'is-current' : i < queue.index ? 'is-played' : undefined,
