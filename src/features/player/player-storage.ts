@@ -75,6 +75,8 @@ function sameMain(a: Main, b: Main | null): boolean {
  */
 export function playerStorage<S extends Stored>(): PersistStorage<S> {
   let known = noRecords();
+  /** Records read at start, learnt at the first write: not in the task that starts the app. */
+  let loaded: Array<[string, QueueItem[]]> = [];
   let written: { items: QueueItem[]; original: QueueItem[]; order: string } | null = null;
   let lastMain: Main | null = null;
   let storeName: string | null = null;
@@ -88,6 +90,7 @@ export function playerStorage<S extends Stored>(): PersistStorage<S> {
   async function writeOut(name: string, value: StorageValue<S>, atOnce: boolean): Promise<void> {
     const run = generation;
     const { queue } = value.state;
+    for (const [key, items] of loaded.splice(0)) remember(known, key, items);
     if (written && written.items === queue.items && written.original === queue.original) {
       const main = mainOf(value, written.order);
       if (sameMain(main, lastMain)) return;
@@ -168,7 +171,7 @@ export function playerStorage<S extends Stored>(): PersistStorage<S> {
         } as StorageValue<S>;
       const records = read.next.map(entries);
       known = noRecords();
-      order.records.forEach((key, i) => remember(known, key, records[i] ?? []));
+      loaded = order.records.map((key, i) => [key, records[i] ?? []]);
       void collectGarbage(order.records);
       const index =
         orderId === order.id && typeof position.index === 'number' ? position.index : order.index;
@@ -186,6 +189,7 @@ export function playerStorage<S extends Stored>(): PersistStorage<S> {
       if (timer) clearTimeout(timer);
       timer = null;
       known = noRecords();
+      loaded = [];
       written = null;
       lastMain = null;
       // Every record, this tab's or another's: a sign-out leaves none of the account's tracks.

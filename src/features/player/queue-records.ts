@@ -29,21 +29,39 @@ export interface OrderRecord {
 
 /** The track records this storage wrote or read, and which entries each holds. */
 export interface KnownRecords {
+  /** The record of an entry, by the entry itself: entries are never changed, only replaced. */
+  byItem: WeakMap<QueueItem, string>;
+  /** The same by uid, for an equal entry that is another object (the state read back). */
   byUid: Map<string, string>;
   uids: Map<string, string[]>;
 }
 
-export const noRecords = (): KnownRecords => ({ byUid: new Map(), uids: new Map() });
+export const noRecords = (): KnownRecords => ({
+  byItem: new WeakMap(),
+  byUid: new Map(),
+  uids: new Map(),
+});
 
 export function remember(known: KnownRecords, key: string, items: readonly QueueItem[]): void {
   const uids = items.map((i) => i.uid);
   known.uids.set(key, uids);
-  for (const uid of uids) known.byUid.set(uid, key);
+  for (const item of items) {
+    known.byItem.set(item, key);
+    known.byUid.set(item.uid, key);
+  }
 }
 
 export function forget(known: KnownRecords, key: string): void {
   for (const uid of known.uids.get(key) ?? []) known.byUid.delete(uid);
   known.uids.delete(key);
+}
+
+/** The record an entry is stored in, if it still is. */
+function recordOf(known: KnownRecords, item: QueueItem): string | undefined {
+  const key = known.byItem.get(item) ?? known.byUid.get(item.uid);
+  if (key === undefined || !known.uids.has(key)) return undefined;
+  known.byItem.set(item, key);
+  return key;
 }
 
 export interface RecordPlan {
@@ -58,34 +76,46 @@ export interface RecordPlan {
 /**
  * Which track records a queue needs: the known ones that hold its entries, and new ones for
  * entries not stored yet. When less than half of what is stored is still queued (a new queue, a
- * long stretch removed), everything is written afresh and the old records go.
+ * long stretch removed), everything is written afresh and the old records go. One pass over the
+ * entries, by object identity (no 20,000-key map to build: this runs after every edit).
  */
 export function planRecords(
   known: KnownRecords,
   queue: Pick<QueueState, 'items' | 'original'>,
   newKey: () => string,
 ): RecordPlan {
-  const live = new Map<string, QueueItem>();
-  for (const item of queue.items) live.set(item.uid, item);
-  if (queue.original !== queue.items) for (const item of queue.original) live.set(item.uid, item);
   const used = new Set<string>();
-  let fresh: QueueItem[] = [];
+  const fresh: QueueItem[] = [];
   let stillStored = 0;
-  for (const [uid, item] of live) {
-    const key = known.byUid.get(uid);
+  for (const item of queue.items) {
+    const key = recordOf(known, item);
     if (key === undefined) fresh.push(item);
     else {
       used.add(key);
       stillStored += 1;
     }
   }
-  if (stillStored * 2 < known.byUid.size) {
+  // The original order holds the same entries (queue.ts keeps it so); any it has on its own go too.
+  if (queue.original !== queue.items) {
+    let inItems: Set<QueueItem> | null = null;
+    for (const item of queue.original) {
+      const key = recordOf(known, item);
+      if (key !== undefined) used.add(key);
+      else if (!(inItems ??= new Set(fresh)).has(item)) fresh.push(item);
+    }
+  }
+  const afresh = stillStored * 2 < known.byUid.size;
+  let entries = fresh;
+  if (afresh) {
+    const inItems = new Set(queue.items);
+    const originalOnly =
+      queue.original === queue.items ? [] : queue.original.filter((i) => !inItems.has(i));
+    entries = [...queue.items, ...originalOnly];
     used.clear();
-    fresh = [...live.values()];
   }
   const add: Array<[string, QueueItem[]]> = [];
-  for (let at = 0; at < fresh.length; at += ENTRIES_PER_RECORD)
-    add.push([newKey(), fresh.slice(at, at + ENTRIES_PER_RECORD)]);
+  for (let at = 0; at < entries.length; at += ENTRIES_PER_RECORD)
+    add.push([newKey(), entries.slice(at, at + ENTRIES_PER_RECORD)]);
   return {
     add,
     records: [...used, ...add.map(([key]) => key)],
@@ -116,13 +146,17 @@ export function entriesOf(
   records: ReadonlyArray<readonly QueueItem[] | undefined>,
   index: number,
 ): Pick<QueueState, 'items' | 'original' | 'index'> {
+  // Plain loops: this runs at every start, over every entry.
   const byUid = new Map<string, QueueItem>();
   for (const record of records) for (const item of record ?? []) byUid.set(item.uid, item);
-  const pick = (uids: readonly string[]) =>
-    uids.flatMap((uid) => {
+  const pick = (uids: readonly string[]) => {
+    const picked: QueueItem[] = [];
+    for (const uid of uids) {
       const item = byUid.get(uid);
-      return item ? [item] : [];
-    });
+      if (item) picked.push(item);
+    }
+    return picked;
+  };
   const items = pick(order.items);
   const original = order.original ? pick(order.original) : items;
   if (items.length === order.items.length) return { items, original, index };
