@@ -16,9 +16,10 @@ export interface VirtualScrollerHandle {
   scrollToIndex(index: number, align?: 'start' | 'auto'): void;
   /**
    * Focuses the element `selector` names in row `index` (the row itself without one), scrolling
-   * the row into view and waiting the few frames it takes to be mounted.
+   * the row into view and waiting the few frames it takes to be mounted. `afterRender`: wait
+   * for the next frame even if the row is there (a change of the items is being rendered).
    */
-  focusRow(index: number, selector?: string): void;
+  focusRow(index: number, selector?: string, afterRender?: boolean): void;
 }
 
 /**
@@ -79,7 +80,7 @@ export function VirtualScroller<T>({
     handle,
     () => ({
       scrollToIndex: (index, align = 'auto') => virtualizer.scrollToIndex(index, { align }),
-      focusRow(index, selector) {
+      focusRow(index, selector, afterRender = false) {
         virtualizer.scrollToIndex(index, { align: 'auto' });
         let frames = 0;
         const tryFocus = () => {
@@ -88,7 +89,8 @@ export function VirtualScroller<T>({
           if (target) target.focus();
           else if ((frames += 1) < 10) requestAnimationFrame(tryFocus);
         };
-        requestAnimationFrame(tryFocus);
+        if (afterRender) requestAnimationFrame(tryFocus);
+        else tryFocus();
       },
     }),
     [virtualizer],

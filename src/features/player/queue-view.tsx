@@ -33,12 +33,12 @@ export function QueueView() {
   const moveBy = (from: number, by: -1 | 1, which: Control) => {
     move(from, from + by);
     // The row's element may be put back in the list to reorder it, which loses focus.
-    list.current?.focusRow(from + by, control(which));
+    list.current?.focusRow(from + by, control(which), true);
   };
   const removeAt = (at: number) => {
     remove(at);
     const left = usePlayerStore.getState().queue.items.length;
-    if (left > 0) list.current?.focusRow(Math.min(at, left - 1), control('remove'));
+    if (left > 0) list.current?.focusRow(Math.min(at, left - 1), control('remove'), true);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
     const target = event.target instanceof HTMLElement ? event.target : null;
@@ -59,8 +59,8 @@ export function QueueView() {
     event.preventDefault();
     const which = controlOf(target);
     // Up is off in the first row and down in the last: the title's button stands in there.
-    const usable = (which === 'up' && to === 0) || (which === 'down' && to === total - 1);
-    list.current?.focusRow(to, control(usable ? 'play' : which));
+    const disabledThere = (which === 'up' && to === 0) || (which === 'down' && to === total - 1);
+    list.current?.focusRow(to, control(disabledThere ? 'play' : which));
   };
 
   const renderRow = (item: QueueItem, i: number) => (
