@@ -33,12 +33,12 @@ if (only === 'engines' || only === 'queue') {
       : await benchQueue(Math.min(runs, 5));
   const isFresh =
     only === 'engines' ? isEngineFigure : (f: Figure) => f.name.startsWith('20k queue: ');
-  // Where the stale figures stood (else at the end): the table keeps its order.
-  const at = Math.max(0, last.figures.findIndex(isFresh));
+  // Where the stale figures stood, else before the engines' (last in a full run).
   const kept = last.figures.filter((f) => !isFresh(f));
-  const all = last.figures.some(isFresh)
-    ? [...kept.slice(0, at), ...fresh, ...kept.slice(at)]
-    : [...kept, ...fresh];
+  const stale = last.figures.findIndex(isFresh);
+  const engines = kept.findIndex(isEngineFigure);
+  const at = stale >= 0 ? stale : engines >= 0 ? engines : kept.length;
+  const all = [...kept.slice(0, at), ...fresh, ...kept.slice(at)];
   await writeResults(all, all.filter(isEngineFigure), last.firstLoadFiles);
   process.exit(0);
 }

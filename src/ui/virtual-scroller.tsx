@@ -38,7 +38,7 @@ export function VirtualScroller<T>({
   className,
   listClassName,
   startAt = 0,
-  overscan = 6,
+  overscan = 3,
   onKeyDown,
   handle,
 }: {
@@ -53,6 +53,10 @@ export function VirtualScroller<T>({
   listClassName?: string;
   /** The row at the top when the list first shows. */
   startAt?: number;
+  /**
+   * Rows mounted beyond each edge of the box: 3 (168 px at 56 px a row) covers a phone's fling
+   * from one frame to the next, and a jump (a dragged scrollbar) mounts no more than it must.
+   */
   overscan?: number;
   onKeyDown?: (event: KeyboardEvent<HTMLOListElement>) => void;
   handle?: Ref<VirtualScrollerHandle>;
