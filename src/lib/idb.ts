@@ -1,4 +1,4 @@
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { createStore, del, get, keys, promisifyRequest, set, type UseStore } from 'idb-keyval';
 import * as v from 'valibot';
 import type { PersistStorage, StateStorage, StorageValue } from 'zustand/middleware';
 import { storageName } from './storage-names';
@@ -32,6 +32,74 @@ export const idbSet = async (key: string, value: unknown) => {
 export const idbDel = async (key: string) => {
   if (writesAllowed()) await del(key, appStore());
 };
+/**
+ * Reads `first`, then the keys `next` names from what it read, in one transaction: a snapshot
+ * that no write lands in the middle of (a record and the records it names).
+ */
+export function idbReadLinked(
+  first: readonly string[],
+  next: (values: unknown[]) => readonly string[],
+): Promise<{ first: unknown[]; next: unknown[] }> {
+  return appStore()(
+    'readonly',
+    (store) =>
+      new Promise((resolve, reject) => {
+        const firstValues: unknown[] = [];
+        let nextValues: unknown[] = [];
+        let left = first.length;
+        first.forEach((key, i) => {
+          const request = store.get(key);
+          request.onsuccess = () => {
+            firstValues[i] = request.result;
+            left -= 1;
+            if (left > 0) return;
+            const keys = next(firstValues);
+            nextValues = keys.map(() => undefined);
+            keys.forEach((k, j) => {
+              const more = store.get(k);
+              more.onsuccess = () => (nextValues[j] = more.result);
+            });
+          };
+        });
+        store.transaction.oncomplete = () => resolve({ first: firstValues, next: nextValues });
+        store.transaction.onerror = () => reject(store.transaction.error);
+        store.transaction.onabort = () => reject(store.transaction.error);
+      }),
+  );
+}
+/** Deletes `keys` and every key that starts with `prefix`, in one transaction. */
+export async function idbDeleteWithPrefix(keys: readonly string[], prefix: string): Promise<void> {
+  if (!writesAllowed()) return;
+  await appStore()('readwrite', (store) => {
+    for (const key of keys) store.delete(key);
+    const all = store.getAllKeys();
+    all.onsuccess = () => {
+      for (const key of all.result)
+        if (typeof key === 'string' && key.startsWith(prefix)) store.delete(key);
+    };
+    return promisifyRequest(store.transaction);
+  });
+}
+/** The store's keys that start with `prefix`. */
+export const idbKeysStartingWith = async (prefix: string) =>
+  (await keys(appStore())).filter(
+    (key): key is string => typeof key === 'string' && key.startsWith(prefix),
+  );
+/**
+ * Puts and deletes in one transaction: all of them land, or none (a record and the records it
+ * names). The values are cloned in the task that calls this, as for any put.
+ */
+export async function idbWrite(
+  puts: ReadonlyArray<readonly [string, unknown]>,
+  deletes: readonly string[] = [],
+): Promise<void> {
+  if (!writesAllowed() || (puts.length === 0 && deletes.length === 0)) return;
+  await appStore()('readwrite', (store) => {
+    for (const [key, value] of puts) store.put(value, key);
+    for (const key of deletes) store.delete(key);
+    return promisifyRequest(store.transaction);
+  });
+}
 
 /** zustand `persist` storage backed by the app's IndexedDB store. */
 export const idbStateStorage: StateStorage = {

@@ -74,12 +74,21 @@ describe("Plex's Now Playing", () => {
     await page.getByRole('button', { name: 'Move Signal Failure up' }).click();
     await page.getByRole('button', { name: 'Remove Dawn Shift from the queue' }).click();
     await page.getByRole('button', { name: 'Move Departure Board down' }).click();
+    // The rows on screen (the queue is virtualized: the first screenful), and how many in all.
     const shown = await queueShown(page);
+    const count = Number(
+      await page.getByRole('list', { name: 'Queue' }).getAttribute('data-count'),
+    );
     const plexQueue = () => {
       const queues = [...living().playQueues.queues.values()];
       return queues.at(-1)?.items.map((i) => i.track.title) ?? [];
     };
-    await waitUntil(() => plexQueue().join('|') === shown.join('|'), 10_000);
+    await waitUntil(
+      () =>
+        plexQueue().length === count &&
+        plexQueue().slice(0, shown.length).join('|') === shown.join('|'),
+      10_000,
+    );
     expect(shown.slice(0, 3)).toEqual(['Signal Failure', 'Departure Board', 'Last Tram Home']);
     // One queue all along: each edit went to it, none made a new one.
     expect(suite.fake.requests.slice(from).filter((r) => r.path === '/playQueues')).toHaveLength(1);

@@ -4,20 +4,36 @@ import { persistedShape } from '../../lib/persisted-shape';
 import type { QueueItem, QueueState } from './queue';
 import type { StreamQuality } from './player-store';
 
-/** What a queued track must have to be played; the rest is display and passes through. */
-const track: v.GenericSchema<unknown, Track> = v.looseObject({
-  id: v.string(),
-  title: v.string(),
-  artist: v.string(),
-  album: v.string(),
-  media: v.nullable(v.looseObject({ partId: v.number(), partKey: v.string() })),
-}) as v.GenericSchema<unknown, Track>;
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const item: v.GenericSchema<unknown, QueueItem> = v.object({ uid: v.string(), track });
+/** What a queued track must have to be played; the rest is display and passes through. */
+const isTrack = (value: unknown): value is Track =>
+  isRecord(value) &&
+  typeof value.id === 'string' &&
+  typeof value.title === 'string' &&
+  typeof value.artist === 'string' &&
+  typeof value.album === 'string' &&
+  (value.media === null ||
+    (isRecord(value.media) &&
+      typeof value.media.partId === 'number' &&
+      typeof value.media.partKey === 'string'));
+const isItem = (value: unknown): value is QueueItem =>
+  isRecord(value) && typeof value.uid === 'string' && isTrack(value.track);
+
+/**
+ * The entries, checked by a plain loop rather than a schema per entry: a 20,000-track queue is
+ * read back at every start, and valibot's objects for each entry made that one task of 300–400 ms
+ * (decision 018). The entries pass through as they are, as looseObject passed tracks through.
+ */
+const items = v.custom<QueueItem[]>(
+  (input) => Array.isArray(input) && input.every(isItem),
+  'a queue entry lacks what it takes to play it',
+);
 
 const queue: v.GenericSchema<unknown, QueueState> = v.looseObject({
-  items: v.array(item),
-  original: v.array(item),
+  items,
+  original: items,
   index: v.number(),
   shuffle: v.boolean(),
   repeat: v.picklist(['off', 'all', 'one']),
@@ -35,13 +51,16 @@ const quality: v.GenericSchema<unknown, StreamQuality> = v.picklist([
 /**
  * The player as stored. 1: "Auto" became the default quality ("original" was the old default,
  * not a choice). 2: the queue knows its server; older queues are adopted by the first server
- * they are played on (null until then).
+ * they are played on (null until then). 3: the queue's entries are stored apart from its
+ * position (player-storage.ts, decision 018); the storage reads both layouts back into the same
+ * state, which the next write stores the new way.
  */
 export const playerShape = persistedShape({
-  version: 2,
+  version: 3,
   steps: {
     0: (state) => (state.quality === 'original' ? { ...state, quality: 'auto' } : state),
     1: (state) => ({ ...state, serverId: null }),
+    2: (state) => state,
   },
   schema: v.object({
     queue,

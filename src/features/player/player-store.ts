@@ -1,9 +1,9 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { Track } from '../../domain';
-import { idbObjectStorage } from '../../lib/idb';
 import * as q from './queue';
 import { playerShape } from './player-shape';
+import { playerStorage } from './player-storage';
 import { holdScreen, pacedHook } from './screen-pacing';
 
 /** 'auto' fits the connection (docs/decisions/009); the others are the user's explicit choice. */
@@ -233,9 +233,7 @@ export const usePlayerStore = create<PlayerState>()(
     },
     {
       name: PLAYER_KEY,
-      ...playerShape<PlayerState, StoredPlayer>(
-        idbObjectStorage<StoredPlayer>({ deferWrites: true }),
-      ),
+      ...playerShape<PlayerState, StoredPlayer>(playerStorage<StoredPlayer>()),
       // Position lives in its own store; playing state is never restored (no surprise audio).
       partialize: (s) => ({
         queue: s.queue,

@@ -50,6 +50,54 @@ describe('the player as stored', () => {
     expect(usePlayerStore.getState().serverId).toBe('server-a');
   });
 
+  it("loads today's stored queue (version 2, entries inline), and stores it apart from then on", async () => {
+    const today = {
+      version: 2,
+      state: {
+        ...savedBeforeServers.state,
+        serverId: 'server-a',
+        queue: {
+          items: [
+            { uid: 'a-1', track: track('11') },
+            { uid: 'a-2', track: track('12') },
+          ],
+          original: [
+            { uid: 'a-2', track: track('12') },
+            { uid: 'a-1', track: track('11') },
+          ],
+          index: 1,
+          shuffle: true,
+          repeat: 'one',
+          origin: undefined,
+        },
+      },
+    };
+    await idbSet(PLAYER_KEY, today);
+    await usePlayerStore.persist.rehydrate();
+    const s = usePlayerStore.getState();
+    expect(s.queue.items.map((i) => i.track.title)).toEqual(['Song 11', 'Song 12']);
+    expect(s.queue.original.map((i) => i.uid)).toEqual(['a-2', 'a-1']);
+    expect([s.queue.index, s.queue.shuffle, s.queue.repeat, s.serverId, s.volume]).toEqual([
+      1,
+      true,
+      'one',
+      'server-a',
+      0.4,
+    ]);
+    // Migrated, it is written back the new way: the player record without its entries.
+    await vi.waitFor(async () =>
+      expect(await idbGet(PLAYER_KEY)).toMatchObject({
+        version: 3,
+        state: { queue: { index: 1 } },
+      }),
+    );
+    expect(JSON.stringify(await idbGet(PLAYER_KEY))).not.toContain('Song 11');
+    expect(await idbGet('player-order')).toMatchObject({
+      items: ['a-1', 'a-2'],
+      original: ['a-2', 'a-1'],
+    });
+  });
+
   it('starts empty, rather than broken, from a newer build’s or an unreadable store', async () => {
     await idbSet(PLAYER_KEY, { ...savedBeforeServers, version: 99 });
     await usePlayerStore.persist.rehydrate();
@@ -81,7 +129,7 @@ describe('the player as stored', () => {
     await usePlayerStore.persist.clearStorage();
     usePlayerStore.getState().setVolume(0.5);
     await vi.waitFor(async () =>
-      expect(await idbGet<{ version: number }>(PLAYER_KEY)).toMatchObject({ version: 2 }),
+      expect(await idbGet<{ version: number }>(PLAYER_KEY)).toMatchObject({ version: 3 }),
     );
   });
 
