@@ -111,3 +111,30 @@ export function findInPage(t: SentTarget): boolean {
 let marks = 0;
 export const nextMark = () => `t${(marks += 1)}`;
 export const markedSelector = (mark: string) => `[${MARK_ATTRIBUTE}="${mark}"]`;
+
+/**
+ * Runs in the page, on the element about to be clicked: whether it has stopped moving (the same
+ * box two frames apart) and is what a click at its centre would hit. A WebDriver click reads the
+ * box, then clicks there: a grid that lays its cards out again in between (a notice above it, a
+ * measured width) takes the click somewhere else. Playwright waits the same way before a click.
+ */
+export function isSettled(mark: string): Promise<boolean> {
+  const el = document.querySelector(`[data-engine-target="${mark}"]`);
+  if (!el) return Promise.resolve(false);
+  const frame = () =>
+    new Promise<void>((resolve) => {
+      requestAnimationFrame(() => resolve());
+      // A hidden window may run no frames: a short wait stands in.
+      setTimeout(resolve, 100);
+    });
+  const box = () => JSON.stringify(el.getBoundingClientRect());
+  return (async () => {
+    const before = box();
+    await frame();
+    await frame();
+    if (!el.isConnected || box() !== before) return false;
+    const b = el.getBoundingClientRect();
+    const hit = document.elementFromPoint(b.x + b.width / 2, b.y + b.height / 2);
+    return hit !== null && (hit === el || el.contains(hit));
+  })();
+}

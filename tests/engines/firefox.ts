@@ -3,7 +3,7 @@ import type { EngineBrowser, EnginePage, Target, Viewport } from './driver';
 import { actOn, asExpression, describeTarget, isLoopback, poll } from './driver';
 import { PROXY_TRAP_PORT } from './proxy-trap';
 import { soundEnvironment } from './sound-output';
-import { findInPage, markedSelector, nextMark, sendTarget } from './find';
+import { findInPage, isSettled, markedSelector, nextMark, sendTarget } from './find';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -112,7 +112,12 @@ function firefoxPage(page: Page): EnginePage {
         target,
         timeoutMs,
         (left) => mark(target, left, true),
-        (h) => h.click(),
+        async (h) => {
+          const id = await h.evaluate((e) => e.getAttribute('data-engine-target'));
+          if (!(await page.evaluate(asExpression(isSettled, id ?? ''))))
+            throw new Error(`${describeTarget(target)} is still moving or covered`);
+          await h.click();
+        },
       ),
     press: (target, key) =>
       actOn(

@@ -8,6 +8,13 @@ import { startProxyTrap } from './proxy-trap';
 
 export const ENGINE_SHOTS = `${SCREENSHOT_DIR}/engines`;
 
+async function recordFailure(page: EnginePage, engine: EngineName, test: string): Promise<void> {
+  const file = `${ENGINE_SHOTS}/failed-${engine}-${test.replace(/\W+/g, '-').slice(0, 60)}.png`;
+  const url = await page.url().catch(() => 'unknown');
+  await page.screenshot(file).catch(() => undefined);
+  console.log(`${engine} stopped at ${url.split('?')[0] ?? ''}; screen in ${file}`);
+}
+
 /**
  * One engine's run: the app and a fresh fake Plex for it, a page in a fresh profile per test,
  * each test ending with no page errors, nothing sent off loopback (the proxy trap caught
@@ -34,13 +41,15 @@ export function engineSuite(name: EngineName) {
     await trap?.close();
     await servers?.stop();
   });
-  afterEach(async () => {
+  afterEach(async (context) => {
     const { servers: s, browser: b } = running();
     s.setOffline(false);
     s.fake.faults.clear();
     if (page) {
       const open = page;
       page = null;
+      // A failed flow leaves a picture of where it stopped, and the address it stopped at.
+      if (context.task.result?.state === 'fail') await recordFailure(open, name, context.task.name);
       const problems = await open.problems().catch((error: unknown) => [String(error)]);
       await b.closePage(open);
       expect(problems).toEqual([]);

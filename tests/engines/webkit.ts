@@ -5,7 +5,14 @@ import { Builder, By, Key, type WebDriver } from 'selenium-webdriver';
 import type { EngineBrowser, EnginePage, Target, Viewport } from './driver';
 import { actOn, asExpression, describeTarget, poll } from './driver';
 import { PROXY_TRAP_PORT } from './proxy-trap';
-import { findInPage, markedSelector, nextMark, sendTarget } from './find';
+import {
+  MARK_ATTRIBUTE,
+  findInPage,
+  isSettled,
+  markedSelector,
+  nextMark,
+  sendTarget,
+} from './find';
 
 export const WEBKIT_DRIVER_PATH = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
 export const MINIBROWSER_PATH =
@@ -158,7 +165,14 @@ function webkitPage(driver: WebDriver): EnginePage {
         target,
         timeoutMs,
         (left) => mark(target, left, true),
-        (el) => el.click(),
+        async (el) => {
+          const id = await el.getAttribute(MARK_ATTRIBUTE);
+          const settled = await driver.executeScript<boolean>(
+            `return ${asExpression(isSettled, id ?? '')}`,
+          );
+          if (!settled) throw new Error(`${describeTarget(target)} is still moving or covered`);
+          await el.click();
+        },
       ),
     press: (target, key) =>
       actOn(
