@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: every PlexM8 benchmark in one go. Prints a table and writes bench/results.json
- * and bench/results.md. Figures are medians of several runs: these machines are noisy.
+ * `npm run bench`: every PlexM8 benchmark in one go. Prints a table and writes bench/results.json,
+ * bench/results.md and the README's tables. Figures are medians of several runs: these machines are noisy.
  *
  * `BENCH_ONLY=<part>[,<part>…] npm run bench` runs just those parts (names below) and replaces
  * their figures in the last full run's results, keeping the rest where they stood.
@@ -17,6 +17,7 @@ import { benchDownloads } from './chromium-downloads';
 import { benchEngines } from './engines-player';
 import { benchLighthouse } from './lighthouse';
 import { benchStartupJs } from './startup-js';
+import { writeReadmeTables } from './readme-tables';
 import { engineTable, table, type Figure } from './stats';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
@@ -99,5 +100,9 @@ async function writeResults(figures: Stored['figures'], firstLoadFiles: Record<s
   const md = `${table(figures)}\n\n${engineTable(figures.filter(isEngine))}\n\n_${results.when}, ${results.machine.cpus} cores, Node ${results.machine.node}, ${runs} runs each._\n`;
   await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
   await writeFile('bench/results.md', md);
+  await writeReadmeTables({
+    figures: table(figures),
+    engines: engineTable(figures.filter(isEngine)),
+  });
   console.log(md);
 }
