@@ -65,12 +65,7 @@ export function QueueView() {
 
   const renderRow = (item: QueueItem, i: number) => (
     <>
-      <button
-        type="button"
-        className="queue-play"
-        data-control="play"
-        onClick={() => jumpTo(i)}
-      >
+      <button type="button" className="queue-play" data-control="play" onClick={() => jumpTo(i)}>
         {/* Hidden words, not an aria-label: a spoken name must contain the words on screen
             (WCAG 2.5.3, axe's label-content-name-mismatch), duration included. */}
         <span className="visually-hidden">Play </span>
