@@ -192,5 +192,8 @@ export default defineConfig({
       'tests/lint/**/*.test.ts',
     ],
     restoreMocks: true,
+    // Integration tests render the whole app in jsdom: on a 2-core machine also running browsers
+    // (CI beside other work, load 10+) one took 5–6 s, past Vitest's default 5 s.
+    testTimeout: 30_000,
   },
 });
