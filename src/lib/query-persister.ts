@@ -3,7 +3,14 @@ import {
   PERSISTER_KEY_PREFIX,
   type PersistedQuery,
 } from '@tanstack/query-persist-client-core';
-import type { Query, QueryFunction, QueryFunctionContext, QueryKey } from '@tanstack/react-query';
+import {
+  hashKey,
+  type Query,
+  type QueryFunction,
+  type QueryFunctionContext,
+  type QueryKey,
+} from '@tanstack/react-query';
+import type { SavedQueriesAt } from './saved-queries';
 import { clear, createStore, del, entries, get, keys, set, type UseStore } from 'idb-keyval';
 import { storageName } from './storage-names';
 import { writesAllowed } from './write-gate';
@@ -36,6 +43,21 @@ export const queryPersister = experimental_createQueryPersister<PersistedQuery>(
 });
 
 const storageKey = (hash: string) => `${PERSISTER_KEY_PREFIX}-${hash}`;
+
+/**
+ * Where the saved queries whose keys start with `prefix` are: storage keys are the query's hash,
+ * JSON of its key, so `["pms","u1","s1",…` are one range of strings.
+ */
+export function savedQueriesUnder(prefix: QueryKey): SavedQueriesAt {
+  const from = storageKey(`${hashKey(prefix).slice(0, -1)},`);
+  return {
+    db: storageName('query-cache'),
+    from,
+    to: `${from}\uffff`,
+    buster: __QUERY_SCHEMA__,
+    maxAge: QUERY_CACHE_MAX_AGE,
+  };
+}
 
 /**
  * Which queries are on disk, read once: a query that was never saved goes straight to the
