@@ -11,6 +11,7 @@ import { benchFirstLoadJs } from './bundle-size';
 import { benchConnectionChoice } from './connection-choice';
 import { benchLibrary } from './chromium-library';
 import { benchBrowse } from './chromium-browse';
+import { benchSearch } from './chromium-search';
 import { benchPlayer } from './chromium-player';
 import { benchQueue } from './chromium-queue';
 import { benchDownloads } from './chromium-downloads';
@@ -37,6 +38,7 @@ const PARTS: Part[] = [
   { name: 'library', run: figuresOnly(() => benchLibrary(Math.min(runs, 5))) },
   { name: 'browse', run: figuresOnly(() => benchBrowse(Math.min(runs, 5))) },
   { name: 'queue', run: figuresOnly(() => benchQueue(Math.min(runs, 5))) },
+  { name: 'search', run: figuresOnly(() => benchSearch(Math.min(runs, 5))) },
   // Each sound starts on the browser's next audio period (23 ms here), so one tap lands one
   // period early or late by chance: the tap figures need more taps than the others for a steady
   // median (medians of 15 taps ranged 1.1–1.4× where 40 taps said 1.12×).

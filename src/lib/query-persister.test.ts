@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, QueryClient } from '@tanstack/react-query';
-import { createStore, get, keys, set } from 'idb-keyval';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { createStore, get, keys, set, setMany } from 'idb-keyval';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { clearPersistedQueries, persistQueries, persistWholeListsOnly } from './query-persister';
 import { storageName } from './storage-names';
 
@@ -95,4 +95,38 @@ describe('query persistence', () => {
     await set(key, { ...saved, buster: 'older-shape' }, cache());
     expect(await fromServer()).toEqual(['fresh']);
   });
+});
+
+describe('the index of saved queries', () => {
+  it('knows every saved query however many there are', async () => {
+    const store = createStore(storageName('query-cache'), 'queries');
+    const qc = client();
+    await qc.fetchQuery({ queryKey: ['pms', 1, 'srv', 'z-last'], queryFn: () => 'first' });
+    await settle();
+    const saved = await get<Record<string, unknown>>(
+      'tanstack-query-["pms",1,"srv","z-last"]',
+      store,
+    );
+    // More than one read's worth of keys, all sorting before the one to restore.
+    await setMany(
+      Array.from({ length: 2_100 }, (_, i) => [`tanstack-query-["pms",1,"srv","a${i}"]`, i]),
+      store,
+    );
+    vi.resetModules();
+    const fresh = await import('./query-persister');
+    let called = false;
+    const restored = await new QueryClient({
+      defaultOptions: { queries: { persister: fresh.persistQueries, retry: false } },
+    }).fetchQuery({
+      queryKey: ['pms', 1, 'srv', 'z-last'],
+      queryFn: () => {
+        called = true;
+        return 'from server';
+      },
+      staleTime: Infinity,
+    });
+    expect(saved).toBeTruthy();
+    expect(restored).toBe('first');
+    expect(called).toBe(false);
+  }, 20_000);
 });

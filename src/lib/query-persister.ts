@@ -3,8 +3,24 @@ import {
   PERSISTER_KEY_PREFIX,
   type PersistedQuery,
 } from '@tanstack/query-persist-client-core';
-import type { Query, QueryFunction, QueryFunctionContext, QueryKey } from '@tanstack/react-query';
-import { clear, createStore, del, entries, get, keys, set, type UseStore } from 'idb-keyval';
+import {
+  hashKey,
+  type Query,
+  type QueryFunction,
+  type QueryFunctionContext,
+  type QueryKey,
+} from '@tanstack/react-query';
+import type { SavedQueriesAt } from './saved-queries';
+import {
+  clear,
+  createStore,
+  del,
+  entries,
+  get,
+  promisifyRequest,
+  set,
+  type UseStore,
+} from 'idb-keyval';
 import { storageName } from './storage-names';
 import { writesAllowed } from './write-gate';
 
@@ -38,16 +54,47 @@ export const queryPersister = experimental_createQueryPersister<PersistedQuery>(
 const storageKey = (hash: string) => `${PERSISTER_KEY_PREFIX}-${hash}`;
 
 /**
+ * Where the saved queries whose keys start with `prefix` are: storage keys are the query's hash,
+ * JSON of its key, so `["pms","u1","s1",…` are one range of strings.
+ */
+export function savedQueriesUnder(prefix: QueryKey): SavedQueriesAt {
+  const from = storageKey(`${hashKey(prefix).slice(0, -1)},`);
+  return {
+    db: storageName('query-cache'),
+    from,
+    to: `${from}\uffff`,
+    buster: __QUERY_SCHEMA__,
+    maxAge: QUERY_CACHE_MAX_AGE,
+  };
+}
+
+/**
  * Which queries are on disk, read once: a query that was never saved goes straight to the
  * network instead of waiting on an IndexedDB read first (≈15 ms on a phone, on every first open).
  */
 let savedKeys: Promise<Set<string>> | null = null;
 function saved(): Promise<Set<string>> {
-  savedKeys ??= keys<string>(cacheStore()).then(
-    (all) => new Set(all),
-    () => new Set<string>(),
-  );
+  savedKeys ??= readKeys().catch(() => new Set<string>());
   return savedKeys;
+}
+
+/**
+ * A few thousand keys a request: with the Collector's library opened album by album (30,000
+ * saved queries) one request's keys made a 120 ms task at start-up (docs/decisions/020).
+ */
+const KEYS_AT_ONCE = 2_000;
+async function readKeys(): Promise<Set<string>> {
+  const found = new Set<string>();
+  let after: IDBValidKey | null = null;
+  for (;;) {
+    const range: IDBKeyRange | null = after === null ? null : IDBKeyRange.lowerBound(after, true);
+    const batch: IDBValidKey[] = await cacheStore()('readonly', (s) =>
+      promisifyRequest(s.getAllKeys(range, KEYS_AT_ONCE)),
+    );
+    for (const key of batch) found.add(String(key));
+    if (batch.length < KEYS_AT_ONCE) return found;
+    after = batch[batch.length - 1] ?? null;
+  }
 }
 
 /**

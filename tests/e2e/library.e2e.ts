@@ -55,7 +55,8 @@ describe('browsing the library in Chromium', () => {
       await page.getByRole('heading', { name: 'Tracks' }).waitFor();
       await page.getByText('Streetlights').waitFor();
       await screenshot(page, `search-${size}`);
-      expect(new URL(page.url()).searchParams.get('q')).toBe('light');
+      // The address follows once typing rests.
+      await page.waitForURL((url) => url.searchParams.get('q') === 'light');
 
       // Hostile titles are text: the playlist named like an <img onerror> tag runs nothing.
       await page.goto(`${E2E_APP_URL}playlists/9006`);

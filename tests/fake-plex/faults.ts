@@ -35,11 +35,22 @@ export type Fault = FaultRule & {
   origin?: string;
   /** Match the path: plain substring, or a regex written as "/.../". */
   path?: string;
+  /** Match the query string, decoded: a substring (`query=mika&` slows one search, not all). */
+  search?: string;
   times?: number;
 };
 
+function decodedSearch(url: URL): string {
+  try {
+    return decodeURIComponent(url.search.replace(/\+/g, ' '));
+  } catch {
+    return url.search;
+  }
+}
+
 export function faultMatches(fault: Fault, url: URL): boolean {
   if (fault.origin && fault.origin !== url.origin) return false;
+  if (fault.search && !decodedSearch(url).includes(fault.search)) return false;
   if (fault.path) {
     if (fault.path.startsWith('/') && fault.path.endsWith('/') && fault.path.length > 2) {
       if (!new RegExp(fault.path.slice(1, -1)).test(url.pathname)) return false;

@@ -1,3 +1,4 @@
+import { foldName } from './fold';
 import type {
   FakeLibrary,
   ItemList,
@@ -72,11 +73,9 @@ export function heldLookups(lib: Held): LibraryLookups {
     tracks: (section, sort) =>
       list(sorted(inSection(lib.tracks, section), sort, trackCompare(sort.by))),
     search(query, section, limit) {
-      const q = query.toLocaleLowerCase();
+      const q = foldName(query);
       const match = (v: { title: string; sectionKey: string }) =>
-        q !== '' &&
-        v.title.toLocaleLowerCase().includes(q) &&
-        (!section || section === v.sectionKey);
+        q !== '' && foldName(v.title).includes(q) && (!section || section === v.sectionKey);
       return {
         artists: lib.artists.filter(match).slice(0, limit),
         albums: lib.albums.filter(match).slice(0, limit),

@@ -4,6 +4,7 @@ import { parseSort } from './library-types';
 import type { FakeServer } from './model';
 import { corsHeaders, plexBody, plexParam, text } from './respond';
 import { coverPng } from './cover-png';
+import { searchHubs } from './pms-search';
 
 interface Page {
   start: number;
@@ -166,37 +167,7 @@ export function pmsLibraryRoute(server: FakeServer, request: Request, url: URL):
     return text(request, 404, '<html><body>404 Not Found</body></html>', 'text/html');
   }
 
-  if (path === '/hubs/search') {
-    const limit = Number(url.searchParams.get('limit') ?? 50) || 50;
-    const found = lib.find.search(
-      url.searchParams.get('query') ?? '',
-      url.searchParams.get('sectionId'),
-      limit,
-    );
-    const hub = (type: string, title: string, items: unknown[]) => ({
-      hubIdentifier: type,
-      title,
-      type,
-      size: items.length,
-      Metadata: items,
-    });
-    const hubs = [
-      hub('artist', 'Artists', found.artists.map(artistJson)),
-      hub(
-        'album',
-        'Albums',
-        found.albums.map((a) => albumJson(lib, a)),
-      ),
-      hub(
-        'track',
-        'Tracks',
-        found.tracks.map((t) => trackJson(lib, t)),
-      ),
-    ];
-    return plexBody(request, 'MediaContainer', {
-      MediaContainer: { size: hubs.length, Hub: hubs },
-    });
-  }
+  if (path === '/hubs/search') return searchHubs(lib, request, url);
 
   if (path === '/photo/:/transcode' || /^\/playlists\/\d+\/composite\/\d+$/.test(path)) {
     // CORS like the rest of the server's API: PlexM8 fetches artwork (docs/plex-api.md).

@@ -1,3 +1,5 @@
+import { foldName } from './fold';
+
 /**
  * Names made of one word from each of several lists, numbered in their sorted order: name `r`
  * takes its words from `r` read in mixed radix (the first list most significant). With each list
@@ -14,7 +16,7 @@ export class WordNames {
     private readonly join: (words: string[]) => string,
   ) {
     this.lists = lists.map((l) => [...l].sort((a, b) => a.localeCompare(b)));
-    this.folded = this.lists.map((l) => l.map((w) => w.toLocaleLowerCase()));
+    this.folded = this.lists.map((l) => l.map(foldName));
     this.size = this.lists.reduce((n, l) => n * l.length, 1);
   }
 
@@ -30,14 +32,17 @@ export class WordNames {
   }
 
   /**
-   * The first `limit` ranks whose words contain every token of the query (case-insensitive), in
+   * The first `limit` ranks whose words contain every token of the query (case and accents folded), in
    * name order. A walk over the word lists that drops a branch as soon as its remaining lists
    * can't supply a missing token: a few thousand steps at most, never one per name.
    */
   search(query: string, limit: number): number[] {
-    const tokens = query.toLocaleLowerCase().split(/\s+/).filter(Boolean).slice(0, 30);
+    const tokens = foldName(query).split(/\s+/).filter(Boolean).slice(0, 30);
     if (tokens.length === 0) return [];
     const all = (1 << tokens.length) - 1;
+    // Tokens in the text every name shares ("&", "the" of "Ada & the Anchors") match every name.
+    const shared = foldName(this.join(this.lists.map(() => ' ')));
+    const given = tokens.reduce((m, t, i) => (shared.includes(t) ? m | (1 << i) : m), 0);
     const masks = this.folded.map((list) =>
       list.map((w) => tokens.reduce((m, t, i) => (w.includes(t) ? m | (1 << i) : m), 0)),
     );
@@ -57,7 +62,7 @@ export class WordNames {
       for (let i = 0; i < list.length && found.length < limit; i += 1)
         walk(c + 1, prefix * list.length + i, have | (list[i] ?? 0));
     };
-    walk(0, 0, 0);
+    walk(0, 0, given);
     return found;
   }
 }

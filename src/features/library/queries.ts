@@ -110,7 +110,11 @@ export const albumTracksQuery = (a: PmsAccess, id: string) =>
 export const searchQuery = (a: PmsAccess, section: string, q: string) =>
   queryOptions({
     queryKey: libraryKeys.search(a, section, q),
-    queryFn: ({ signal }) => a.client.search(q, section, signal),
+    // With the query it answers: the screen shows the last answer, dimmed, until the next one.
+    queryFn: async ({ signal }) => ({ q, results: await a.client.search(q, section, signal) }),
     staleTime: 5 * MIN,
+    // Every key typed is a query of its own: none is worth saving, or keeping for long.
+    gcTime: MIN,
+    meta: { persist: false },
     enabled: q.trim().length > 0,
   });

@@ -1,20 +1,25 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { SearchResults } from '../../domain';
 import { usePms, type PmsAccess } from '../../lib/plex-context';
-import type { ArtworkUrl } from '../../ui/cover-art';
-import { Notice } from '../../ui/notice';
+import { useArtwork } from '../../lib/use-artwork';
+import { useOnline } from '../../lib/use-online';
 import { Skeleton } from '../../ui/skeleton';
 import { searchQuery } from './queries';
 import { QueryError } from './query-feedback';
-import { AlbumCard, ArtistLink } from './item-links';
-import { restoreCachedLibrary, searchCached } from './search-cache';
-import { TrackRow, useTrackList } from './track-row';
-import { useArtwork } from '../../lib/use-artwork';
-import { useOnline } from '../../lib/use-online';
+import { useSavedSearch } from './saved-search';
+import { SearchResultsView } from './search-results';
 import { useSection } from './use-section';
 import { WaitingForServer } from './waiting-for-server';
+
+/**
+ * Every key asks at once: the results must show within 150 ms of the last key (issue 15), and
+ * Plex's search is "intended to be very fast, and called as the user types". Typing fast queues
+ * nothing: a request whose key was overtaken is aborted (react-query cancels a query whose last
+ * observer left), the worker answers only the latest, and an answer is shown only for the query
+ * in the box.
+ */
+const URL_PAUSE_MS = 800;
 
 export function SearchScreen() {
   const access = usePms();
@@ -30,91 +35,31 @@ function useDebounced(value: string, ms: number): string {
   return debounced;
 }
 
-/** Offline (or server unreachable): search what PlexM8 has saved of this server. */
-function useCachedSearch(access: PmsAccess, q: string, active: boolean): SearchResults | null {
-  const queryClient = useQueryClient();
-  const [restored, setRestored] = useState(false);
-  useEffect(() => {
-    if (active && !restored)
-      void restoreCachedLibrary(queryClient, access).then(() => setRestored(true));
-  }, [active, restored, queryClient, access]);
-  if (!active || !restored) return null;
-  return searchCached(queryClient, access, q);
-}
-
-function Results({ results, urlFor }: { results: SearchResults; urlFor: ArtworkUrl | null }) {
-  const { artists, albums, tracks } = results;
-  const list = useTrackList(tracks);
-  if (!artists.length && !albums.length && !tracks.length)
-    return <Notice tone="info" title="Nothing found." />;
-  return (
-    <>
-      {artists.length ? (
-        <section aria-labelledby="found-artists">
-          <h2 id="found-artists">Artists</h2>
-          <ul className="plain-list">
-            {artists.map((a) => (
-              <li key={a.id}>
-                <ArtistLink artist={a} urlFor={urlFor} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {albums.length ? (
-        <section aria-labelledby="found-albums">
-          <h2 id="found-albums">Albums</h2>
-          <ul className="card-grid">
-            {albums.map((a) => (
-              <li key={a.id}>
-                <AlbumCard album={a} urlFor={urlFor} size={128} meta={a.artist} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {tracks.length ? (
-        <section aria-labelledby="found-tracks">
-          <h2 id="found-tracks">Tracks</h2>
-          <ul className="plain-list">
-            {tracks.map((t, i) => (
-              <li key={t.id}>
-                <TrackRow
-                  track={t}
-                  playing={list.currentId === t.id}
-                  available={list.availability(t)}
-                  number={i + 1}
-                  index={i}
-                  list={list.rowShared}
-                  urlFor={urlFor}
-                />
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-    </>
-  );
-}
-
 function Search({ access }: { access: PmsAccess }) {
   const urlFor = useArtwork();
   const online = useOnline();
   const [params, setParams] = useSearchParams();
   const [text, setText] = useState(params.get('q') ?? '');
-  const q = useDebounced(text.trim(), 300);
+  const q = text.trim();
   const { section } = useSection(access);
   const server = useQuery({
     ...searchQuery(access, section?.key ?? '', q),
     enabled: online && q.length > 0,
+    placeholderData: keepPreviousData,
   });
-  const useCache = q.length > 0 && (!online || (server.isError && !server.data));
-  const cached = useCachedSearch(access, q, useCache);
+  const serverFailed = server.isError && !server.data;
+  // Offline, the saved index is made as soon as the screen opens, before the first key.
+  const useSaved = !online || serverFailed;
+  const saved = useSavedSearch(access, q, useSaved);
 
+  // The address follows once typing rests: a router navigation re-renders the whole app, which is
+  // no work to do between two keys.
+  const settled = useDebounced(q, URL_PAUSE_MS);
   useEffect(() => {
-    setParams(q ? { q } : {}, { replace: true });
-  }, [q, setParams]);
+    setParams(settled ? { q: settled } : {}, { replace: true });
+  }, [settled, setParams]);
 
+  const savedAnswer = saved.answer;
   return (
     <section aria-labelledby="search-title">
       <h1 id="search-title">Search</h1>
@@ -127,27 +72,54 @@ function Search({ access }: { access: PmsAccess }) {
         onChange={(e) => setText(e.target.value)}
         autoFocus
       />
+      {useSaved ? (
+        <p
+          className="stale-notice"
+          role="status"
+          data-saved-index={saved.size === null ? 'building' : 'ready'}
+          data-index-ms={saved.timing}
+          data-query-ms={savedAnswer ? Math.round(savedAnswer.ms) : undefined}
+        >
+          <span aria-hidden="true">●</span>{' '}
+          {online
+            ? "The server's search failed; searching what PlexM8 has saved."
+            : 'Offline — searching what PlexM8 has saved.'}
+          {saved.size !== null ? <small> {savedCount(saved.size)}</small> : null}
+        </p>
+      ) : null}
       {q.length === 0 ? (
         <p className="muted">
           Search {section ? section.title : 'your music'} by artist, album or track.
         </p>
-      ) : useCache ? (
-        <>
-          <p className="stale-notice" role="status">
-            <span aria-hidden="true">●</span>{' '}
-            {online
-              ? "The server's search failed; searching what PlexM8 has saved."
-              : 'Offline — searching what PlexM8 has saved.'}
-          </p>
-          {cached ? <Results results={cached} urlFor={urlFor} /> : <Skeleton height="6rem" />}
-        </>
-      ) : server.isPending ? (
-        <Skeleton height="8rem" />
+      ) : useSaved ? (
+        saved.failed ? (
+          <p className="muted">PlexM8 couldn't read what it saved.</p>
+        ) : savedAnswer && q ? (
+          <SearchResultsView
+            results={savedAnswer.results}
+            q={savedAnswer.q}
+            busy={savedAnswer.q !== q}
+            urlFor={urlFor}
+          />
+        ) : (
+          <Skeleton height="6rem" />
+        )
+      ) : server.data && q ? (
+        <SearchResultsView
+          results={server.data.results}
+          q={server.data.q}
+          busy={server.isPlaceholderData}
+          urlFor={urlFor}
+        />
       ) : server.isError ? (
         <QueryError error={server.error} what="search" onRetry={() => void server.refetch()} />
       ) : (
-        <Results results={server.data} urlFor={urlFor} />
+        <Skeleton height="8rem" />
       )}
     </section>
   );
+}
+
+function savedCount(size: number): string {
+  return size === 1 ? '(1 saved item)' : `(${size.toLocaleString()} saved items)`;
 }

@@ -1,4 +1,7 @@
 import type { Track } from '../../domain';
+import { foldForSearch } from './fold';
+
+export { foldForSearch };
 
 export type TrackSort = 'playlist' | 'title' | 'artist' | 'album' | 'duration';
 
@@ -11,11 +14,6 @@ export const sortLabels: Record<TrackSort, string> = {
 };
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-
-/** Folds case and accents, so "cafe" finds "Café" and "ÜNÏ" finds "ünï". */
-export function foldForSearch(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase();
-}
 
 export interface IndexedTrack {
   track: Track;
