@@ -118,6 +118,18 @@ export async function dropFiles(key: string, chunks: number): Promise<void> {
   if (chunks > 0) await dropChunks(key, chunks);
 }
 
+/**
+ * Records per transaction: each write clones its records on the main thread, so 20,000 jobs
+ * queued at once are written a piece at a time, other tasks running in between (decision 021).
+ */
+export const WRITE_PIECE = 100;
+
+export const pieces = <T>(list: readonly T[], size = WRITE_PIECE): T[][] =>
+  Array.from({ length: Math.ceil(list.length / size) }, (_, i) =>
+    list.slice(i * size, (i + 1) * size),
+  );
+
+/** One transaction: callers keep `list` to WRITE_PIECE records (outbox.ts does). */
 export async function saveJobs(list: DownloadJob[]): Promise<void> {
   gate();
   await setMany(
@@ -125,7 +137,18 @@ export async function saveJobs(list: DownloadJob[]): Promise<void> {
     jobsDb(),
   );
 }
-export const deleteJobs = (keys: string[]) => delMany(keys, jobsDb());
+export async function deleteJobs(keys: string[]): Promise<void> {
+  for (const piece of pieces(keys, WRITE_PIECE * 4)) await delMany(piece, jobsDb());
+}
+
+/** Removes these jobs' files and chunks, a piece per transaction (not one per job). */
+export async function dropFilesOf(list: readonly Pick<DownloadJob, 'key' | 'chunks'>[]) {
+  const doomed = list.flatMap((job) => [
+    job.key,
+    ...Array.from({ length: job.chunks }, (_, n) => chunkKey(job.key, n)),
+  ]);
+  for (const piece of pieces(doomed, WRITE_PIECE * 4)) await delMany(piece, filesDb());
+}
 /** Every job record as stored, any version (stored-records.ts reads them). */
 export const loadJobRecords = () => entries<string, unknown>(jobsDb());
 

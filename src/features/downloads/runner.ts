@@ -204,7 +204,7 @@ export function startDownloadRunner(deps: RunnerDeps): () => Promise<void> {
       (!s.paused && prev.paused) ||
       (!s.stopped && prev.stopped) ||
       s.order !== prev.order ||
-      s.jobs !== prev.jobs
+      s.rev !== prev.rev
     )
       queueMicrotask(pump);
   });
