@@ -1,5 +1,4 @@
 import {
-  createStore,
   del,
   delMany,
   entries,
@@ -11,6 +10,7 @@ import {
 } from 'idb-keyval';
 import { storageName } from '../../lib/storage-names';
 import { writesAllowed } from '../../lib/write-gate';
+import { relaxedStore } from './relaxed-store';
 import type { DownloadJob, DownloadSet } from './types';
 
 /**
@@ -22,9 +22,9 @@ import type { DownloadJob, DownloadSet } from './types';
 let files: UseStore | null = null;
 let jobs: UseStore | null = null;
 let sets: UseStore | null = null;
-const filesDb = () => (files ??= createStore(storageName('download-files'), 'files'));
-const jobsDb = () => (jobs ??= createStore(storageName('download-jobs'), 'jobs'));
-const setsDb = () => (sets ??= createStore(storageName('download-sets'), 'sets'));
+const filesDb = () => (files ??= relaxedStore(storageName('download-files'), 'files'));
+const jobsDb = () => (jobs ??= relaxedStore(storageName('download-jobs'), 'jobs'));
+const setsDb = () => (sets ??= relaxedStore(storageName('download-sets'), 'sets'));
 
 const chunkKey = (key: string, n: number) => `${key}#${n}`;
 

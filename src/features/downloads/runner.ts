@@ -27,7 +27,7 @@ export interface RunnerDeps {
   chunkBytes?: number;
 }
 
-export const PARALLEL = 2;
+export const PARALLEL = 6;
 export const MAX_ATTEMPTS = 4;
 
 const store = useDownloadsStore;
