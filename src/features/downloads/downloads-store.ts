@@ -74,7 +74,7 @@ const ask = (a: Ask) => (runner ?? perform)(a);
  * Tracks per ask: a 20,000-track playlist is queued a piece at a time, each piece's jobs made,
  * counted and (in another tab) sent in a task of its own rather than one long one (decision 021).
  */
-const ENQUEUE_PIECE = 1_000;
+const ENQUEUE_PIECE = 500;
 
 async function enqueueInPieces(
   info: Omit<DownloadSet, 'v' | 'keys' | 'addedAt'>,
@@ -82,7 +82,13 @@ async function enqueueInPieces(
   quality: DownloadQuality,
 ): Promise<void> {
   const list = tracks.length > 0 ? db.pieces(tracks, ENQUEUE_PIECE) : [tracks];
-  for (const piece of list) await ask({ do: 'enqueue', set: info, tracks: piece, quality });
+  for (const [i, piece] of list.entries()) {
+    // Deleted while it was being queued: the rest isn't asked for.
+    if (i > 0 && !useDownloadsStore.getState().sets[info.id]) return;
+    await ask({ do: 'enqueue', set: info, tracks: piece, quality, more: i < list.length - 1 });
+    // Each piece in a task of its own (a piece's ask can settle at once, within this task).
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
 }
 
 /** The download settings as stored: version 0 is every build before issue 14 (same shape). */

@@ -89,6 +89,7 @@ export function createQueueOps(set: SetState, get: GetState) {
     info: Extract<Ask, { do: 'enqueue' }>['set'],
     tracks: readonly Track[],
     quality: DownloadQuality,
+    more = false,
   ) {
     const state = get();
     const created: DownloadJob[] = [];
@@ -146,7 +147,9 @@ export function createQueueOps(set: SetState, get: GetState) {
       return { ...changed, ...addToSet({ ...s, ...changed }, downloadSet, added) };
     });
     for (const job of [...requeued, ...created]) out.persistJob(job);
-    return out.persistSet(downloadSet);
+    // A tab closed between the pieces leaves the set as first written; its other jobs stay,
+    // listed on the Downloads screen, and asking for the playlist again adds them to it.
+    return previous && more ? Promise.resolve() : out.persistSet(downloadSet);
   }
 
   function sync(setId: string, tracks: readonly Track[], quality: DownloadQuality) {
@@ -212,7 +215,7 @@ export function createQueueOps(set: SetState, get: GetState) {
   function perform(ask: Ask): Promise<void> {
     switch (ask.do) {
       case 'enqueue':
-        return enqueue(ask.set, ask.tracks, ask.quality);
+        return enqueue(ask.set, ask.tracks, ask.quality, ask.more);
       case 'sync':
         return sync(ask.setId, ask.tracks, ask.quality);
       case 'remove-set':
