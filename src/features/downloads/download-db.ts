@@ -4,6 +4,7 @@ import {
   entries,
   get,
   keys,
+  promisifyRequest,
   set,
   setMany,
   type UseStore,
@@ -91,7 +92,6 @@ async function load(key: string): Promise<Blob | undefined> {
 }
 
 export const readFile = (key: string) => load(key);
-export const writeFile = (key: string, blob: Blob) => store(key, blob);
 
 export const writeChunk = (key: string, n: number, blob: Blob) => store(chunkKey(key, n), blob);
 
@@ -106,16 +106,28 @@ export async function readChunks(key: string, count: number): Promise<Blob[] | n
   return blobs;
 }
 
-export const dropChunks = (key: string, count: number) =>
-  delMany(
-    Array.from({ length: count }, (_, n) => chunkKey(key, n)),
-    filesDb(),
-  );
+const chunksOf = (key: string) => IDBKeyRange.bound(`${key}#`, `${key}#\uffff`);
+
+/** The whole file kept, then every chunk saved on the way to it dropped. */
+export async function writeFile(key: string, blob: Blob): Promise<void> {
+  await store(key, blob);
+  await dropChunks(key);
+}
+
+/**
+ * Every chunk saved under `key`, however many: its record may count fewer than there are (a tab
+ * that closed after saving a chunk, before its record landed), and none may outlive the file.
+ */
+export const dropChunks = (key: string) =>
+  filesDb()('readwrite', (store) => {
+    store.delete(chunksOf(key));
+    return promisifyRequest(store.transaction);
+  });
 
 /** Removes a job's file and chunks. */
-export async function dropFiles(key: string, chunks: number): Promise<void> {
+export async function dropFiles(key: string): Promise<void> {
   await del(key, filesDb());
-  if (chunks > 0) await dropChunks(key, chunks);
+  await dropChunks(key);
 }
 
 /**
@@ -141,13 +153,16 @@ export async function deleteJobs(keys: string[]): Promise<void> {
   for (const piece of pieces(keys, WRITE_PIECE * 4)) await delMany(piece, jobsDb());
 }
 
-/** Removes these jobs' files and chunks, a piece per transaction (not one per job). */
-export async function dropFilesOf(list: readonly Pick<DownloadJob, 'key' | 'chunks'>[]) {
-  const doomed = list.flatMap((job) => [
-    job.key,
-    ...Array.from({ length: job.chunks }, (_, n) => chunkKey(job.key, n)),
-  ]);
-  for (const piece of pieces(doomed, WRITE_PIECE * 4)) await delMany(piece, filesDb());
+/** Removes these jobs' files and all their chunks, a piece of jobs per transaction. */
+export async function dropFilesOf(list: readonly Pick<DownloadJob, 'key'>[]): Promise<void> {
+  for (const piece of pieces(list, WRITE_PIECE * 4))
+    await filesDb()('readwrite', (store) => {
+      for (const { key } of piece) {
+        store.delete(key);
+        store.delete(chunksOf(key));
+      }
+      return promisifyRequest(store.transaction);
+    });
 }
 /** Every job record as stored, any version (stored-records.ts reads them). */
 export const loadJobRecords = () => entries<string, unknown>(jobsDb());

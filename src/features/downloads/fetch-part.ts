@@ -85,7 +85,7 @@ export async function fetchPart(p: PartFetch): Promise<void> {
     let saved = held.chunks > 0 ? await db.readChunks(job.key, held.chunks) : [];
     // A transcode can't resume by Range: what was saved of an earlier stream is dropped.
     if (saved === null || (source.transcoded && saved.length > 0)) {
-      await db.dropChunks(job.key, held.chunks);
+      await db.dropChunks(job.key);
       saved = [];
       held.chunks = 0;
     }
@@ -140,7 +140,7 @@ export async function fetchPart(p: PartFetch): Promise<void> {
     let track = job.track;
     if (offset > 0 && !continuesFrom(response, offset, planned ?? job.total, validator)) {
       // Another version of the file, or a server that won't resume: never joined, started over.
-      await db.dropChunks(job.key, held.chunks);
+      await db.dropChunks(job.key);
       saved = [];
       held.chunks = 0;
       offset = 0;
@@ -205,7 +205,6 @@ export async function fetchPart(p: PartFetch): Promise<void> {
     const type = response.headers.get('Content-Type') ?? '';
     const file = new Blob([...saved, ...(pending as BlobPart[])], { type });
     await db.writeFile(job.key, file);
-    if (held.chunks > 0) await db.dropChunks(job.key, held.chunks);
     held.chunks = 0;
     p.patch({
       status: 'done',

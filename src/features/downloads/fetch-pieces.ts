@@ -55,7 +55,7 @@ export async function fetchInPieces(r: PieceRun): Promise<void> {
   let type = '';
   let restarted = false;
   const dropSaved = async () => {
-    if (held.chunks > 0) await db.dropChunks(job.key, held.chunks);
+    await db.dropChunks(job.key);
     held.chunks = 0;
     saved = [];
     offset = 0;
@@ -107,7 +107,6 @@ export async function fetchInPieces(r: PieceRun): Promise<void> {
   const file = new Blob(saved, { type });
   if (file.size !== total) throw new SizeMismatch();
   await db.writeFile(job.key, file);
-  if (held.chunks > 0) await db.dropChunks(job.key, held.chunks);
   held.chunks = 0;
   p.patch({
     status: 'done',

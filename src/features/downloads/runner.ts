@@ -171,7 +171,7 @@ export function startDownloadRunner(deps: RunnerDeps): () => Promise<void> {
     }
     let kept = chunks;
     if (error instanceof SizeMismatch) {
-      await db.dropChunks(job.key, chunks);
+      await db.dropChunks(job.key);
       kept = 0;
     }
     const attempts = job.attempts + 1;
