@@ -15,6 +15,7 @@ import { benchSearch } from './chromium-search';
 import { benchPlayer } from './chromium-player';
 import { benchQueue } from './chromium-queue';
 import { benchDownloads } from './chromium-downloads';
+import { benchDownloads20k } from './chromium-downloads-20k';
 import { benchEngines } from './engines-player';
 import { benchLighthouse } from './lighthouse';
 import { benchStartupJs } from './startup-js';
@@ -44,6 +45,7 @@ const PARTS: Part[] = [
   // median (medians of 15 taps ranged 1.1–1.4× where 40 taps said 1.12×).
   { name: 'player', run: figuresOnly(() => benchPlayer(Math.max(runs, 31))) },
   { name: 'downloads', run: figuresOnly(() => benchDownloads(Math.min(runs, 3))) },
+  { name: 'downloads-20k', run: figuresOnly(() => benchDownloads20k(Math.min(runs, 3))) },
   { name: 'lighthouse', run: figuresOnly(() => benchLighthouse(Math.min(runs, 3))) },
   { name: 'connection', run: figuresOnly(() => benchConnectionChoice(runs)) },
   { name: 'startup', run: () => benchStartupJs(Math.min(runs, 3)) },

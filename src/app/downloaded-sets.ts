@@ -10,20 +10,22 @@ import { useDownloadsSelector } from './downloads-bridge';
  * playlist must open and play offline either way (docs/decisions/013).
  */
 const noSets: DownloadsState['sets'] = {};
-const noJobs: DownloadsState['jobs'] = {};
 
 export function useDownloadedCopy(setId: string, needed: boolean): DownloadedCopy | null {
   const set = useDownloadsSelector((s) => (needed ? s.sets[setId] : undefined), undefined);
-  // Only while needed: jobs change with every progress report, and a set can hold 20,000.
-  const jobs = useDownloadsSelector((s) => (needed ? s.jobs : noJobs), noJobs);
+  // Only while needed: a set can hold 20,000. `jobs` is changed in place (its revision says
+  // when); what is read here is each job's track, which a download doesn't change.
+  const jobs = useDownloadsSelector((s) => (needed ? s.jobs : undefined), undefined);
+  const count = useDownloadsSelector((s) => (needed ? s.order.length : 0), 0);
   return useMemo(() => {
-    if (!set) return null;
+    if (!set || !jobs) return null;
     const tracks = set.keys.flatMap((key) => {
       const job = jobs[key];
       return job ? [job.track] : [];
     });
     return { id: set.id, kind: set.kind, title: set.title, tracks };
-  }, [set, jobs]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- count: jobs added or gone
+  }, [set, jobs, count]);
 }
 
 export function useDownloadedSets(

@@ -51,25 +51,26 @@ export function useDownloadsSelector<T>(select: (s: DownloadsState) => T, fallba
   );
 }
 
-const noJobs: DownloadsState['jobs'] = {};
-const nothingOnDevice: DownloadsState['onDevice'] = {};
-
 export function useSetStatus(setId: string): DownloadSetStatus | null {
   const set = useDownloadsSelector((s) => s.sets[setId], undefined);
-  const jobs = useDownloadsSelector((s) => s.jobs, noJobs);
-  return useMemo(() => (mod && set ? mod.setStatusOf(set, jobs) : null), [set, jobs]);
+  // Counts kept as jobs change: nothing here walks a 20,000-track set per progress report.
+  const count = useDownloadsSelector((s) => s.setCounts[setId], undefined);
+  return useMemo(() => (mod && set ? mod.setStatusOf(set, count) : null), [set, count]);
 }
 
 /** For the lists on screen, which are the selected server's: only its own copies count. */
 export function useAvailability(): (track: Track) => Availability {
-  const onDevice = useDownloadsSelector((s) => s.onDevice, nothingOnDevice);
+  // `onDevice` is changed in place as files finish; its revision says when (job-state.ts).
+  const onDeviceRev = useDownloadsSelector((s) => s.onDeviceRev, -1);
   const serverId = useServersStore((s) => s.selectedId);
   const online = useOnline();
   return useMemo(
     () => (track: Track) => {
-      if (mod?.keyOnDevice(onDevice, track, serverId)) return 'downloaded';
+      const onDevice = mod?.useDownloadsStore.getState().onDevice;
+      if (onDevice && mod?.keyOnDevice(onDevice, track, serverId)) return 'downloaded';
       return online ? 'stream' : 'unavailable';
     },
-    [onDevice, serverId, online],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- onDeviceRev stands for onDevice
+    [onDeviceRev, serverId, online],
   );
 }

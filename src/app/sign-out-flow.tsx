@@ -17,7 +17,7 @@ const SignOutDialog = lazyComponent(
  */
 export function SignOutFlow({ queryClient }: { queryClient: QueryClient }) {
   const { plexTv } = usePlexServices();
-  const downloaded = useDownloadsSelector((s) => Object.keys(s.onDevice).length, 0);
+  const downloaded = useDownloadsSelector((s) => s.summary.done, 0);
   const [asking, setAsking] = useState(false);
   const cancel = useCallback(() => setAsking(false), []);
   const signOut = (keepDownloads: boolean) => {

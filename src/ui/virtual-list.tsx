@@ -1,5 +1,5 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, type ReactNode } from 'react';
+import { useCallback, useEffect, type ReactNode } from 'react';
 import { useListBox } from './list-box';
 import './virtual-list.css';
 
@@ -86,11 +86,19 @@ export function VirtualList<T>({
   getKey: (item: T, index: number) => string;
   renderRow: (item: T, index: number) => ReactNode;
 }) {
+  // The same function while the items are the same: the virtualizer measures every row again
+  // (O(rows), 20,000 in a big playlist) whenever its key function changes, and a list re-renders
+  // on each downloaded file or playing track. `getKey` must depend on the item alone.
+  const getIndexKey = useCallback(
+    (index: number) => getKey(items[index] as T, index),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- getKey: a new one each render
+    [items],
+  );
   return (
     <VirtualRows
       {...rest}
       count={items.length}
-      getKey={(index) => getKey(items[index] as T, index)}
+      getKey={getIndexKey}
       renderRow={(index) => renderRow(items[index] as T, index)}
     />
   );

@@ -1,5 +1,5 @@
 import { useDownloadsStore } from './downloads-store';
-import { dropJobs, upsertJobs, without } from './job-state';
+import { dropJobs, setsNow, upsertJobs, wipedJobState, without } from './job-state';
 import type { Change } from './tab-messages';
 
 /** What the runner tab did, shown in a tab that follows it (written already: nothing is saved). */
@@ -20,15 +20,15 @@ export function applyChange(change: Change): void {
       }));
       return;
     case 'sets':
-      store.setState((s) => ({
-        sets: { ...s.sets, ...Object.fromEntries(change.sets.map((set) => [set.id, set])) },
-      }));
+      store.setState((s) =>
+        setsNow(s, { ...s.sets, ...Object.fromEntries(change.sets.map((set) => [set.id, set])) }),
+      );
       return;
     case 'sets-gone':
-      store.setState((s) => ({ sets: without(s.sets, change.ids) }));
+      store.setState((s) => setsNow(s, without(s.sets, change.ids)));
       return;
     case 'wiped':
-      store.setState({ jobs: {}, order: [], sets: {}, onDevice: {}, progress: {}, stopped: null });
+      store.setState((s) => ({ ...wipedJobState(s), progress: {}, stopped: null }));
       return;
     case 'progress':
       store.setState((s) => {

@@ -1,16 +1,17 @@
 import {
-  createStore,
   del,
   delMany,
   entries,
   get,
   keys,
+  promisifyRequest,
   set,
   setMany,
   type UseStore,
 } from 'idb-keyval';
 import { storageName } from '../../lib/storage-names';
 import { writesAllowed } from '../../lib/write-gate';
+import { relaxedStore } from './relaxed-store';
 import type { DownloadJob, DownloadSet } from './types';
 
 /**
@@ -22,9 +23,9 @@ import type { DownloadJob, DownloadSet } from './types';
 let files: UseStore | null = null;
 let jobs: UseStore | null = null;
 let sets: UseStore | null = null;
-const filesDb = () => (files ??= createStore(storageName('download-files'), 'files'));
-const jobsDb = () => (jobs ??= createStore(storageName('download-jobs'), 'jobs'));
-const setsDb = () => (sets ??= createStore(storageName('download-sets'), 'sets'));
+const filesDb = () => (files ??= relaxedStore(storageName('download-files'), 'files'));
+const jobsDb = () => (jobs ??= relaxedStore(storageName('download-jobs'), 'jobs'));
+const setsDb = () => (sets ??= relaxedStore(storageName('download-sets'), 'sets'));
 
 const chunkKey = (key: string, n: number) => `${key}#${n}`;
 
@@ -91,7 +92,6 @@ async function load(key: string): Promise<Blob | undefined> {
 }
 
 export const readFile = (key: string) => load(key);
-export const writeFile = (key: string, blob: Blob) => store(key, blob);
 
 export const writeChunk = (key: string, n: number, blob: Blob) => store(chunkKey(key, n), blob);
 
@@ -106,18 +106,42 @@ export async function readChunks(key: string, count: number): Promise<Blob[] | n
   return blobs;
 }
 
-export const dropChunks = (key: string, count: number) =>
-  delMany(
-    Array.from({ length: count }, (_, n) => chunkKey(key, n)),
-    filesDb(),
-  );
+const chunksOf = (key: string) => IDBKeyRange.bound(`${key}#`, `${key}#\uffff`);
 
-/** Removes a job's file and chunks. */
-export async function dropFiles(key: string, chunks: number): Promise<void> {
-  await del(key, filesDb());
-  if (chunks > 0) await dropChunks(key, chunks);
+/** The whole file kept, then every chunk saved on the way to it dropped. */
+export async function writeFile(key: string, blob: Blob): Promise<void> {
+  await store(key, blob);
+  await dropChunks(key);
 }
 
+/**
+ * Every chunk saved under `key`, however many: its record may count fewer than there are (a tab
+ * that closed after saving a chunk, before its record landed), and none may outlive the file.
+ */
+export const dropChunks = (key: string) =>
+  filesDb()('readwrite', (store) => {
+    store.delete(chunksOf(key));
+    return promisifyRequest(store.transaction);
+  });
+
+/** Removes a job's file and chunks. */
+export async function dropFiles(key: string): Promise<void> {
+  await del(key, filesDb());
+  await dropChunks(key);
+}
+
+/**
+ * Records per transaction: each write clones its records on the main thread, so 20,000 jobs
+ * queued at once are written a piece at a time, other tasks running in between (decision 021).
+ */
+export const WRITE_PIECE = 100;
+
+export const pieces = <T>(list: readonly T[], size = WRITE_PIECE): T[][] =>
+  Array.from({ length: Math.ceil(list.length / size) }, (_, i) =>
+    list.slice(i * size, (i + 1) * size),
+  );
+
+/** One transaction: callers keep `list` to WRITE_PIECE records (outbox.ts does). */
 export async function saveJobs(list: DownloadJob[]): Promise<void> {
   gate();
   await setMany(
@@ -125,7 +149,21 @@ export async function saveJobs(list: DownloadJob[]): Promise<void> {
     jobsDb(),
   );
 }
-export const deleteJobs = (keys: string[]) => delMany(keys, jobsDb());
+export async function deleteJobs(keys: string[]): Promise<void> {
+  for (const piece of pieces(keys, WRITE_PIECE * 4)) await delMany(piece, jobsDb());
+}
+
+/** Removes these jobs' files and all their chunks, a piece of jobs per transaction. */
+export async function dropFilesOf(list: readonly Pick<DownloadJob, 'key'>[]): Promise<void> {
+  for (const piece of pieces(list, WRITE_PIECE * 4))
+    await filesDb()('readwrite', (store) => {
+      for (const { key } of piece) {
+        store.delete(key);
+        store.delete(chunksOf(key));
+      }
+      return promisifyRequest(store.transaction);
+    });
+}
 /** Every job record as stored, any version (stored-records.ts reads them). */
 export const loadJobRecords = () => entries<string, unknown>(jobsDb());
 

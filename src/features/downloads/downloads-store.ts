@@ -5,7 +5,7 @@ import type { Track } from '../../domain';
 import { idbObjectStorage } from '../../lib/idb';
 import { persistedShape } from '../../lib/persisted-shape';
 import * as db from './download-db';
-import { onDeviceOf, type JobState } from './job-state';
+import { emptyJobState, setsNow, upsertJobs, type JobState } from './job-state';
 import { createQueueOps, seenSeq } from './queue-ops';
 import { readJob, readSet } from './stored-records';
 import type { Ask } from './tab-messages';
@@ -70,6 +70,27 @@ let ops: ReturnType<typeof createQueueOps> | null = null;
 export const perform = (ask: Ask): Promise<void> => ops?.perform(ask) ?? Promise.resolve();
 const ask = (a: Ask) => (runner ?? perform)(a);
 
+/**
+ * Tracks per ask: a 20,000-track playlist is queued a piece at a time, each piece's jobs made,
+ * counted and (in another tab) sent in a task of its own rather than one long one (decision 021).
+ */
+const ENQUEUE_PIECE = 500;
+
+async function enqueueInPieces(
+  info: Omit<DownloadSet, 'v' | 'keys' | 'addedAt'>,
+  tracks: readonly Track[],
+  quality: DownloadQuality,
+): Promise<void> {
+  const list = tracks.length > 0 ? db.pieces(tracks, ENQUEUE_PIECE) : [tracks];
+  for (const [i, piece] of list.entries()) {
+    // Deleted while it was being queued: the rest isn't asked for.
+    if (i > 0 && !useDownloadsStore.getState().sets[info.id]) return;
+    await ask({ do: 'enqueue', set: info, tracks: piece, quality, more: i < list.length - 1 });
+    // Each piece in a task of its own (a piece's ask can settle at once, within this task).
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
 /** The download settings as stored: version 0 is every build before issue 14 (same shape). */
 const settingsShape = persistedShape({
   version: 1,
@@ -86,10 +107,7 @@ export const useDownloadsStore = create<DownloadsState>()(
       const local = ops;
       return {
         loaded: false,
-        jobs: {},
-        order: [],
-        sets: {},
-        onDevice: {},
+        ...emptyJobState(),
         progress: {},
         paused: false,
         stopped: null,
@@ -100,8 +118,7 @@ export const useDownloadsStore = create<DownloadsState>()(
 
         setQuality: (quality) => set({ quality }),
         setKeepUpdated: (keepUpdated) => set({ keepUpdated }),
-        enqueue: (info, tracks) =>
-          void ask({ do: 'enqueue', set: info, tracks, quality: get().quality }),
+        enqueue: (info, tracks) => void enqueueInPieces(info, tracks, get().quality),
         sync: (setId, tracks) => {
           const { keepUpdated, quality, sets } = get();
           if (keepUpdated && sets[setId]) void ask({ do: 'sync', setId, tracks, quality });
@@ -158,12 +175,14 @@ export async function readStoredDownloads(): Promise<void> {
     if ('ok' in read)
       sets[read.ok.id] = { ...read.ok, keys: read.ok.keys.filter((k) => kept.has(k)) };
   }
+  // New objects (the old state's are changed in place: whoever holds them sees them go stale).
+  const { rev, onDeviceRev } = useDownloadsStore.getState();
+  const fresh = { ...emptyJobState(), rev: rev + 1, onDeviceRev: onDeviceRev + 1 };
+  const loaded = upsertJobs(fresh, jobs);
   useDownloadsStore.setState({
     loaded: true,
-    jobs: Object.fromEntries(jobs.map((j) => [j.key, j])),
-    order: jobs.map((j) => j.key),
-    sets,
-    onDevice: onDeviceOf(jobs),
+    ...loaded,
+    ...setsNow(loaded, sets),
     progress: {},
     unreadable: broken.jobs.length,
   });

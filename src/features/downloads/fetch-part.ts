@@ -1,5 +1,6 @@
 import * as db from './download-db';
 import { HttpStatus, SizeMismatch, Stalled } from './download-errors';
+import { fetchInPieces, PIECES_FROM } from './fetch-pieces';
 import { continuesFrom, parseContentRange, validatorOf } from './resume-check';
 import type { DownloadJob } from './types';
 
@@ -84,7 +85,7 @@ export async function fetchPart(p: PartFetch): Promise<void> {
     let saved = held.chunks > 0 ? await db.readChunks(job.key, held.chunks) : [];
     // A transcode can't resume by Range: what was saved of an earlier stream is dropped.
     if (saved === null || (source.transcoded && saved.length > 0)) {
-      await db.dropChunks(job.key, held.chunks);
+      await db.dropChunks(job.key);
       saved = [];
       held.chunks = 0;
     }
@@ -93,11 +94,11 @@ export async function fetchPart(p: PartFetch): Promise<void> {
     let validator = job.validator;
     const origin = new URL(source.url).origin;
 
-    const send = async (from: number): Promise<Response> => {
+    const send = async (from: number, to?: number, held = validator): Promise<Response> => {
       const headers: Record<string, string> = {};
-      if (from > 0) headers.Range = `bytes=${from}-`;
-      const ifRange = from > 0 && validator !== null && !p.ifRangeRefusedBy.has(origin);
-      if (ifRange && validator) headers['If-Range'] = validator;
+      if (from > 0 || to !== undefined) headers.Range = `bytes=${from}-${to ?? ''}`;
+      const ifRange = from > 0 && held !== null && !p.ifRangeRefusedBy.has(origin);
+      if (ifRange && held) headers['If-Range'] = held;
       const request = () =>
         Promise.race([
           p.fetchImpl(source.url, {
@@ -121,12 +122,25 @@ export async function fetchPart(p: PartFetch): Promise<void> {
       }
     };
 
+    if (!source.transcoded && planned !== null && planned >= PIECES_FROM) {
+      const touch = () => (lastByteAt = performance.now());
+      return await fetchInPieces({
+        p,
+        aborted,
+        saved,
+        offset,
+        total: planned,
+        validator,
+        send,
+        touch,
+      });
+    }
     let response = await send(offset);
     lastByteAt = performance.now();
     let track = job.track;
     if (offset > 0 && !continuesFrom(response, offset, planned ?? job.total, validator)) {
       // Another version of the file, or a server that won't resume: never joined, started over.
-      await db.dropChunks(job.key, held.chunks);
+      await db.dropChunks(job.key);
       saved = [];
       held.chunks = 0;
       offset = 0;
@@ -191,7 +205,6 @@ export async function fetchPart(p: PartFetch): Promise<void> {
     const type = response.headers.get('Content-Type') ?? '';
     const file = new Blob([...saved, ...(pending as BlobPart[])], { type });
     await db.writeFile(job.key, file);
-    if (held.chunks > 0) await db.dropChunks(job.key, held.chunks);
     held.chunks = 0;
     p.patch({
       status: 'done',

@@ -35,12 +35,16 @@ function flushJobs(): Promise<void> {
   dirty.clear();
   if (list.length === 0) return writing;
   // A refused write (storage full, another tab signed out) is told nowhere: the job's own next
-  // change writes it again, or the tab is about to reload.
-  const write = db.saveJobs(list).then(
-    () => announce({ t: 'jobs', jobs: list }),
-    () => undefined,
-  );
-  writing = writing.then(() => write);
+  // change writes it again, or the tab is about to reload. A piece at a time: 20,000 jobs queued
+  // at once are neither cloned in one task nor told to the other tabs in one message.
+  writing = writing.then(async () => {
+    for (const piece of db.pieces(list)) {
+      await db.saveJobs(piece).then(
+        () => announce({ t: 'jobs', jobs: piece }),
+        () => undefined,
+      );
+    }
+  });
   return writing;
 }
 
@@ -55,6 +59,8 @@ export function forgetJobs(keys?: readonly string[]): void {
 
 export async function deleteJobs(keys: string[]): Promise<void> {
   forgetJobs(keys);
+  // Pieces of an earlier write not yet begun would land after the delete: they go first.
+  await writing;
   await db.deleteJobs(keys);
   announce({ t: 'gone', keys });
 }

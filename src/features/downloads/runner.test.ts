@@ -3,7 +3,7 @@ import type { Track } from '../../domain';
 import * as db from './download-db';
 import { useDownloadsStore } from './downloads-store';
 import { loadDownloads } from './tab-group';
-import { startDownloadRunner, type RunnerDeps } from './runner';
+import { PARALLEL, startDownloadRunner, type RunnerDeps } from './runner';
 
 const track = (n: number, size = 1000): Track => ({
   id: String(n),
@@ -67,7 +67,7 @@ afterEach(() => stop());
 const playlist = { id: 'playlist:s:1', kind: 'playlist' as const, title: 'Mix', serverId: 's' };
 
 describe('download runner', () => {
-  it('fetches two at a time, in order, and keeps whole files by part and quality', async () => {
+  it('fetches PARALLEL at a time, in order, and keeps whole files by part and quality', async () => {
     let inFlight = 0;
     let most = 0;
     start(async () => {
@@ -77,9 +77,13 @@ describe('download runner', () => {
       inFlight -= 1;
       return fileResponse(1000);
     });
-    store().enqueue(playlist, [track(1), track(2), track(3), track(4), track(5)]);
-    await until(() => [1, 2, 3, 4, 5].every((n) => status(n) === 'done'));
-    expect(most).toBe(2);
+    const numbers = Array.from({ length: PARALLEL + 2 }, (_, i) => i + 1);
+    store().enqueue(
+      playlist,
+      numbers.map((n) => track(n)),
+    );
+    await until(() => numbers.every((n) => status(n) === 'done'));
+    expect(most).toBe(PARALLEL);
     // (jsdom's Blobs don't survive fake-indexeddb's cloning whole: sizes are checked on the
     // record here, and on the stored files in Chromium, tests/e2e/downloads.e2e.ts.)
     expect(await db.readFile('s:101@original')).toBeDefined();

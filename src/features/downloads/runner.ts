@@ -27,7 +27,7 @@ export interface RunnerDeps {
   chunkBytes?: number;
 }
 
-export const PARALLEL = 2;
+export const PARALLEL = 6;
 export const MAX_ATTEMPTS = 4;
 
 const store = useDownloadsStore;
@@ -171,7 +171,7 @@ export function startDownloadRunner(deps: RunnerDeps): () => Promise<void> {
     }
     let kept = chunks;
     if (error instanceof SizeMismatch) {
-      await db.dropChunks(job.key, chunks);
+      await db.dropChunks(job.key);
       kept = 0;
     }
     const attempts = job.attempts + 1;
@@ -204,7 +204,7 @@ export function startDownloadRunner(deps: RunnerDeps): () => Promise<void> {
       (!s.paused && prev.paused) ||
       (!s.stopped && prev.stopped) ||
       s.order !== prev.order ||
-      s.jobs !== prev.jobs
+      s.rev !== prev.rev
     )
       queueMicrotask(pump);
   });

@@ -1,18 +1,14 @@
 import type { DownloadSetStatus } from '../../lib/download-actions';
-import type { DownloadJob, DownloadSet } from './types';
+import type { SetCount } from './set-counts';
+import type { DownloadSet } from './types';
 
-/** How far a playlist's or album's download has got. */
+/** How far a playlist's or album's download has got, from its counts (kept as jobs change). */
 export function setStatusOf(
   set: DownloadSet | undefined,
-  jobs: Record<string, DownloadJob>,
+  count: SetCount | undefined,
 ): DownloadSetStatus | null {
   if (!set) return null;
-  let done = 0;
-  let failed = 0;
-  for (const key of set.keys) {
-    const status = jobs[key]?.status;
-    if (status === 'done') done += 1;
-    else if (status === 'failed') failed += 1;
-  }
-  return { done, failed, total: set.keys.length, complete: done === set.keys.length };
+  const done = count?.done ?? 0;
+  const total = set.keys.length;
+  return { done, failed: count?.failed ?? 0, total, complete: done === total };
 }

@@ -1,20 +1,11 @@
-import { useMemo } from 'react';
 import { formatBytes } from '../../lib/format';
 import { Button } from '../../ui/button';
 import { useDownloadsStore } from './downloads-store';
+import { liveBytes } from './live-bytes';
 import type { useStorage } from './use-storage';
 
 /** What downloads take, from PlexM8's own records: finished files and the chunks saved so far. */
-function useDownloadedBytes(): number {
-  const jobs = useDownloadsStore((s) => s.jobs);
-  const progress = useDownloadsStore((s) => s.progress);
-  return useMemo(() => {
-    let bytes = 0;
-    // What is arriving now is written within a second (a chunk at a time): count it already.
-    for (const job of Object.values(jobs)) bytes += progress[job.key] ?? job.bytes;
-    return bytes;
-  }, [jobs, progress]);
-}
+const useDownloadedBytes = () => useDownloadsStore(liveBytes);
 
 /**
  * The size of the downloads comes from PlexM8's records, not `navigator.storage.estimate()`:

@@ -15,6 +15,11 @@ export type Ask =
       tracks: readonly Track[];
       /** The asking tab's setting, as the user saw it. */
       quality: DownloadQuality;
+      /**
+       * More pieces of the same set follow: its record (up to 20,000 keys, cloned to disk and to
+       * every tab) is written with the first piece and the last, not each one between.
+       */
+      more?: boolean;
     }
   | { do: 'sync'; setId: string; tracks: readonly Track[]; quality: DownloadQuality }
   | { do: 'remove-set'; id: string }
