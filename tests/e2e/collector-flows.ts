@@ -10,13 +10,30 @@ export function collectorServer(fake: FakePlex): FakeServer {
   return server;
 }
 
-/** From the signed-in app: the Servers screen, "Use this server" on the Collector's. */
+/**
+ * From the signed-in app: the Servers screen, "Use this server" on the Collector's, and that
+ * choice seen again after a reload. The choice is stored sealed (an encryption, then IndexedDB),
+ * so a page.goto right after the click could come back on the Living Room's library (seen once);
+ * the callers go on with page.goto, so the choice must be on disk first.
+ */
 export async function switchToCollector(page: Page): Promise<void> {
   await page.goto(`${E2E_APP_URL}servers`);
   const card = page.getByRole('listitem', { name: "Collector's Server" });
-  await card.getByText('Connected over the internet.').waitFor({ timeout: 15_000 });
-  await card.getByRole('button', { name: 'Use this server' }).click();
-  await card.getByText('Using this server').waitFor();
+  for (let attempt = 1; ; attempt += 1) {
+    await card.getByText('Connected over the internet.').waitFor({ timeout: 15_000 });
+    await card.getByRole('button', { name: 'Use this server' }).click();
+    await card.getByText('Using this server').waitFor();
+    // Room for the write to land; checked below, and longer on each try.
+    await page.waitForTimeout(200 * attempt);
+    await page.reload();
+    const kept = await card
+      .getByText('Using this server')
+      .waitFor({ timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (kept) return;
+    if (attempt === 4) throw new Error("the Collector's Server was not kept as the choice");
+  }
 }
 
 /** A Collector's list to scroll to its end: where it is, its label, its size and last name. */
