@@ -20,21 +20,39 @@ export interface PieceRun {
   /** The file's size, from Plex. */
   total: number;
   validator: string | null;
-  /** Asks for bytes `from`–`to` (with If-Range after the first byte, where allowed). */
-  send(from: number, to: number, validator: string | null): Promise<Response>;
+  /** Asks for bytes `from`–`to`, or `from` to the end (with If-Range after the first byte). */
+  send(from: number, to: number | undefined, validator: string | null): Promise<Response>;
   /** Bytes arrived: the inactivity watchdog starts again. */
   touch(): void;
 }
 
-/** A 206 for exactly bytes `from`–`to` of this version of a file of `total` bytes. */
-function isPiece(r: Response, from: number, to: number, total: number, validator: string | null) {
-  if (r.status !== 206) return false;
+/**
+ * A 206 that is the next part of this version of the file: bytes `from`–`to`, or from `from` to
+ * the end when `to` is undefined. Says how big the file is now, where the answer tells: Plex's
+ * listed size may be old (a retagged file), and an open-ended last piece takes the end whatever
+ * its size, so a file is never saved without it.
+ */
+function pieceOf(
+  r: Response,
+  from: number,
+  to: number | undefined,
+  validator: string | null,
+): { ok: false } | { ok: true; total: number | null } {
+  if (r.status !== 206) return { ok: false };
   const now = validatorOf(r.headers);
-  if (validator && now && now !== validator) return false;
+  if (validator && now && now !== validator) return { ok: false };
   const range = parseContentRange(r.headers.get('Content-Range'));
-  // No Content-Range to read (not exposed to scripts): the length must be the piece's.
-  if (!range) return Number(r.headers.get('Content-Length')) === to - from + 1;
-  return range.start === from && range.end === to && range.total === total;
+  const length = Number(r.headers.get('Content-Length'));
+  // No Content-Range to read (not exposed to scripts): a bounded piece must be that long; an
+  // open-ended one is the rest of the file, however long.
+  if (!range) {
+    if (to === undefined) return { ok: true, total: length > 0 ? from + length : null };
+    return length === to - from + 1 ? { ok: true, total: null } : { ok: false };
+  }
+  if (range.start !== from || (to !== undefined && range.end !== to)) return { ok: false };
+  if (to === undefined && range.total !== null && range.end !== range.total - 1)
+    return { ok: false };
+  return { ok: true, total: range.total };
 }
 
 /**
@@ -61,8 +79,17 @@ export async function fetchInPieces(r: PieceRun): Promise<void> {
     offset = 0;
   };
   p.patch({ total, chunks: held.chunks, bytes: offset, validator });
+  const learnTotal = (now: number) => {
+    if (now === total) return;
+    total = now;
+    if (job.track.media)
+      p.patch({ track: { ...job.track, media: { ...job.track.media, size: now } } });
+  };
+  // All saved already (a tab closed before the file was put together): nothing more to ask.
   while (offset < total) {
-    const to = Math.min(total, offset + size) - 1;
+    // The last piece is asked for open-ended: it brings the file's end, however big it is now.
+    const last = offset + size >= total;
+    const to = last ? undefined : offset + size - 1;
     const started = performance.now();
     const response = await r.send(offset, to, validator);
     r.touch();
@@ -74,14 +101,12 @@ export async function fetchInPieces(r: PieceRun): Promise<void> {
       const length = Number(response.headers.get('Content-Length'));
       if (length > 0 && whole.size !== length) throw new SizeMismatch();
       // The file may have changed since Plex listed it: its size now is what the server sent.
-      if (job.track.media && whole.size !== total) {
-        total = whole.size;
-        p.patch({ track: { ...job.track, media: { ...job.track.media, size: total } } });
-      }
+      learnTotal(whole.size);
       saved = [whole];
       break;
     }
-    if (!isPiece(response, offset, to, total, validator)) {
+    const answer = pieceOf(response, offset, to, validator);
+    if (!answer.ok) {
       void response.body?.cancel().catch(() => undefined);
       if (restarted || offset === 0) throw new SizeMismatch();
       // Another version of the file, or a server that won't resume: never joined, started over.
@@ -90,17 +115,23 @@ export async function fetchInPieces(r: PieceRun): Promise<void> {
       validator = null;
       continue;
     }
+    // A first piece that says the file is another size than Plex listed: that size it is.
+    if (answer.total !== null && offset === 0) learnTotal(answer.total);
     validator ??= validatorOf(response.headers);
     const piece = await Promise.race([response.blob(), r.aborted]);
     r.touch();
     // Cut short: what came is dropped, what was saved stays (a retry resumes from it).
-    if (piece.size !== to - offset + 1) throw new TypeError('the connection dropped');
+    const expected =
+      to === undefined ? (answer.total ?? offset + piece.size) - offset : to - offset + 1;
+    if (piece.size !== expected) throw new TypeError('the connection dropped');
     await db.writeChunk(job.key, held.chunks, piece);
     saved.push(piece);
     held.chunks += 1;
     offset += piece.size;
+    if (to === undefined) learnTotal(offset);
     p.patch({ chunks: held.chunks, bytes: offset, validator });
     p.progress(offset);
+    if (to === undefined) break;
     const ms = Math.max(1, performance.now() - started);
     size = Math.min(MAX_PIECE, Math.max(MIN_PIECE, Math.round((piece.size * PIECE_MS) / ms)));
   }
