@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { VirtualRows } from '../../ui/virtual-list';
 import { useDownloadsStore } from './downloads-store';
@@ -30,6 +31,9 @@ export function DownloadingNow() {
  */
 export function AllDownloads() {
   const order = useDownloadsStore((s) => s.order);
+  // Kept while the order is: a new key function makes the virtualizer measure all 20,000 rows
+  // again, and the screen re-renders every 2 s while downloading.
+  const getKey = useCallback((i: number) => order[i] ?? String(i), [order]);
   if (order.length === 0) return null;
   return (
     <section aria-labelledby="dl-all-title">
@@ -39,7 +43,7 @@ export function AllDownloads() {
         label="Downloaded and queued tracks"
         count={order.length}
         rowHeight={ROW_HEIGHT}
-        getKey={(i) => order[i] ?? String(i)}
+        getKey={getKey}
         renderRow={(i) => <JobRow jobKey={order[i] ?? ''} />}
       />
     </section>

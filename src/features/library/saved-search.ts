@@ -58,7 +58,13 @@ export function useSavedSearch(scope: Scope, q: string, active: boolean): SavedS
   const [state, setState] = useState<SavedSearch>({ size: null, failed: false, answer: null });
   const host = useRef<Host | null>(null);
   const asked = useRef(0);
+  const latest = useRef(q);
   const { userId, serverId } = scope;
+
+  // Before the host's effect, so a new index is asked what is in the box now.
+  useEffect(() => {
+    latest.current = q;
+  }, [q]);
 
   useEffect(() => {
     if (!active) return;
@@ -78,6 +84,11 @@ export function useSavedSearch(scope: Scope, q: string, active: boolean): SavedS
     });
     started.post({ type: 'build', at: savedQueriesUnder(libraryKeys.all({ userId, serverId })) });
     host.current = started;
+    // A new index (another server, or the fallback just begun) answers what is in the box now.
+    if (latest.current) {
+      asked.current += 1;
+      started.post({ type: 'query', seq: asked.current, q: latest.current, limit: SEARCH_LIMIT });
+    }
     return () => {
       started.stop();
       host.current = null;

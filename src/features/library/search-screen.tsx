@@ -47,9 +47,16 @@ function Search({ access }: { access: PmsAccess }) {
     enabled: online && q.length > 0,
     placeholderData: keepPreviousData,
   });
+  // Whether the server's last settled answer was a failure: the next key's query is pending, not
+  // failed, and going by it alone would let the saved index go and make it again on every key.
+  const [serverFailing, setServerFailing] = useState(false);
   const serverFailed = server.isError && !server.data;
+  const serverAnswered = server.isSuccess && !server.isPlaceholderData;
+  // Set during render, as React advises for state that follows another's changes.
+  if (serverFailed && !serverFailing) setServerFailing(true);
+  else if (serverAnswered && serverFailing) setServerFailing(false);
   // Offline, the saved index is made as soon as the screen opens, before the first key.
-  const useSaved = !online || serverFailed;
+  const useSaved = !online || serverFailed || serverFailing;
   const saved = useSavedSearch(access, q, useSaved);
 
   // The address follows once typing rests: a router navigation re-renders the whole app, which is
