@@ -85,7 +85,8 @@ async function enqueueInPieces(
   for (const [i, piece] of list.entries()) {
     // Deleted while it was being queued: the rest isn't asked for.
     if (i > 0 && !useDownloadsStore.getState().sets[info.id]) return;
-    await ask({ do: 'enqueue', set: info, tracks: piece, quality, more: i < list.length - 1 });
+    const more = i < list.length - 1;
+    await ask({ do: 'enqueue', set: info, tracks: piece, quality, more, continues: i > 0 });
     // Each piece in a task of its own (a piece's ask can settle at once, within this task).
     await new Promise((resolve) => setTimeout(resolve, 0));
   }

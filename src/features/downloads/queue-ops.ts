@@ -90,8 +90,11 @@ export function createQueueOps(set: SetState, get: GetState) {
     tracks: readonly Track[],
     quality: DownloadQuality,
     more = false,
+    continues = false,
   ) {
     const state = get();
+    // Deleted while it was being queued (the delete overtook this piece): it stays deleted.
+    if (continues && !state.sets[info.id]) return Promise.resolve();
     const created: DownloadJob[] = [];
     const createdKeys = new Set<string>();
     const requeued: DownloadJob[] = [];
@@ -215,7 +218,7 @@ export function createQueueOps(set: SetState, get: GetState) {
   function perform(ask: Ask): Promise<void> {
     switch (ask.do) {
       case 'enqueue':
-        return enqueue(ask.set, ask.tracks, ask.quality, ask.more);
+        return enqueue(ask.set, ask.tracks, ask.quality, ask.more, ask.continues);
       case 'sync':
         return sync(ask.setId, ask.tracks, ask.quality);
       case 'remove-set':

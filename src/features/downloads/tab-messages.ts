@@ -20,6 +20,11 @@ export type Ask =
        * every tab) is written with the first piece and the last, not each one between.
        */
       more?: boolean;
+      /**
+       * A piece after the first: if its set is gone by the time it lands (deleted while being
+       * queued), it is dropped rather than making the set anew.
+       */
+      continues?: boolean;
     }
   | { do: 'sync'; setId: string; tracks: readonly Track[]; quality: DownloadQuality }
   | { do: 'remove-set'; id: string }

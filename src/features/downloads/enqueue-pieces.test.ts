@@ -1,0 +1,64 @@
+// @vitest-environment node
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Track } from '../../domain';
+import { perform, useDownloadsStore } from './downloads-store';
+import { loadDownloads } from './tab-group';
+
+const track = (n: number): Track => ({
+  id: String(n),
+  title: `Song ${n}`,
+  artist: 'Band',
+  album: 'Record',
+  durationMs: 1_000,
+  media: { partId: n, partKey: `/library/parts/${n}/file.mp3`, size: 1_000 },
+});
+const playlist = { id: 'playlist:s:1', kind: 'playlist' as const, title: 'Mix', serverId: 's' };
+const store = () => useDownloadsStore.getState();
+
+beforeEach(async () => {
+  await store().removeAll();
+  await loadDownloads();
+});
+
+describe('a set queued in pieces', () => {
+  it('stays deleted when a later piece lands after the delete', async () => {
+    await perform({
+      do: 'enqueue',
+      set: playlist,
+      tracks: [track(1), track(2)],
+      quality: 'original',
+      more: true,
+    });
+    expect(store().sets[playlist.id]?.keys).toHaveLength(2);
+    await perform({ do: 'remove-set', id: playlist.id });
+    // The next piece was already on its way (another tab's ask, or this one's check passed).
+    await perform({
+      do: 'enqueue',
+      set: playlist,
+      tracks: [track(3)],
+      quality: 'original',
+      more: false,
+      continues: true,
+    });
+    expect(store().sets[playlist.id]).toBeUndefined();
+    expect(Object.keys(store().jobs)).toEqual([]);
+  });
+
+  it('a first piece makes the set, and the pieces after it add to it', async () => {
+    await perform({
+      do: 'enqueue',
+      set: playlist,
+      tracks: [track(1)],
+      quality: 'original',
+      more: true,
+    });
+    await perform({
+      do: 'enqueue',
+      set: playlist,
+      tracks: [track(2)],
+      quality: 'original',
+      continues: true,
+    });
+    expect(store().sets[playlist.id]?.keys).toHaveLength(2);
+  });
+});
