@@ -1,13 +1,15 @@
 import { infiniteQueryOptions, QueryClient } from '@tanstack/react-query';
 import { createStore, get, keys, set, setMany } from 'idb-keyval';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { INDEX_KEY } from './query-cache-bound';
 import { clearPersistedQueries, persistQueries, persistWholeListsOnly } from './query-persister';
 import { storageName } from './storage-names';
 
 const client = () =>
   new QueryClient({ defaultOptions: { queries: { persister: persistQueries, retry: false } } });
 const cache = () => createStore(storageName('query-cache'), 'queries');
-const storedKeys = () => keys<string>(cache());
+/** The saved queries (not the bound's bookkeeping beside them). */
+const storedKeys = async () => (await keys<string>(cache())).filter((k) => k !== INDEX_KEY);
 const settle = () => new Promise((r) => setTimeout(r, 30));
 
 beforeEach(async () => {

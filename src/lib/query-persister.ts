@@ -11,16 +11,8 @@ import {
   type QueryKey,
 } from '@tanstack/react-query';
 import type { SavedQueriesAt } from './saved-queries';
-import {
-  clear,
-  createStore,
-  del,
-  entries,
-  get,
-  promisifyRequest,
-  set,
-  type UseStore,
-} from 'idb-keyval';
+import { clear, createStore, entries, get, promisifyRequest, type UseStore } from 'idb-keyval';
+import { boundedStorage, type CacheBound } from './query-cache-bound';
 import { storageName } from './storage-names';
 import { writesAllowed } from './write-gate';
 
@@ -35,13 +27,27 @@ export const QUERY_CACHE_MAX_AGE = 7 * 24 * 60 * 60_000;
 let store: UseStore | null = null;
 const cacheStore = () => (store ??= createStore(storageName('query-cache'), 'queries'));
 
+/**
+ * What stays on the device (decision 023): a saved query a week at most, 2,000 of them and
+ * 100,000 list items in all, the oldest writes leaving first.
+ */
+export const QUERY_CACHE_BOUND: CacheBound = {
+  maxEntries: 2_000,
+  maxItems: 100_000,
+  maxAgeMs: QUERY_CACHE_MAX_AGE,
+};
+
+const bounded = boundedStorage<PersistedQuery>(cacheStore, QUERY_CACHE_BOUND, (dropped) => {
+  void saved().then((known) => dropped.forEach((key) => known.delete(key)));
+});
+
 export const queryPersister = experimental_createQueryPersister<PersistedQuery>({
   storage: {
     getItem: (key) => get<PersistedQuery>(key, cacheStore()),
     setItem: async (key, value) => {
-      if (writesAllowed()) await set(key, value, cacheStore());
+      if (writesAllowed()) await bounded.setItem(key, value);
     },
-    removeItem: (key) => del(key, cacheStore()),
+    removeItem: (key) => bounded.removeItem(key),
     entries: () => entries<string, PersistedQuery>(cacheStore()),
   },
   maxAge: QUERY_CACHE_MAX_AGE,
@@ -122,6 +128,7 @@ export async function clearPersistedQueries(): Promise<void> {
   await Promise.allSettled([...inFlight]);
   (await saved()).clear();
   await clear(cacheStore());
+  bounded.forget();
 }
 
 type Persister = <T, TQueryKey extends QueryKey, TPageParam>(

@@ -1,8 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { createStore, keys } from 'idb-keyval';
 import { http, HttpResponse } from 'msw';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { forgetArtwork } from '../../src/lib/artwork';
+import { storageName } from '../../src/lib/storage-names';
 import { fake, freshFake, mswServer, renderApp, resetAppState, signInAsDemo } from './app-harness';
 
 beforeAll(() => mswServer.listen({ onUnhandledRequest: 'error' }));
@@ -244,6 +246,11 @@ describe('search', () => {
   it('searches what was cached when offline', async () => {
     const first = renderApp('/library/albums/1017');
     await screen.findByText('初雪');
+    // Saved after the fetch, a write that takes its turn: the album must be on disk first.
+    const savedKeys = () => keys<string>(createStore(storageName('query-cache'), 'queries'));
+    await waitFor(async () =>
+      expect((await savedKeys()).some((k) => k.includes('"1017"'))).toBe(true),
+    );
     first.unmount();
     const { onlineManager } = await import('@tanstack/react-query');
     onlineManager.setOnline(false);
