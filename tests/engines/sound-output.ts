@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
+import { E2E_APP_PORT } from '../e2e/ports';
 
 /**
  * A sound output for Firefox on a machine without one. With no audio device Firefox says
@@ -8,7 +9,9 @@ import { existsSync, mkdirSync } from 'node:fs';
  * runtime directory of its own, handed to Firefox only: WebKitGTK's GStreamer stalls the second
  * track on it (currentTime stays 0 while "playing") and plays fine on its own fallback sink.
  */
-export const SOUND_RUNTIME_DIR = '/tmp/plexm8-test-sound';
+// One per port base: a run that shared another's output killed it on finishing, and the other
+// run's Firefox then failed every track at 0 s (CI beside another engineer's tests).
+export const SOUND_RUNTIME_DIR = `/tmp/plexm8-test-sound-${E2E_APP_PORT}`;
 
 const socket = `${SOUND_RUNTIME_DIR}/pulse/native`;
 
