@@ -1,9 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE } from './browser';
+import { COLLECTOR_ID } from '../fake-plex/scenarios';
 import { collectorServer, switchToCollector } from './collector-flows';
 import { e2eSuite, signInThroughPlex, waitForRequest } from './harness';
-import { E2E_APP_URL } from './ports';
+import { E2E_APP_URL, e2eDatabase } from './ports';
 import { screenshot } from './screenshots';
 
 const suite = e2eSuite();
@@ -21,6 +22,35 @@ async function typeQuery(page: Page, text: string) {
 }
 
 const section = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
+
+/**
+ * Waits until the persister has saved a query whose key holds `part`. A navigation before that
+ * loses the write (CI once lost the artists' page this way, and offline search then had no 東京).
+ */
+async function saved(page: Page, part: string) {
+  await page.waitForFunction(
+    async ([db, wanted]) => {
+      const keys = await new Promise<string[]>((resolve) => {
+        const open = indexedDB.open(db);
+        open.onerror = () => resolve([]);
+        open.onsuccess = () => {
+          try {
+            const request = open.result.transaction('queries').objectStore('queries').getAllKeys();
+            request.onsuccess = () => resolve(request.result.map(String));
+            request.onerror = () => resolve([]);
+          } catch {
+            resolve([]);
+          } finally {
+            open.result.close();
+          }
+        };
+      });
+      return keys.some((key) => key.includes(wanted));
+    },
+    [e2eDatabase('query-cache'), part] as const,
+    { polling: 200, timeout: 15_000 },
+  );
+}
 
 describe("search on the Collector's library (150,000 tracks)", () => {
   for (const [size, viewport] of [
@@ -103,6 +133,7 @@ describe("search on the Collector's library (150,000 tracks)", () => {
       .getByText(firstArtist)
       .first()
       .waitFor();
+    await saved(page, `"${COLLECTOR_ID}","section","1","artists"`);
     await page.goto(`${E2E_APP_URL}library?view=albums`);
     const albums = library.find.albums('1', byTitle);
     const accented = Array.from({ length: 100 }, (_, i) => albums.at(i).title).find((t) =>
@@ -116,7 +147,7 @@ describe("search on the Collector's library (150,000 tracks)", () => {
       .first()
       .waitFor();
     await page.evaluate(() => navigator.serviceWorker.ready);
-    await page.waitForTimeout(500); // the persister writes the pages it just fetched
+    await saved(page, `"${COLLECTOR_ID}","section","1","albums"`);
 
     await context.setOffline(true);
     await page.goto(`${E2E_APP_URL}search`);
