@@ -1,6 +1,7 @@
 import * as db from './download-db';
 import { HttpStatus, SizeMismatch, Stalled } from './download-errors';
 import { fetchInPieces, PIECES_FROM } from './fetch-pieces';
+import { finishFile } from './finish-file';
 import { continuesFrom, parseContentRange, validatorOf } from './resume-check';
 import type { DownloadJob } from './types';
 
@@ -204,16 +205,7 @@ export async function fetchPart(p: PartFetch): Promise<void> {
     // The tail goes straight into the file: a small file is written once, not twice.
     const type = response.headers.get('Content-Type') ?? '';
     const file = new Blob([...saved, ...(pending as BlobPart[])], { type });
-    await db.writeFile(job.key, file);
-    held.chunks = 0;
-    p.patch({
-      status: 'done',
-      bytes: file.size,
-      total: file.size,
-      chunks: 0,
-      error: null,
-      retryAt: null,
-    });
+    await finishFile(p, file);
   } finally {
     clearInterval(watchdog);
     p.signal.removeEventListener('abort', passOn);

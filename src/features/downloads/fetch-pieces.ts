@@ -1,6 +1,7 @@
 import * as db from './download-db';
 import { HttpStatus, SizeMismatch } from './download-errors';
 import type { PartFetch } from './fetch-part';
+import { finishFile } from './finish-file';
 import { parseContentRange, validatorOf } from './resume-check';
 
 /** Files at least this big (by Plex's size) are fetched a piece at a time. */
@@ -137,14 +138,5 @@ export async function fetchInPieces(r: PieceRun): Promise<void> {
   }
   const file = new Blob(saved, { type });
   if (file.size !== total) throw new SizeMismatch();
-  await db.writeFile(job.key, file);
-  held.chunks = 0;
-  p.patch({
-    status: 'done',
-    bytes: file.size,
-    total: file.size,
-    chunks: 0,
-    error: null,
-    retryAt: null,
-  });
+  await finishFile(p, file);
 }
