@@ -13,17 +13,13 @@ import { lazyComponent } from '../lib/lazy-component';
 import { usePlexServices, usePms, type PmsAccess } from '../lib/plex-context';
 import { TrackActionsProvider, type TrackActions } from '../lib/track-actions';
 import { useArtwork } from '../lib/use-artwork';
-import { whenWanted } from '../lib/when-quiet';
 import { ErrorBoundary } from '../ui/error-boundary';
 import type { Track } from '../domain';
 import type { LocalCopy } from '../features/player';
 import { downloadsModule } from './downloads-bridge';
 import { network, whenNetworkReturns } from './network';
 
-/**
- * The player's screens are their own chunk: loaded with the first screen when there is a queue to
- * show, otherwise when wanted (decision 022).
- */
+/** The player's screens are their own chunk, loaded right after the first paint. */
 const playerUi = () => import('../features/player/player-ui');
 const NowPlaying = lazyComponent(playerUi, (m) => m.NowPlaying);
 const MiniPlayer = lazyComponent(playerUi, (m) => m.MiniPlayer);
@@ -76,14 +72,8 @@ export function PlayerHost({ children }: { children: ReactNode }) {
   useEffect(() => {
     let stop: (() => void) | null = null;
     let cancelled = false;
-    if (usePlayerStore.getState().queue.items.length > 0) void playerUi();
-    // The audio side (howler, the controller, Plex reports) only when wanted: the first screen is
-    // quiet, or the user's first press (a tap on a track) has started.
-    const runtimeWanted = whenWanted().then(() => {
-      void playerUi();
-      return loadPlayerRuntime();
-    });
-    void Promise.all([loadPosition(), runtimeWanted]).then(async ([saved, runtime]) => {
+    void playerUi();
+    void Promise.all([loadPosition(), loadPlayerRuntime()]).then(async ([saved, runtime]) => {
       if (cancelled) return;
       // Reopened app: the queue is back (persisted store); resume where it stopped.
       const item = currentQueueItem(usePlayerStore.getState().queue);
