@@ -5,18 +5,19 @@ import { RequireServer, type ScreenHandle } from './routes/require-server';
 import { SessionCheck } from './routes/session-check';
 import { RouteError } from './routes/route-error';
 import { SignedInShell } from './routes/signed-in-shell';
-import { downloadsCode, libraryCode, serversCode } from './screen-code';
+import { downloadsCode, serversCode } from './screen-code';
 
-type Library = Awaited<ReturnType<typeof libraryCode>>;
-
-/** A library screen: its code comes with the route; its title names it while the server connects. */
+/**
+ * A library screen: its own chunk, straight from its file (a start on /playlists fetches only
+ * that screen); its title names it while the server connects.
+ */
 function libraryScreen(
   path: string,
   title: string,
-  pick: (m: Library) => ComponentType,
+  load: () => Promise<ComponentType>,
 ): RouteObject {
   const handle: ScreenHandle = { title };
-  return { path, handle, lazy: async () => ({ Component: pick(await libraryCode()) }) };
+  return { path, handle, lazy: async () => ({ Component: await load() }) };
 }
 
 const routes: RouteObject[] = [
@@ -33,12 +34,24 @@ const routes: RouteObject[] = [
               {
                 Component: RequireServer,
                 children: [
-                  libraryScreen('playlists', 'Playlists', (m) => m.PlaylistsScreen),
-                  libraryScreen('playlists/:id', 'Playlist', (m) => m.PlaylistScreen),
-                  libraryScreen('library', 'Library', (m) => m.LibraryScreen),
-                  libraryScreen('library/artists/:id', 'Artist', (m) => m.ArtistScreen),
-                  libraryScreen('library/albums/:id', 'Album', (m) => m.AlbumScreen),
-                  libraryScreen('search', 'Search', (m) => m.SearchScreen),
+                  libraryScreen('playlists', 'Playlists', () =>
+                    import('../features/library/playlists-screen').then((m) => m.PlaylistsScreen),
+                  ),
+                  libraryScreen('playlists/:id', 'Playlist', () =>
+                    import('../features/library/playlist-screen').then((m) => m.PlaylistScreen),
+                  ),
+                  libraryScreen('library', 'Library', () =>
+                    import('../features/library/library-screen').then((m) => m.LibraryScreen),
+                  ),
+                  libraryScreen('library/artists/:id', 'Artist', () =>
+                    import('../features/library/artist-screen').then((m) => m.ArtistScreen),
+                  ),
+                  libraryScreen('library/albums/:id', 'Album', () =>
+                    import('../features/library/album-screen').then((m) => m.AlbumScreen),
+                  ),
+                  libraryScreen('search', 'Search', () =>
+                    import('../features/library/search-screen').then((m) => m.SearchScreen),
+                  ),
                 ],
               },
               {

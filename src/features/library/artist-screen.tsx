@@ -1,3 +1,5 @@
+// Each screen is a chunk of its own (app/router.tsx): each carries the library's styles.
+import './library.css';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { useServerAccess, type PmsAccess } from '../../lib/plex-context';

@@ -1,3 +1,5 @@
+// Each screen is a chunk of its own (app/router.tsx): each carries the library's styles.
+import './library.css';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';

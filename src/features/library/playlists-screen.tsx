@@ -1,3 +1,5 @@
+// Each screen is a chunk of its own (app/router.tsx): each carries the library's styles.
+import './library.css';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { Playlist } from '../../domain';
@@ -147,6 +149,8 @@ function Playlists({ access }: { access: PmsAccess }) {
   );
   const queryClient = useQueryClient();
   const prefetch = (id: string) => {
+    // The playlist screen's code too, if the rest of the library hasn't come yet (decision 022).
+    void import('./playlist-screen');
     void queryClient.prefetchInfiniteQuery(playlistItemsQuery(access, id));
     void queryClient.prefetchQuery(playlistQuery(access, id));
   };

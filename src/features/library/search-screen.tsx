@@ -1,3 +1,5 @@
+// Each screen is a chunk of its own (app/router.tsx): each carries the library's styles.
+import './library.css';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
