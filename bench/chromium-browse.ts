@@ -37,7 +37,7 @@ interface ScrollRun {
  * Opens one list, then scrolls it to its end with the wheel as a person flicking through would,
  * counting the items in the DOM after every flick. Ends when the last item shows with its name.
  */
-async function scrollToEnd(page: Page, c: BrowseCase): Promise<ScrollRun> {
+export async function scrollToEnd(page: Page, c: BrowseCase): Promise<ScrollRun> {
   // Inside the app, as its links go (no reload): the heap at the end is the whole visit's.
   await page.evaluate(
     (path) => {

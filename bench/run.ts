@@ -11,6 +11,9 @@ import { benchFirstLoadJs } from './bundle-size';
 import { benchConnectionChoice } from './connection-choice';
 import { benchLibrary } from './chromium-library';
 import { benchBrowse } from './chromium-browse';
+import { benchColdStart } from './chromium-cold-start';
+import { benchMemory } from './chromium-memory';
+import { benchSlowLink } from './chromium-slow-link';
 import { benchSearch } from './chromium-search';
 import { benchPlayer } from './chromium-player';
 import { benchQueue } from './chromium-queue';
@@ -38,6 +41,9 @@ const figuresOnly = (run: () => Promise<Figure[]>) => async () => ({ figures: aw
 const PARTS: Part[] = [
   { name: 'library', run: figuresOnly(() => benchLibrary(Math.min(runs, 5))) },
   { name: 'browse', run: figuresOnly(() => benchBrowse(Math.min(runs, 5))) },
+  { name: 'cold-start', run: figuresOnly(() => benchColdStart(Math.min(runs, 5))) },
+  { name: 'slow-link', run: figuresOnly(() => benchSlowLink(Math.min(runs, 5))) },
+  { name: 'memory', run: figuresOnly(() => benchMemory(Math.min(runs, 3))) },
   { name: 'queue', run: figuresOnly(() => benchQueue(Math.min(runs, 5))) },
   { name: 'search', run: figuresOnly(() => benchSearch(Math.min(runs, 5))) },
   // Each sound starts on the browser's next audio period (23 ms here), so one tap lands one

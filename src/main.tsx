@@ -1,8 +1,9 @@
 import { startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { noteAccountOfSession } from './app/account-data';
-import { App } from './app/app';
-import { preloadScreens } from './app/lazy-screens';
+import { App, loadSignedInApp } from './app/app';
+import { preloadScreens, SignInReturnScreen, SignInScreen } from './app/screen-code';
+import { isSignInReturn } from './app/signed-out';
 import { watchNetwork } from './app/network';
 import { createQueryClient } from './app/query-client';
 import { finishInterruptedSignOut } from './app/sign-out';
@@ -13,6 +14,7 @@ import { usePlayerStore } from './features/player';
 import { useServersStore } from './features/servers';
 import { describeBrowser, PlexTvClient, type PlexClientInfo } from './lib/plex';
 import { secretsUnreadable } from './lib/secret-storage';
+import { whenQuiet } from './lib/when-quiet';
 import { settleStorageNames } from './lib/storage-names';
 import { refuseToRunFramed } from './shell/frame-guard';
 import { listenForInstallPrompt } from './shell/install-prompt';
@@ -28,11 +30,16 @@ async function boot(root: HTMLElement) {
   watchNetwork();
   listenForInstallPrompt();
   const session = useSessionStore.persist.rehydrate();
-  // The library's screens as soon as a sign-in is known to be there (the first screen is one of
-  // them); the sign-in screen never needs them, and a first visit shouldn't pay for them.
-  const screens = session.then(() =>
-    useSessionStore.getState().token ? preloadScreens() : undefined,
-  );
+  // The first screen's code as soon as the sign-in is known: the router fetches the code of the
+  // screen at the address; signed out, every address shows the sign-in screen. Neither start
+  // pays for the other's, and the other screens come once the first is quiet (decision 022).
+  const first = session.then(() => {
+    if (useSessionStore.getState().token) return loadSignedInApp();
+    return (isSignInReturn() ? SignInReturnScreen : SignInScreen).preload().then(() => null);
+  });
+  void session
+    .then(() => whenQuiet())
+    .then(() => (useSessionStore.getState().token ? preloadScreens() : undefined));
   const clientId = await getOrCreateClientId();
   await Promise.all([
     session,
@@ -47,8 +54,8 @@ async function boot(root: HTMLElement) {
   const { token, user } = useSessionStore.getState();
   void noteAccountOfSession(user);
   if (token) useServersStore.getState().dropLentAccountToken(token);
-  // Signed in, the first screen is a library screen: have its code before the first render.
-  if (token) await screens.catch(() => undefined);
+  // Have the first screen's code before the first render (nothing painted twice).
+  const signedIn = await first.catch(() => null);
   const { platform, device } = describeBrowser(navigator.userAgent);
   const clientInfo: PlexClientInfo = {
     clientId,
@@ -65,7 +72,7 @@ async function boot(root: HTMLElement) {
   };
   // A transition lets React yield every few milliseconds while it builds the first screen,
   // instead of one long task the user can't interrupt (Lighthouse's Total Blocking Time).
-  const app = <App services={services} queryClient={queryClient} />;
+  const app = <App services={services} queryClient={queryClient} signedIn={signedIn} />;
   startTransition(() => createRoot(root).render(app));
   registerServiceWorker();
 }

@@ -1,84 +1,63 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect } from 'react';
-import type { PlexUser } from '../domain';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
-import { SignInReturnScreen } from '../features/auth';
+import { useEffect, useState } from 'react';
+import { useSessionStore } from '../features/auth';
 import { PlexServicesProvider, type PlexServices } from '../lib/plex-context';
-import { Layout } from '../shell/layout';
-import { claimDeviceFor } from './account-data';
-import { DownloadsHost } from './downloads-host';
-import { PlayerHost } from './player-host';
-import { PmsBridge } from './pms-bridge';
-import { NotFound } from './routes/not-found';
-import { RequireSession } from './routes/require-session';
-import {
-  AlbumScreen,
-  ArtistScreen,
-  DownloadsScreen,
-  LibraryScreen,
-  PlaylistScreen,
-  PlaylistsScreen,
-  SearchScreen,
-  ServersRoute,
-} from './lazy-screens';
-import { announceSessionChange, listenForSessionChanges } from './session-sync';
-import { SignOutFlow } from './sign-out-flow';
+import { routerCode } from './screen-code';
+import { listenForSessionChanges } from './session-sync';
+import { SignedOut } from './signed-out';
+import { CodeMissing } from './code-missing';
 
-/** BrowserRouter wants the base without its trailing slash. */
-const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
+type RouterModule = Awaited<ReturnType<typeof routerCode>>;
+export interface SignedInApp {
+  module: RouterModule;
+  router: ReturnType<RouterModule['createAppRouter']>;
+}
+
+/** The router and its first screen's code: boot waits for them, so nothing paints twice. */
+export async function loadSignedInApp(): Promise<SignedInApp> {
+  const module = await routerCode();
+  const router = module.createAppRouter();
+  await module.routerReady(router);
+  return { module, router };
+}
+
+/** Signed in, the router's screens; signed out, the sign-in screens, which need no router. */
+function Screens({ initial }: { initial: SignedInApp | null }) {
+  const signedIn = useSessionStore((s) => s.token !== null);
+  const [app, setApp] = useState(initial);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (!signedIn || app) return;
+    let live = true;
+    loadSignedInApp().then(
+      (loaded) => live && setApp(loaded),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [signedIn, app]);
+  if (!signedIn) return <SignedOut />;
+  if (failed && !app) return <CodeMissing />;
+  // Just signed in: a moment while the router's code arrives.
+  return app ? <app.module.Routes router={app.router} /> : null;
+}
 
 export function App({
   services,
   queryClient,
+  signedIn = null,
 }: {
   services: PlexServices;
   queryClient: QueryClient;
+  /** Loaded by boot for a signed-in start; otherwise loaded on signing in. */
+  signedIn?: SignedInApp | null;
 }) {
   useEffect(() => listenForSessionChanges(), []);
-  const claimDevice = useCallback(
-    (user: PlexUser) => claimDeviceFor(queryClient, user),
-    [queryClient],
-  );
   return (
     <QueryClientProvider client={queryClient}>
       <PlexServicesProvider value={services}>
-        <BrowserRouter basename={basename}>
-          <Routes>
-            <Route
-              path="sign-in/return"
-              element={
-                <SignInReturnScreen
-                  beforeSignedIn={claimDevice}
-                  onSignedIn={announceSessionChange}
-                />
-              }
-            />
-            <Route element={<RequireSession />}>
-              <Route
-                element={
-                  <PmsBridge>
-                    <PlayerHost>
-                      <DownloadsHost>
-                        <Layout account={<SignOutFlow queryClient={queryClient} />} />
-                      </DownloadsHost>
-                    </PlayerHost>
-                  </PmsBridge>
-                }
-              >
-                <Route index element={<Navigate to="/playlists" replace />} />
-                <Route path="playlists" element={<PlaylistsScreen />} />
-                <Route path="playlists/:id" element={<PlaylistScreen />} />
-                <Route path="library" element={<LibraryScreen />} />
-                <Route path="library/artists/:id" element={<ArtistScreen />} />
-                <Route path="library/albums/:id" element={<AlbumScreen />} />
-                <Route path="search" element={<SearchScreen />} />
-                <Route path="downloads" element={<DownloadsScreen />} />
-                <Route path="servers" element={<ServersRoute />} />
-                <Route path="*" element={<NotFound />} />
-              </Route>
-            </Route>
-          </Routes>
-        </BrowserRouter>
+        <Screens initial={signedIn} />
       </PlexServicesProvider>
     </QueryClientProvider>
   );

@@ -82,3 +82,13 @@ export function usePlexServices(): PlexServices {
 export function usePms(): PmsAccess | null {
   return useContext(PmsContext);
 }
+
+/**
+ * For screens under the router's RequireServer route (app/routes/require-server.tsx), which
+ * renders them only once a server is connected and shows the wait otherwise.
+ */
+export function useServerAccess(): PmsAccess {
+  const access = useContext(PmsContext);
+  if (!access) throw new Error('a server screen rendered before its server was connected');
+  return access;
+}

@@ -7,6 +7,7 @@ import {
   sharedOriginNoticeDismissed,
   sharedOriginSigns,
 } from './shared-origin';
+import { whenQuiet } from '../lib/when-quiet';
 
 /** The deploy guide's section on shared origins (deploy/README.md; GitHub's heading anchor). */
 export const SHARED_ORIGIN_SECTION = 'a-project-page-shares-its-origin';
@@ -20,9 +21,13 @@ export function SharedOriginNotice() {
   useEffect(() => {
     if (sharedOriginNoticeDismissed()) return;
     let live = true;
-    void readOriginFacts().then((facts) => {
-      if (live && sharedOriginSigns(facts).length > 0) setShared(true);
-    });
+    // Listing the origin's databases costs the start ~10 ms and an IndexedDB round trip: it can
+    // wait until the first screen is up (decision 022).
+    void whenQuiet()
+      .then(readOriginFacts)
+      .then((facts) => {
+        if (live && sharedOriginSigns(facts).length > 0) setShared(true);
+      });
     return () => {
       live = false;
     };

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { useNavigate } from 'react-router';
 import { usePlexServices } from '../../lib/plex-context';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
@@ -56,11 +55,11 @@ export function SignInReturnScreen({
 }: {
   /** Runs before the session starts (another account's data on the device goes first). */
   beforeSignedIn?: (user: PlexUser) => Promise<void>;
-  onSignedIn?: () => void;
+  /** Runs once signed in: the app takes the user to its start page. */
+  onSignedIn: () => void;
 }) {
   const { plexTv } = usePlexServices();
   const signedIn = useSessionStore((s) => s.signedIn);
-  const navigate = useNavigate();
   const [result, setResult] = useState<SignInResult | null>(null);
   const [attempt, setAttempt] = useState(0);
 
@@ -81,13 +80,12 @@ export function SignInReturnScreen({
       }
       if (!live) return;
       signedIn(outcome.token, outcome.user);
-      onSignedIn?.();
-      void navigate('/', { replace: true });
+      onSignedIn();
     });
     return () => {
       live = false;
     };
-  }, [plexTv, signedIn, navigate, beforeSignedIn, onSignedIn, attempt]);
+  }, [plexTv, signedIn, beforeSignedIn, onSignedIn, attempt]);
 
   return (
     <main className="auth-screen">

@@ -1,9 +1,11 @@
+// Each screen is a chunk of its own (app/router.tsx): each carries the library's styles.
+import './library.css';
 import type { Track } from '../../domain';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { countOf, formatLength } from '../../lib/format';
-import { usePms, type PmsAccess } from '../../lib/plex-context';
+import { useServerAccess, type PmsAccess } from '../../lib/plex-context';
 import { CoverArt } from '../../ui/cover-art';
 import { Notice } from '../../ui/notice';
 import { Skeleton } from '../../ui/skeleton';
@@ -15,13 +17,12 @@ import { DownloadButton } from './download-button';
 
 const NO_TRACKS: readonly Track[] = [];
 import { useArtwork } from '../../lib/use-artwork';
-import { WaitingForServer } from './waiting-for-server';
 import { albumSetId } from './download-sets';
 
 export function AlbumScreen() {
-  const access = usePms();
+  const access = useServerAccess();
   const { id = '' } = useParams();
-  return access ? <AlbumView access={access} id={id} /> : <WaitingForServer title="Album" />;
+  return <AlbumView access={access} id={id} />;
 }
 
 function AlbumView({ access, id }: { access: PmsAccess; id: string }) {

@@ -1,6 +1,8 @@
+// Each screen is a chunk of its own (app/router.tsx): each carries the library's styles.
+import './library.css';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { usePms, type PmsAccess } from '../../lib/plex-context';
+import { useServerAccess, type PmsAccess } from '../../lib/plex-context';
 import { CoverArt } from '../../ui/cover-art';
 import { Notice } from '../../ui/notice';
 import { Skeleton } from '../../ui/skeleton';
@@ -8,13 +10,12 @@ import { artistAlbumsQuery, artistQuery } from './queries';
 import { QueryError, StaleNotice } from './query-feedback';
 import { useArtwork } from '../../lib/use-artwork';
 import { AlbumCard } from './item-links';
-import { WaitingForServer } from './waiting-for-server';
 import { ClampedText } from '../../ui/clamped-text';
 
 export function ArtistScreen() {
-  const access = usePms();
+  const access = useServerAccess();
   const { id = '' } = useParams();
-  return access ? <ArtistView access={access} id={id} /> : <WaitingForServer title="Artist" />;
+  return <ArtistView access={access} id={id} />;
 }
 
 function ArtistView({ access, id }: { access: PmsAccess; id: string }) {

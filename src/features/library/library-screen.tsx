@@ -1,9 +1,11 @@
+// Each screen is a chunk of its own (app/router.tsx): each carries the library's styles.
+import './library.css';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { MusicSection } from '../../domain';
 import { describeError } from '../../lib/plex';
-import { usePms, type PmsAccess } from '../../lib/plex-context';
+import { useServerAccess, type PmsAccess } from '../../lib/plex-context';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
 import { Skeleton } from '../../ui/skeleton';
@@ -15,11 +17,10 @@ import { AlbumsGrid, ArtistsList } from './section-browse';
 import { sortOf, type SectionList } from './section-lists';
 import { TracksList } from './section-tracks';
 import { useSection } from './use-section';
-import { WaitingForServer } from './waiting-for-server';
 
 export function LibraryScreen() {
-  const access = usePms();
-  return access ? <Library access={access} /> : <WaitingForServer title="Library" />;
+  const access = useServerAccess();
+  return <Library access={access} />;
 }
 
 /** "Scan library" asks the server to look for new files, and shows it is scanning until done. */

@@ -1,8 +1,10 @@
+// Each screen is a chunk of its own (app/router.tsx): each carries the library's styles.
+import './library.css';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { countOf, formatLength, formatNumber } from '../../lib/format';
-import { usePms, type PmsAccess } from '../../lib/plex-context';
+import { useServerAccess, type PmsAccess } from '../../lib/plex-context';
 import { CoverArt } from '../../ui/cover-art';
 import { Notice } from '../../ui/notice';
 import { Skeleton } from '../../ui/skeleton';
@@ -16,14 +18,13 @@ import { sortLabels, orderTracks, type TrackSort } from './track-order';
 import { TRACK_ROW_HEIGHT, TrackRow, useTrackList } from './track-row';
 import { useAllPages } from './use-all-pages';
 import { useArtwork } from '../../lib/use-artwork';
-import { WaitingForServer } from './waiting-for-server';
 import { ClampedText } from '../../ui/clamped-text';
 import { playlistSetId } from './download-sets';
 
 export function PlaylistScreen() {
-  const access = usePms();
+  const access = useServerAccess();
   const { id = '' } = useParams();
-  return access ? <PlaylistView access={access} id={id} /> : <WaitingForServer title="Playlist" />;
+  return <PlaylistView access={access} id={id} />;
 }
 
 function TrackSkeletons() {

@@ -1,8 +1,10 @@
+// Each screen is a chunk of its own (app/router.tsx): each carries the library's styles.
+import './library.css';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { Playlist } from '../../domain';
 import { countOf, formatLength } from '../../lib/format';
-import { usePms, type PmsAccess } from '../../lib/plex-context';
+import { useServerAccess, type PmsAccess } from '../../lib/plex-context';
 import { CoverArt, type ArtworkUrl } from '../../ui/cover-art';
 import { Notice } from '../../ui/notice';
 import { Skeleton } from '../../ui/skeleton';
@@ -11,7 +13,6 @@ import { playlistItemsQuery, playlistQuery, playlistsQuery } from './queries';
 import { DownloadedCopyNotice, QueryError, StaleNotice } from './query-feedback';
 import { RefreshButton } from './refresh-button';
 import { useArtwork } from '../../lib/use-artwork';
-import { WaitingForServer } from './waiting-for-server';
 import { useDownloadActions, type DownloadSetInfo } from '../../lib/download-actions';
 import { itemIdOf, playlistSetId } from './download-sets';
 
@@ -102,8 +103,8 @@ function PlaylistGrid({
 
 /** The home screen: the server's music playlists. */
 export function PlaylistsScreen() {
-  const access = usePms();
-  return access ? <Playlists access={access} /> : <WaitingForServer title="Playlists" />;
+  const access = useServerAccess();
+  return <Playlists access={access} />;
 }
 
 /**
@@ -148,6 +149,8 @@ function Playlists({ access }: { access: PmsAccess }) {
   );
   const queryClient = useQueryClient();
   const prefetch = (id: string) => {
+    // The playlist screen's code too, if the rest of the library hasn't come yet (decision 022).
+    void import('./playlist-screen');
     void queryClient.prefetchInfiniteQuery(playlistItemsQuery(access, id));
     void queryClient.prefetchQuery(playlistQuery(access, id));
   };

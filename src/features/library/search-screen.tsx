@@ -1,7 +1,9 @@
+// Each screen is a chunk of its own (app/router.tsx): each carries the library's styles.
+import './library.css';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { usePms, type PmsAccess } from '../../lib/plex-context';
+import { useServerAccess, type PmsAccess } from '../../lib/plex-context';
 import { useArtwork } from '../../lib/use-artwork';
 import { useOnline } from '../../lib/use-online';
 import { Skeleton } from '../../ui/skeleton';
@@ -10,7 +12,6 @@ import { QueryError } from './query-feedback';
 import { useSavedSearch } from './saved-search';
 import { SearchResultsView } from './search-results';
 import { useSection } from './use-section';
-import { WaitingForServer } from './waiting-for-server';
 
 /**
  * Every key asks at once: the results must show within 150 ms of the last key (issue 15), and
@@ -22,8 +23,8 @@ import { WaitingForServer } from './waiting-for-server';
 const URL_PAUSE_MS = 800;
 
 export function SearchScreen() {
-  const access = usePms();
-  return access ? <Search access={access} /> : <WaitingForServer title="Search" />;
+  const access = useServerAccess();
+  return <Search access={access} />;
 }
 
 function useDebounced(value: string, ms: number): string {

@@ -1,17 +1,16 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { Outlet } from 'react-router';
-import { REVOKED_MESSAGE, SignInScreen, useSessionStore, useTokenCheck } from '../../features/auth';
+import { REVOKED_MESSAGE, useTokenCheck } from '../../features/auth';
 import { signOutEverywhere } from '../sign-out';
 
-/** Signed out, every address shows the sign-in screen; signed in, the token is checked once. */
-export function RequireSession() {
-  const token = useSessionStore((s) => s.token);
+/** Signed in, the token is checked once; a token plex.tv revoked signs out everywhere. */
+export function SessionCheck() {
   const queryClient = useQueryClient();
   const onRevoked = useCallback(
     () => void signOutEverywhere(queryClient, REVOKED_MESSAGE),
     [queryClient],
   );
   useTokenCheck(onRevoked);
-  return token ? <Outlet /> : <SignInScreen />;
+  return <Outlet />;
 }

@@ -1,0 +1,24 @@
+import { Outlet, useMatches } from 'react-router';
+import { usePms } from '../../lib/plex-context';
+import { WaitingForServer } from './waiting-for-server';
+
+/** What a route under RequireServer names itself while it waits (its `handle`). */
+export interface ScreenHandle {
+  title: string;
+}
+
+function isScreenHandle(handle: unknown): handle is ScreenHandle {
+  return typeof handle === 'object' && handle !== null && 'title' in handle;
+}
+
+/**
+ * The screens that read the server (playlists, library, search) render only once it is connected;
+ * until then this says which server is being reached, or what to do. One gate for all of them.
+ */
+export function RequireServer() {
+  const access = usePms();
+  const matches = useMatches();
+  if (access) return <Outlet />;
+  const handle = matches.map((m) => m.handle).findLast(isScreenHandle);
+  return <WaitingForServer title={handle?.title ?? 'PlexM8'} />;
+}

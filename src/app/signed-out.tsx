@@ -1,0 +1,45 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Suspense, useCallback } from 'react';
+import type { PlexUser } from '../domain';
+import { claimDeviceFor } from './account-data';
+import { SignInReturnScreen, SignInScreen } from './screen-code';
+import { announceSessionChange } from './session-sync';
+
+const base = import.meta.env.BASE_URL;
+
+/** app.plex.tv sends the user back here (features/auth/sign-in-button.tsx's forwardUrl). */
+export function isSignInReturn(): boolean {
+  return window.location.pathname === `${base}sign-in/return`;
+}
+
+/** Signed in: the app's start page, which the router sends on to the playlists. */
+function goToStart(): void {
+  window.history.replaceState(null, '', base);
+}
+
+/**
+ * Signed out, every address shows the sign-in screen, and the return from app.plex.tv finishes
+ * the sign-in. Neither needs the router: a signed-out start fetches only these screens
+ * (docs/decisions/022).
+ */
+export function SignedOut() {
+  const queryClient = useQueryClient();
+  const claimDevice = useCallback(
+    (user: PlexUser) => claimDeviceFor(queryClient, user),
+    [queryClient],
+  );
+  const signedIn = useCallback(() => {
+    goToStart();
+    announceSessionChange();
+  }, []);
+  // Preloaded at boot when nobody is signed in (main.tsx), so this shows no fallback then.
+  return (
+    <Suspense fallback={null}>
+      {isSignInReturn() ? (
+        <SignInReturnScreen beforeSignedIn={claimDevice} onSignedIn={signedIn} />
+      ) : (
+        <SignInScreen />
+      )}
+    </Suspense>
+  );
+}
