@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import * as valibot from 'valibot';
 import { libraryKeys } from '../features/library';
 import { usePlayerStore } from '../features/player';
-import { PlexError, type PmsClient } from '../lib/plex';
+import { describeError, PlexError, type PmsClient } from '../lib/plex';
 import { playbackOf } from '../lib/plex/pms-playback';
 import type { PmsAccess } from '../lib/plex-context';
 import { retryDelay, shouldRetry } from '../lib/retry-policy';
@@ -71,8 +71,15 @@ function registerServerWrites(
       return { previous };
     },
     // Refused: back to what it was, unless a newer rating has been given since.
-    onError: (_error, v, undo) => {
+    onError: (error, v, undo) => {
       if (undo && shownRating(v) === v.rating) show(v, undo.previous);
+      // The full player says it by the stars; closed (or a write sent after a reload), the
+      // player's notice does.
+      const player = usePlayerStore.getState();
+      if (!player.nowPlayingOpen && player.serverId === v.serverId)
+        usePlayerStore.setState({
+          notice: `Couldn't save the rating of “${v.title}”: ${describeError(error)}`,
+        });
     },
   });
 

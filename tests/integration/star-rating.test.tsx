@@ -15,6 +15,7 @@ import { playlistItemsQuery } from '../../src/features/library/queries';
 import { emptyQueue, usePlayerStore } from '../../src/features/player';
 import { MiniPlayer } from '../../src/features/player/mini-player';
 import { NowPlaying } from '../../src/features/player/now-playing';
+import { PlayerNotice } from '../../src/features/player/player-notice';
 import { appStore, idbGet } from '../../src/lib/idb';
 import { PmsProvider, type PmsAccess } from '../../src/lib/plex-context';
 import { clearPersistedQueries } from '../../src/lib/query-persister';
@@ -27,6 +28,7 @@ function Player({ access }: { access: PmsAccess }) {
   useServerWrites(access);
   return (
     <PmsProvider value={access} wait={{ state: 'no-server' }} tier="local">
+      <PlayerNotice />
       <MiniPlayer urlFor={null} />
       <NowPlaying urlFor={null} />
     </PmsProvider>
@@ -186,5 +188,21 @@ describe('a star rating', () => {
     await closePlayer();
     await openPlayer();
     expect(within(fullPlayer()).getByRole('alert').textContent).toMatch(/Couldn't save the rating/);
+  });
+
+  it('refused while the full player is closed goes back, and the player says so', async () => {
+    const { show, fake, first } = await setUp();
+    fake.faults.add({ kind: 'status', status: 401, path: '/:/rate' });
+    show();
+    await openPlayer();
+    onlineManager.setOnline(false);
+    await userEvent.click(star(5));
+    await closePlayer();
+    onlineManager.setOnline(true);
+    expect(
+      await screen.findByText(new RegExp(`^Couldn't save the rating of “${first.title}”: .+`)),
+    ).toBeTruthy();
+    await openPlayer();
+    expect(starsShown()).toBe(0);
   });
 });
