@@ -97,10 +97,12 @@ export function watchSavedWrites(queryClient: QueryClient): SavedWrites {
       const all = await load();
       const mine = (w: SavedWrite) =>
         w.variables.userId === scope.userId && w.variables.serverId === scope.serverId;
-      const now = all.filter(mine);
-      if (now.length === 0) return;
+      // Already here (the app was signed back in without a reload): not put back twice.
+      const here = new Set(unanswered(queryClient).map((w) => JSON.stringify(w)));
+      const now = all.filter((w) => mine(w) && !here.has(JSON.stringify(w)));
       // Taken out of the held list once: a second connection to this server doesn't resend them.
       loaded = Promise.resolve(all.filter((w) => !mine(w)));
+      if (now.length === 0) return;
       hydrate(queryClient, {
         mutations: now.map((w) => ({
           mutationKey: writeKeys[w.kind],
