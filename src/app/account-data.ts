@@ -5,7 +5,7 @@ import { emptyQueue, forgetPosition, PLAYER_KEY, usePlayerStore } from '../featu
 import { forgetArtwork } from '../lib/artwork';
 import { idbDel, idbGet, idbSet } from '../lib/idb';
 import { clearPersistedQueries } from '../lib/query-persister';
-import { SAVED_WRITES_KEY } from '../lib/saved-writes';
+import { SAVED_WRITES_KEY } from '../lib/server-writes';
 import { loadDownloads } from './downloads-bridge';
 
 /**

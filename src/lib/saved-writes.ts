@@ -7,7 +7,9 @@ import {
 } from '@tanstack/react-query';
 import * as v from 'valibot';
 import { idbRead, idbSet } from './idb';
-import { writeKeys, type WriteKind } from './server-writes';
+import { SAVED_WRITES_KEY, writeKeys, type WriteKind } from './server-writes';
+
+export { SAVED_WRITES_KEY };
 
 /**
  * Writes to a server that haven't been answered yet (paused offline, or on their way), kept on
@@ -15,7 +17,6 @@ import { writeKeys, type WriteKind } from './server-writes';
  * `shouldDehydrateMutation`, and `hydrate` + `resumePausedMutations` at the next start
  * (examples/react/offline). Only the variables and the undo are kept: ids and numbers, no token.
  */
-export const SAVED_WRITES_KEY = 'server-writes-pending';
 /** A write older than this is dropped unsent: a week-old rating may no longer be wanted. */
 const MAX_AGE_MS = 7 * 24 * 60 * 60_000;
 /** Bounded like the scrobble outbox: months offline don't grow it without end. */
@@ -91,6 +92,9 @@ export function watchSavedWrites(queryClient: QueryClient): SavedWrites {
     // Once per task, not once per state change: a write goes pending, paused and on in one go.
     timer ??= setTimeout(save, 0);
   });
+
+  // Writes made before this watched (it loads after the first paint) are saved too.
+  if (unanswered(queryClient).length > 0) timer = setTimeout(save, 0);
 
   return {
     async restore(scope, restored) {

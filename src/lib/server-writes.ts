@@ -13,6 +13,9 @@ export const writeKeys = {
   scan: ['pms-write', 'scan'] as const,
 };
 
+/** Where the unanswered writes are kept on the device (lib/saved-writes.ts). */
+export const SAVED_WRITES_KEY = 'server-writes-pending';
+
 export type WriteKind = 'rate' | 'scan';
 
 interface OnServer {

@@ -100,7 +100,7 @@ describe('a star rating', () => {
     show();
     await openPlayer();
     await userEvent.click(star(4));
-    expect(starsShown()).toBe(4);
+    await waitFor(() => expect(starsShown()).toBe(4));
     await waitFor(() => expect(onServer()?.userRating).toBe(8));
     await closePlayer();
     await openPlayer();
@@ -113,7 +113,7 @@ describe('a star rating', () => {
     show();
     await openPlayer();
     await userEvent.click(star(3));
-    expect(cached()?.userRating).toBe(6);
+    await waitFor(() => expect(cached()?.userRating).toBe(6));
     // Kept as old as it was: a rating is no reason to fetch 20,000 tracks again.
     expect(
       queryClient.getQueryState(playlistItemsQuery(access, '9001').queryKey)?.dataUpdatedAt,
@@ -126,7 +126,7 @@ describe('a star rating', () => {
     await openPlayer();
     onlineManager.setOnline(false);
     await userEvent.click(star(5));
-    expect(starsShown()).toBe(5);
+    await waitFor(() => expect(starsShown()).toBe(5));
     expect((await within(fullPlayer()).findByRole('status')).textContent).toMatch(
       /^Offline: the rating is sent when the server can be reached\.$/,
     );
