@@ -5,6 +5,7 @@ import { emptyQueue, forgetPosition, PLAYER_KEY, usePlayerStore } from '../featu
 import { forgetArtwork } from '../lib/artwork';
 import { idbDel, idbGet, idbSet } from '../lib/idb';
 import { clearPersistedQueries } from '../lib/query-persister';
+import { SAVED_WRITES_KEY } from '../lib/server-writes';
 import { loadDownloads } from './downloads-bridge';
 
 /**
@@ -42,6 +43,7 @@ export async function wipeAccountData(
     forgetPosition(),
     idbDel('player-plex-queue'),
     idbDel('player-scrobbles-pending'),
+    idbDel(SAVED_WRITES_KEY),
   ];
   if (!keepDownloads)
     wipes.push(loadDownloads().then((m) => m.useDownloadsStore.getState().removeAll()));

@@ -5,6 +5,7 @@ import { currentConnection, useServers, useServersStore } from '../features/serv
 import { PmsClient } from '../lib/plex';
 import { PmsProvider, usePlexServices, type PmsAccess, type ServerWait } from '../lib/plex-context';
 import { serverRefusals } from './server-refusals';
+import { useServerWrites } from './server-writes';
 
 /**
  * Gives features the selected server as a PmsClient. The client reads the connection at call
@@ -63,6 +64,9 @@ export function PmsBridge({ children }: { children: ReactNode }) {
       }),
     };
   }, [server, userId, usable, clientInfo, refusals]);
+
+  // Ratings and scans: sent to this server, and those saved offline resumed (decision 024).
+  useServerWrites(access);
 
   const status = useServersStore((s) => (s.selectedId ? s.statuses[s.selectedId] : undefined));
   const tier = useServersStore((s) => currentConnection(s, s.selectedId)?.tier ?? null);

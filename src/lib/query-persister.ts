@@ -123,6 +123,17 @@ function write(query: Query): void {
   }, 0);
 }
 
+/**
+ * A query changed in place (a rating written into the tracks it holds): its saved copy, if it has
+ * one, is written again, so a reload doesn't bring back the old value. Nothing new is saved.
+ */
+export function resaveQuery(query: Query): void {
+  if (query.meta?.persist === false) return;
+  void saved().then((known) => {
+    if (known.has(storageKey(query.queryHash))) write(query);
+  });
+}
+
 export async function clearPersistedQueries(): Promise<void> {
   generation += 1;
   await Promise.allSettled([...inFlight]);

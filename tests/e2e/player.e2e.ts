@@ -65,6 +65,13 @@ describe('playing music in Chromium', () => {
     expect(
       await player(page).getByRole('button', { name: '4 stars' }).getAttribute('aria-pressed'),
     ).toBe('true');
+    // Closed and opened again, the player shows the rating given (it lived in the component).
+    await page.getByRole('button', { name: 'Close the player' }).click();
+    await page.getByRole('button', { name: /Open the player/ }).click();
+    expect(
+      await player(page).getByRole('button', { name: '4 stars' }).getAttribute('aria-pressed'),
+    ).toBe('true');
+    await screenshot(page, 'now-playing-rated-desktop', false);
     // Tapping the rating shown clears it: Plex clears with -1 (0 would be zero stars).
     await player(page).getByRole('button', { name: '4 stars' }).click();
     await waitUntil(() => rated()?.userRating === undefined, 5000);
@@ -199,6 +206,51 @@ describe('playing music in Chromium', () => {
     );
     await page.getByRole('button', { name: 'Close the player' }).click();
     await screenshot(page, 'mini-player-phone', false);
+  });
+
+  it('keeps a rating given offline through a reload, and sends it once back online', async () => {
+    const open = await suite.open(PHONE);
+    const { page, context } = open;
+    await signInToRoadTrip(open);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.getByRole('button', { name: /Play Departure Board/ }).click();
+    await page.getByRole('button', { name: /Open the player/ }).click();
+    await player(page).getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('button', { name: 'Close the player' }).click();
+    const rated = () =>
+      suite.fake.model.servers[0]?.library.tracks.find((t) => t.ratingKey === '1002');
+    const puts = () => reports('/:/rate').filter((r) => r.method === 'PUT');
+    const before = puts().length;
+
+    await context.setOffline(true);
+    await page.getByText(/You're offline/).waitFor();
+    await page.getByRole('button', { name: /Open the player/ }).click();
+    await player(page).getByRole('button', { name: '3 stars' }).click();
+    await player(page)
+      .getByText(/^Offline: the rating is sent when/)
+      .waitFor();
+    await screenshot(page, 'now-playing-rated-offline-phone', false);
+    await page.reload();
+    await page.getByRole('button', { name: /Open the player/ }).click();
+    // Put back from the device, as it was given, before the server has heard of it.
+    await player(page)
+      .getByText(/^Offline: the rating is sent when/)
+      .waitFor();
+    expect(
+      await player(page).getByRole('button', { name: '3 stars' }).getAttribute('aria-pressed'),
+    ).toBe('true');
+    expect(puts().length).toBe(before);
+
+    await context.setOffline(false);
+    await waitUntil(() => rated()?.userRating === 6, 10_000);
+    await player(page)
+      .getByText(/^Offline:/)
+      .waitFor({ state: 'detached' });
+    expect(
+      puts()
+        .slice(before)
+        .map((r) => r.query.rating),
+    ).toEqual(['6']);
   });
 
   it('plays Opus as it is, and a chosen 128 kbps leaves a smaller file unconverted', async () => {

@@ -218,6 +218,23 @@ describe('library browsing', () => {
     expect(requestsTo('/library/sections/1/refresh')).toHaveLength(1);
   });
 
+  it('asks for a scan given offline once the server can be reached, exactly once', async () => {
+    const { onlineManager } = await import('@tanstack/react-query');
+    renderApp('/library');
+    const button = await screen.findByRole('button', { name: 'Scan library for new music' });
+    onlineManager.setOnline(false);
+    await userEvent.click(button);
+    expect(
+      await screen.findByRole('button', {
+        name: 'Scan asked for: sent when the server can be reached',
+      }),
+    ).toBeTruthy();
+    expect(requestsTo('/library/sections/1/refresh')).toHaveLength(0);
+    onlineManager.setOnline(true);
+    expect(await screen.findByRole('button', { name: 'Scanning library…' })).toBeTruthy();
+    expect(requestsTo('/library/sections/1/refresh').map((r) => r.method)).toEqual(['GET']);
+  });
+
   it('remembers which music library to browse', async () => {
     renderApp('/library');
     await userEvent.selectOptions(

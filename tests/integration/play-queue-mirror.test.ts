@@ -167,6 +167,8 @@ describe('queue diffs', () => {
 
   it('names the edits Plex can follow', () => {
     expect(diffQueues(base, q.jumpTo(base, 3))).toEqual({ kind: 'none' });
+    // A rating changes a track's data, not the queue Plex holds.
+    expect(diffQueues(base, q.withTrack(base, '2', { userRating: 6 }))).toEqual({ kind: 'none' });
     expect(diffQueues(base, q.playFrom(base, tracks, 0))).toEqual({ kind: 'new' });
     expect(diffQueues(base, q.remove(base, 2))).toEqual({ kind: 'remove', uid: uid(2) });
     expect(diffQueues(base, q.remove(base, 5))).toEqual({ kind: 'remove', uid: uid(5) });

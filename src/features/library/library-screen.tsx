@@ -1,11 +1,12 @@
 // Each screen is a chunk of its own (app/router.tsx): each carries the library's styles.
 import './library.css';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { MusicSection } from '../../domain';
 import { describeError } from '../../lib/plex';
 import { useServerAccess, type PmsAccess } from '../../lib/plex-context';
+import { writeKeys, type ScanSection } from '../../lib/server-writes';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
 import { Skeleton } from '../../ui/skeleton';
@@ -23,22 +24,25 @@ export function LibraryScreen() {
   return <Library access={access} />;
 }
 
-/** "Scan library" asks the server to look for new files, and shows it is scanning until done. */
+/**
+ * "Scan library" asks the server to look for new files (a mutation: app/server-writes.ts; offline,
+ * it waits and is sent when the server can be reached), and shows it is scanning until done.
+ */
 function ScanButton({ access, section }: { access: PmsAccess; section: MusicSection }) {
   const queryClient = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
+  const scan = useMutation<unknown, Error, ScanSection>({ mutationKey: writeKeys.scan });
   const [requested, setRequested] = useState(false);
-  const scanning = requested || section.scanning === true;
+  const scanning = requested || scan.isPending || section.scanning === true;
 
   useEffect(() => {
-    if (!scanning) return;
+    if (!scanning || scan.isPaused) return;
     // Poll the sections list: Plex marks a library `refreshing` while it scans.
     const timer = setInterval(
       () => void queryClient.invalidateQueries({ queryKey: libraryKeys.sections(access) }),
       2000,
     );
     return () => clearInterval(timer);
-  }, [scanning, queryClient, access]);
+  }, [scanning, scan.isPaused, queryClient, access]);
 
   useEffect(() => {
     if (requested && section.scanning === false) {
@@ -47,25 +51,25 @@ function ScanButton({ access, section }: { access: PmsAccess; section: MusicSect
     }
   }, [requested, section.scanning]);
 
-  async function scan() {
-    setError(null);
-    try {
-      await access.client.refreshSection(section.key);
-      setRequested(true);
-      await queryClient.invalidateQueries({ queryKey: libraryKeys.sections(access) });
-    } catch (cause) {
-      setError(describeError(cause));
-    }
+  function start() {
+    scan.mutate(
+      { userId: access.userId, serverId: access.serverId, sectionKey: section.key },
+      { onSuccess: () => setRequested(true) },
+    );
   }
 
   return (
     <>
-      <Button variant="quiet" busy={scanning} onClick={() => void scan()}>
-        {scanning ? 'Scanning library…' : 'Scan library for new music'}
+      <Button variant="quiet" busy={scanning} onClick={start}>
+        {scan.isPaused
+          ? 'Scan asked for: sent when the server can be reached'
+          : scanning
+            ? 'Scanning library…'
+            : 'Scan library for new music'}
       </Button>
-      {error ? (
+      {scan.isError ? (
         <Notice tone="error" title="Couldn't start a scan.">
-          {error}
+          {describeError(scan.error)}
         </Notice>
       ) : null}
     </>

@@ -1,4 +1,6 @@
-import { render, screen } from '@testing-library/react';
+import { render as renderIn, screen } from '@testing-library/react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { ReactElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Track } from '../../domain';
 import { NowPlaying } from './now-playing';
@@ -13,6 +15,10 @@ const track: Track = {
   durationMs: 200_000,
   media: null,
 };
+
+/** The rating is a mutation: the full player lives inside a query client. */
+const render = (ui: ReactElement) =>
+  renderIn(<QueryClientProvider client={new QueryClient()}>{ui}</QueryClientProvider>);
 
 /** iOS: an element's volume can't be set, and always reads 1. */
 function volumeFixedAtOne() {

@@ -69,6 +69,8 @@ export interface PlayerState {
   move(from: number, to: number): void;
   remove(index: number): void;
   clearUpcoming(): void;
+  /** A change of a queued track's own data (its rating): the entries and what plays stay. */
+  patchTrack(id: string, patch: Partial<Track>): void;
   setQuality(quality: StreamQuality): void;
   setNowPlayingOpen(open: boolean): void;
   dismissNotice(): void;
@@ -186,6 +188,11 @@ export const usePlayerStore = create<PlayerState>()(
         move: (from, to) => set((s) => ({ queue: q.move(s.queue, from, to) })),
         remove: (index) => set((s) => ({ queue: q.remove(s.queue, index) })),
         clearUpcoming: () => set((s) => ({ queue: q.clearUpcoming(s.queue) })),
+        patchTrack: (id, patch) =>
+          set((s) => {
+            const queue = q.withTrack(s.queue, id, patch);
+            return queue === s.queue ? s : { queue };
+          }),
         setQuality: (quality) => set({ quality }),
         setNowPlayingOpen: (nowPlayingOpen) => set({ nowPlayingOpen }),
         dismissNotice: () => set({ notice: null }),

@@ -26,6 +26,8 @@ export function diffQueues(prev: QueueState, next: QueueState): QueueEdit {
   if (b.length > a.length && a.every((item, i) => item.uid === b[i]?.uid))
     return { kind: 'append', count: b.length - a.length };
   if (b.length === a.length) {
+    // The same entries in the same order (a track's rating changed): nothing for Plex's queue.
+    if (a.every((item, i) => item.uid === b[i]?.uid)) return { kind: 'none' };
     const moved = movedOne(a, b);
     if (moved) return moved;
   }

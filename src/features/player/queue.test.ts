@@ -13,6 +13,7 @@ import {
   previous,
   remove,
   setShuffle,
+  withTrack,
   type QueueState,
 } from './queue';
 
@@ -126,5 +127,19 @@ describe('queue', () => {
     expect(ids(q)).toEqual(['1', '1']);
     expect(q.items[0]?.uid).not.toBe(q.items[1]?.uid);
     expect(q.index).toBe(0);
+  });
+
+  it('changes a queued track’s own data (a rating) in place: same entries, same order', () => {
+    const q = setShuffle(addToQueue(playFrom(emptyQueue, tracks, 1), [track('2')]), true, zero);
+    const rated = withTrack(q, '2', { userRating: 8 });
+    expect(rated.items.map((i) => i.uid)).toEqual(q.items.map((i) => i.uid));
+    expect(rated.index).toBe(q.index);
+    expect(rated.items.filter((i) => i.track.userRating === 8).map((i) => i.track.id)).toEqual([
+      '2',
+      '2',
+    ]);
+    // The original order holds the very same entries, not copies of copies.
+    for (const item of rated.original) expect(rated.items.includes(item)).toBe(true);
+    expect(withTrack(q, 'not queued', { userRating: 8 })).toBe(q);
   });
 });

@@ -196,6 +196,28 @@ export function remove(state: QueueState, at: number): QueueState {
   return { ...state, items, original, index, origin: undefined };
 }
 
+/**
+ * Every entry of the track `id` with `patch` applied (a new rating): the same entries in the same
+ * order, so nothing about playing changes. The queue itself back when the track isn't in it.
+ */
+export function withTrack(state: QueueState, id: string, patch: Partial<Track>): QueueState {
+  const changed = new Map<QueueItem, QueueItem>();
+  const swap = (items: QueueItem[]) => {
+    let out: QueueItem[] | null = null;
+    items.forEach((item, i) => {
+      if (item.track.id !== id) return;
+      let next = changed.get(item);
+      if (!next) changed.set(item, (next = { uid: item.uid, track: { ...item.track, ...patch } }));
+      (out ??= items.slice())[i] = next;
+    });
+    return out ?? items;
+  };
+  const items = swap(state.items);
+  if (items === state.items) return state;
+  const original = state.original === state.items ? items : swap(state.original);
+  return { ...state, items, original };
+}
+
 /** Clears what is queued after the current track (the current one keeps playing). */
 export function clearUpcoming(state: QueueState): QueueState {
   const playing = current(state);
