@@ -1,6 +1,5 @@
 import { useSyncExternalStore } from 'react';
 import { keepThisVersion, noteThisVersion } from './keep-this-version';
-import { whenWanted } from '../lib/when-quiet';
 
 /**
  * Registers the service worker that precaches PlexM8's shell, so the app starts with no network.
@@ -11,10 +10,6 @@ import { whenWanted } from '../lib/when-quiet';
  * the new controller), and vite-plugin-pwa would reload every tab that had shown the offer,
  * music playing or not. Only the tab where the user said so reloads; the others run on with the
  * code they have (kept in memory beforehand: keep-this-version.ts) and offer the new version.
- *
- * The registration itself waits until the first screen is quiet or the user first presses: its
- * code and the worker's precaching would otherwise share the link with the first screen
- * (decision 022).
  */
 let applyUpdate: ((reload?: boolean) => Promise<void>) | null = null;
 /** A newer version is waiting, or already in charge: this page runs an older one. */
@@ -46,39 +41,30 @@ export function registerServiceWorker(): void {
   window.addEventListener('vite:preloadError', () => {
     if (startedUnder) offer({ again: true });
   });
-  // This version's files are noted before the registration asks for a newer one (a note taken
-  // while a newer one installs would be of both); not during the start, whose storage reads
-  // it would slow (reading the precache's index takes tens of milliseconds).
-  void whenWanted()
-    .then(() => navigator.serviceWorker.getRegistration())
-    .then(async (registration) => {
-      if (registration) await noteThisVersion(registration);
-    })
-    .then(() => import('virtual:pwa-register'))
-    .then(({ registerSW }) => {
-      applyUpdate = registerSW({
-        immediate: true,
-        onNeedRefresh() {
-          // A first install is no update. After the sign-in redirect, the page that comes back
-          // meets the worker the first page started installing, and workbox-window reports it as
-          // an external, waiting one (seen in Firefox on a busy machine). Only a page some worker
-          // already controls has an older version running.
-          if (!navigator.serviceWorker.controller) return;
-          void navigator.serviceWorker.getRegistration().then((registration) => {
-            if (registration) void keepThisVersion(registration.scope);
-          });
-          offer({ again: true });
-        },
-        // The plugin reloads on any new controller once it has offered: the listener above decides.
-        onNeedReload() {},
-        onRegisteredSW(_url, registration) {
-          if (!registration) return;
-          void noteThisVersion(registration);
-          // A long-lived tab (music playing all day) still hears of new versions.
-          setInterval(() => void registration.update(), 60 * 60_000);
-        },
-      });
+  void import('virtual:pwa-register').then(({ registerSW }) => {
+    applyUpdate = registerSW({
+      immediate: true,
+      onNeedRefresh() {
+        // A first install is no update. After the sign-in redirect, the page that comes back
+        // meets the worker the first page started installing, and workbox-window reports it as
+        // an external, waiting one (seen in Firefox on a busy machine). Only a page some worker
+        // already controls has an older version running.
+        if (!navigator.serviceWorker.controller) return;
+        void navigator.serviceWorker.getRegistration().then((registration) => {
+          if (registration) void keepThisVersion(registration.scope);
+        });
+        offer({ again: true });
+      },
+      // The plugin reloads on any new controller once it has offered: the listener above decides.
+      onNeedReload() {},
+      onRegisteredSW(_url, registration) {
+        if (!registration) return;
+        void noteThisVersion(registration);
+        // A long-lived tab (music playing all day) still hears of new versions.
+        setInterval(() => void registration.update(), 60 * 60_000);
+      },
     });
+  });
 }
 
 export function useUpdateReady(): boolean {
