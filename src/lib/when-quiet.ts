@@ -1,14 +1,13 @@
 /**
  * Resolves once the page is loaded and its network has been quiet for `quietMs` (no resource has
  * finished loading in that time), or `atMostMs` after it was asked, at a moment the main thread
- * is idle. Work the first screen doesn't need (fetching other
- * screens' code) waits for this, so it never competes with the first screen for the link or the
- * CPU (docs/decisions/022).
+ * is idle. Work the first screen doesn't need (other screens' code, the downloads) waits for
+ * this, so it never competes with the first screen for the link or the CPU (docs/decisions/022).
  */
 export function whenQuiet(quietMs = 2_000, atMostMs = 10_000): Promise<void> {
   return new Promise((resolve) => {
     // A screen that never stops fetching (artwork of a long list scrolled at once) must not
-    // hold back the service worker for ever.
+    // hold back the rest for ever.
     const until = performance.now() + atMostMs;
     const check = () => {
       const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
