@@ -13,6 +13,11 @@ export const serversCode = () => import('./routes/servers-route');
 /** The downloads screen waits for the saved downloads to be read, so it never shows "none". */
 export const downloadsCode = () => loadDownloads();
 
+/** What a start at the app's root shows first: the router and the playlists screen. */
+export function firstScreenCode(): Promise<unknown> {
+  return Promise.all([routerCode(), import('../features/library/playlists-screen')]);
+}
+
 /** The sign-in screens: a signed-in start never fetches them. */
 const signInCode = () => import('../features/auth/screens');
 export const SignInScreen = lazyComponent(signInCode, (m) => m.SignInScreen);

@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Suspense, useCallback } from 'react';
+import { Suspense, useCallback, useEffect } from 'react';
 import type { PlexUser } from '../domain';
 import { claimDeviceFor } from './account-data';
-import { SignInReturnScreen, SignInScreen } from './screen-code';
+import { firstScreenCode, SignInReturnScreen, SignInScreen } from './screen-code';
 import { announceSessionChange } from './session-sync';
 
 const base = import.meta.env.BASE_URL;
@@ -28,6 +28,12 @@ export function SignedOut() {
     (user: PlexUser) => claimDeviceFor(queryClient, user),
     [queryClient],
   );
+  const returning = isSignInReturn();
+  // Back from app.plex.tv, the app is about to open: fetch its code while the sign-in finishes,
+  // not after (on a relay, every round trip after the sign-in delays the first playlist).
+  useEffect(() => {
+    if (returning) void firstScreenCode().catch(() => undefined);
+  }, [returning]);
   const signedIn = useCallback(() => {
     goToStart();
     announceSessionChange();
@@ -35,7 +41,7 @@ export function SignedOut() {
   // Preloaded at boot when nobody is signed in (main.tsx), so this shows no fallback then.
   return (
     <Suspense fallback={null}>
-      {isSignInReturn() ? (
+      {returning ? (
         <SignInReturnScreen beforeSignedIn={claimDevice} onSignedIn={signedIn} />
       ) : (
         <SignInScreen />
