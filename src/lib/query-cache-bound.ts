@@ -62,6 +62,8 @@ export function boundedStorage<V extends { state: { data?: unknown } }>(
   bound: CacheBound,
   onDropped: (keys: string[]) => void,
   now: () => number = Date.now,
+  /** How entries are put, in one transaction (a long list may be put off the page). */
+  write: (entries: [IDBValidKey, unknown][], store: UseStore) => Promise<void> = setMany,
 ) {
   let index: Promise<Index> | null = null;
   let queue: Promise<unknown> = Promise.resolve();
@@ -87,7 +89,7 @@ export function boundedStorage<V extends { state: { data?: unknown } }>(
         current.set(key, { at: now(), items });
         const dropped = overflow(current, bound, now(), key);
         for (const gone of dropped) current.delete(gone);
-        await setMany(
+        await write(
           [
             [key, value],
             [INDEX_KEY, current],

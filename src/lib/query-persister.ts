@@ -15,6 +15,7 @@ import { clear, createStore, entries, get, promisifyRequest, type UseStore } fro
 import { boundedStorage, type CacheBound } from './query-cache-bound';
 import { storageName } from './storage-names';
 import { writesAllowed } from './write-gate';
+import { writeLongListsOffPage } from './query-write';
 
 /**
  * Each query is persisted on its own in IndexedDB (not one big JSON blob): a 20,000-track
@@ -37,9 +38,16 @@ export const QUERY_CACHE_BOUND: CacheBound = {
   maxAgeMs: QUERY_CACHE_MAX_AGE,
 };
 
-const bounded = boundedStorage<PersistedQuery>(cacheStore, QUERY_CACHE_BOUND, (dropped) => {
-  void saved().then((known) => dropped.forEach((key) => known.delete(key)));
-});
+const bounded = boundedStorage<PersistedQuery>(
+  cacheStore,
+  QUERY_CACHE_BOUND,
+  (dropped) => {
+    void saved().then((known) => dropped.forEach((key) => known.delete(key)));
+  },
+  Date.now,
+  // A whole 20,000-track playlist cloned at once was a task of 50–80 ms (decision 025).
+  writeLongListsOffPage(storageName('query-cache'), 'queries'),
+);
 
 export const queryPersister = experimental_createQueryPersister<PersistedQuery>({
   storage: {

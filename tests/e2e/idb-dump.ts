@@ -50,3 +50,36 @@ export async function dumpAllStorage(page: Page): Promise<string> {
   });
   return `${idb}\n${rest}`;
 }
+
+/**
+ * Waits until the saved query cache holds a list of `items` (its index is written in the same
+ * transaction as the list: query-cache-bound.ts), so a test can go offline knowing it is there.
+ */
+export async function waitForSavedList(page: Page, db: string, items: number): Promise<void> {
+  await page.waitForFunction(
+    async ([db, items]) => {
+      // Only a database that exists: opening a missing one would create it without its store.
+      if (!(await indexedDB.databases()).some((info) => info.name === db)) return false;
+      const conn = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open(db);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      try {
+        if (!conn.objectStoreNames.contains('queries')) return false;
+        const req = conn.transaction('queries').objectStore('queries').get('plexm8-cache-index');
+        const index = await new Promise<unknown>(
+          (resolve) => (req.onsuccess = () => resolve(req.result)),
+        );
+        if (!(index instanceof Map)) return false;
+        return [...index.values()].some(
+          (e: unknown) => typeof e === 'object' && e !== null && 'items' in e && e.items === items,
+        );
+      } finally {
+        conn.close();
+      }
+    },
+    [db, items] as const,
+    { timeout: 20_000, polling: 250 },
+  );
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE } from './browser';
 import { e2eSuite, signInThroughPlex, type OpenPage } from './harness';
-import { dumpIndexedDb } from './idb-dump';
+import { dumpIndexedDb, waitForSavedList } from './idb-dump';
 import { E2E_APP_URL, e2eDatabase } from './ports';
 import { screenshot } from './screenshots';
 
@@ -83,6 +83,20 @@ describe('browsing the library in Chromium', () => {
     await page.locator('[aria-posinset="20000"]').waitFor();
     expect(await page.locator('.virtual-row').count()).toBeLessThanOrEqual(60);
     await screenshot(page, 'playlist-20k-end-phone', false);
+
+    // Saved whole (a list this long is written by a worker, a page per task: decision 025), so
+    // it opens offline after a reload with every track.
+    await waitForSavedList(page, e2eDatabase('query-cache'), 20_000);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await open.context.setOffline(true);
+    await page.reload();
+    await list.getByText('Departure Board').first().waitFor();
+    await page
+      .getByText(/Showing what PlexM8 saved/)
+      .first()
+      .waitFor();
+    expect(await list.getAttribute('data-count')).toBe('20000');
+    await open.context.setOffline(false);
   });
 
   it('reloads with the network off and shows the same playlist at once, marked offline', async () => {

@@ -1,7 +1,7 @@
 import type * as v from 'valibot';
 import { clientParams } from './client-info';
 import { isPlexError } from './errors';
-import { mapItems } from './map-metadata';
+import { mapItemsInSlices } from './map-in-slices';
 import { listSchema } from './metadata-schemas';
 import type { PmsClientOptions } from './pms-client';
 import { requestJson, send, type PlexRequest } from './request';
@@ -94,7 +94,8 @@ export class PmsRequests {
     );
     const mc = body.MediaContainer;
     const raw = mc.Metadata.length;
-    const mapped = mapItems(kind, mc.Metadata);
+    // Pages run to thousands of items: mapped in slices, so a tap or a frame never waits long.
+    const mapped = await mapItemsInSlices(kind, mc.Metadata);
     // A server may ignore paging and answer the whole list: then this page is everything.
     const ignoredPaging = (mc.offset === undefined && mc.totalSize === undefined) || raw > size;
     const total = ignoredPaging ? raw : (mc.totalSize ?? start + raw);

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { PlexError } from './errors';
 import { parseRetryAfter } from './retry-after';
 import { buildUrl, originOf, safeWhere } from './urls';
+import { Slices } from '../yield-to-main';
 
 export interface PlexRequest {
   url: string;
@@ -118,12 +119,16 @@ async function readWithin(response: Response, timing: Timing): Promise<string> {
   });
   const decoder = new TextDecoder();
   const pieces: string[] = [];
+  // Pieces already here are read one after another without a task between them: a page of
+  // 2,000 tracks (1.5 MB) decoded at once was tens of milliseconds on the main thread.
+  const slices = new Slices();
   try {
     for (;;) {
       const { done, value } = await Promise.race([reader.read(), stopped]);
       if (done) break;
       timing.progressed();
       pieces.push(decoder.decode(value, { stream: true }));
+      if (slices.due()) await slices.pause();
     }
   } catch (error) {
     reader.cancel().catch(() => undefined);

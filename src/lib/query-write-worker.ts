@@ -1,0 +1,9 @@
+import { createListWriter } from './query-write-handler';
+import type { WriteRequest } from './query-write-shape';
+
+/**
+ * Writes a long list into the query cache off the page: a 20,000-track playlist cloned for
+ * IndexedDB on the page was a task of 50–80 ms (docs/decisions/025).
+ */
+const handle = createListWriter((reply) => postMessage(reply));
+addEventListener('message', (event: MessageEvent<WriteRequest>) => handle(event.data));
