@@ -1,20 +1,18 @@
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { DownloadActionsProvider, type DownloadActions } from '../lib/download-actions';
 import { usePms, type PmsAccess } from '../lib/plex-context';
-import { whenQuiet } from '../lib/when-quiet';
 import { network, whenNetworkReturns } from './network';
 import { loadDownloads, useAvailability, useSetStatus } from './downloads-bridge';
 import { useDownloadedCopy, useDownloadedSets } from './downloaded-sets';
 
 /**
  * Wires downloads (features/downloads) to the current server and to the library's screens:
- * joins the tabs' downloading when wanted (decision 022) (the tab that runs the queue fetches from
+ * joins the tabs' downloading after the first paint (the tab that runs the queue fetches from
  * its current server) and provides DownloadActions.
  */
 export function DownloadsHost({ children }: { children: ReactNode }) {
   const access = usePms();
   const accessRef = useRef<PmsAccess | null>(access);
-  const startNow = useRef<() => void>(() => undefined);
   useEffect(() => {
     accessRef.current = access;
   }, [access]);
@@ -22,37 +20,21 @@ export function DownloadsHost({ children }: { children: ReactNode }) {
   useEffect(() => {
     let stop: (() => Promise<void>) | null = null;
     let cancelled = false;
-    // Offline, the screens need the downloads at once (what plays, what is on the device);
-    // online, downloading resumes once the first screen (or the one the user went on to) is quiet.
-    let unsubscribe: () => void = () => undefined;
-    const networkDown = new Promise<void>((resolve) => {
-      const check = () => (network.isUp() ? undefined : resolve());
-      unsubscribe = network.subscribe(check);
-      check();
-    });
-    // Or the user asks for a download now: the queue runs at once.
-    const asked = new Promise<void>((resolve) => (startNow.current = resolve));
-    void Promise.race([whenQuiet(), networkDown, asked])
-      .then(() => {
-        unsubscribe();
-        return loadDownloads();
-      })
-      .then((m) => {
-        if (cancelled) return;
-        // One tab of PlexM8 downloads for all (features/downloads/tab-group.ts).
-        stop = m.startDownloads({
-          sourceFor: (job) => {
-            const current = accessRef.current;
-            if (!current || current.serverId !== job.serverId) return null;
-            return m.downloadSource(current.client, job);
-          },
-          isOnline: () => network.isUp(),
-          whenOnline: whenNetworkReturns,
-        });
+    void loadDownloads().then((m) => {
+      if (cancelled) return;
+      // One tab of PlexM8 downloads for all (features/downloads/tab-group.ts).
+      stop = m.startDownloads({
+        sourceFor: (job) => {
+          const current = accessRef.current;
+          if (!current || current.serverId !== job.serverId) return null;
+          return m.downloadSource(current.client, job);
+        },
+        isOnline: () => network.isUp(),
+        whenOnline: whenNetworkReturns,
       });
+    });
     return () => {
       cancelled = true;
-      unsubscribe();
       void stop?.();
     };
   }, []);
@@ -62,7 +44,6 @@ export function DownloadsHost({ children }: { children: ReactNode }) {
     const download: DownloadActions['download'] = (set, tracks) => {
       const serverId = accessRef.current?.serverId;
       if (!serverId) return;
-      startNow.current();
       void loadDownloads().then((m) => {
         // Ask that the browser keep what we store (it may still say no).
         void navigator.storage?.persist?.();

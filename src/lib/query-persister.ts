@@ -45,8 +45,9 @@ const bounded = boundedStorage<PersistedQuery>(
     void saved().then((known) => dropped.forEach((key) => known.delete(key)));
   },
   Date.now,
-  // A whole 20,000-track playlist cloned at once was a task of 50–80 ms (decision 025).
-  writeLongListsOffPage(storageName('query-cache'), 'queries'),
+  // A whole 20,000-track playlist cloned at once was a task of 50–80 ms (decision 025). The name
+  // is asked for at the write, never at import: storage names are settled first (storage-names).
+  writeLongListsOffPage(() => storageName('query-cache'), 'queries'),
 );
 
 export const queryPersister = experimental_createQueryPersister<PersistedQuery>({

@@ -56,7 +56,7 @@ describe('writing a long list into the saved query cache', () => {
     const store = createStore(db, 'queries');
     const value = saved([50, ...Array.from({ length: 10 }, () => 2_000)]);
     const index = new Map([['q', { at: 1, items: 20_050 }]]);
-    await writeLongListsOffPage(db, 'queries')(
+    await writeLongListsOffPage(() => db, 'queries')(
       [
         ['q', value],
         ['index', index],
@@ -80,7 +80,7 @@ describe('writing a long list into the saved query cache', () => {
     const db = `write-test-${(n += 1)}`;
     const store = createStore(db, 'queries');
     const value = saved([50, 300]);
-    await writeLongListsOffPage(db, 'queries')([['q', value]], store);
+    await writeLongListsOffPage(() => db, 'queries')([['q', value]], store);
     expect(FakeWorker.started).toBe(0);
     expect(await get('q', store)).toEqual(value);
   });
@@ -96,7 +96,7 @@ describe('writing a long list into the saved query cache', () => {
     const db = `write-test-${(n += 1)}`;
     const store = createStore(db, 'queries');
     const value = saved([50, 2_000, 2_000, 2_000]);
-    await writeLongListsOffPage(db, 'queries')([['q', value]], store);
+    await writeLongListsOffPage(() => db, 'queries')([['q', value]], store);
     expect(await get('q', store)).toEqual(value);
   });
 });

@@ -15,7 +15,7 @@ type Entries = [IDBValidKey, unknown][];
  * long paged list is handed to a worker a page per task, so no task of the page clones it all.
  * Where there is no worker (jsdom tests), or it fails, the page writes it as before.
  */
-export function writeLongListsOffPage(db: string, storeName: string) {
+export function writeLongListsOffPage(db: () => string, storeName: string) {
   return async (entries: Entries, store: UseStore): Promise<void> => {
     const pagesOf = entries.findIndex(
       ([, value]) => isPaged(value) && itemsIn(value.state.data) >= OFF_PAGE_ITEMS,
@@ -25,6 +25,6 @@ export function writeLongListsOffPage(db: string, storeName: string) {
     // Its code comes with the first long list (offline before the app is cached, it may not).
     const host = await import('./query-write-host').catch(() => null);
     if (!host) return setMany(entries, store);
-    return host.writeThroughWorker(db, storeName, entries, pagesOf, long, store);
+    return host.writeThroughWorker(db(), storeName, entries, pagesOf, long, store);
   };
 }
