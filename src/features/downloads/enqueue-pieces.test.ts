@@ -62,3 +62,23 @@ describe('a set queued in pieces', () => {
     expect(store().sets[playlist.id]?.keys).toHaveLength(2);
   });
 });
+
+describe('a big piece queued', () => {
+  it('is done a slice at a time, other tasks running between the slices', async () => {
+    const tracks = Array.from({ length: 2_000 }, (_, i) => track(100 + i));
+    const seen: number[] = [];
+    const done = perform({ do: 'enqueue', set: playlist, tracks, quality: 'original' });
+    // A task queued now runs before the enqueue is over: it isn't one long task.
+    const between = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        seen.push(Object.keys(store().jobs).length);
+        resolve();
+      }, 0),
+    );
+    await Promise.all([done, between]);
+    expect(seen[0]).toBeGreaterThan(0);
+    expect(seen[0]).toBeLessThan(2_000);
+    expect(Object.keys(store().jobs)).toHaveLength(2_000);
+    expect(store().sets[playlist.id]?.keys).toHaveLength(2_000);
+  });
+});
