@@ -16,13 +16,21 @@ export function tellChangesTo(listener: ((change: Change) => void) | null): void
 
 export const announce = (change: Change) => tell?.(change);
 
-/** Job records are written in one transaction per task, however many changed. */
+/**
+ * Job records changed within this long are written together, each job once as it stands: a small
+ * file changes its record three or four times within a few hundred milliseconds, and every
+ * transaction, however small, queues with the files' own in the one backing store (decision 026).
+ * Nothing waits on them here (this tab's state is already current); the other tabs hear of a
+ * change this much later, and a tab closed meanwhile loses at most this long of it: a file then
+ * seen as unfinished is fetched again, never one seen as done without its bytes.
+ */
+const FLUSH_MS = 100;
 const dirty = new Map<string, DownloadJob>();
 let flushTimer: ReturnType<typeof setTimeout> | null = null;
 
 export function persistJob(job: DownloadJob): void {
   dirty.set(job.key, job);
-  flushTimer ??= setTimeout(() => void flushJobs(), 0);
+  flushTimer ??= setTimeout(() => void flushJobs(), FLUSH_MS);
 }
 
 /** Writes in flight, in order: the lock is handed on only once they have landed. */
