@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Track } from '../../domain';
 import { perform, useDownloadsStore } from './downloads-store';
+import { settleWrites } from './outbox';
 import { loadDownloads } from './tab-group';
 
 const track = (n: number): Track => ({
@@ -60,6 +61,22 @@ describe('a set queued in pieces', () => {
       continues: true,
     });
     expect(store().sets[playlist.id]?.keys).toHaveLength(2);
+  });
+});
+
+describe('a tab closed while a set is being queued', () => {
+  it('leaves the jobs of the pieces it queued in the set, so deleting the set removes them', async () => {
+    const first = { do: 'enqueue', set: playlist, quality: 'original', more: true } as const;
+    await perform({ ...first, tracks: [track(1)] });
+    await perform({ ...first, tracks: [track(2), track(3)], continues: true });
+    await settleWrites();
+    // The tab closes before the last piece; the next one reads what it left.
+    await loadDownloads();
+    expect(store().sets[playlist.id]?.keys).toHaveLength(3);
+    await perform({ do: 'remove-set', id: playlist.id });
+    expect(Object.keys(store().jobs)).toEqual([]);
+    await loadDownloads();
+    expect(Object.keys(store().jobs)).toEqual([]);
   });
 });
 

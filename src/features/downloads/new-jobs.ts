@@ -54,7 +54,7 @@ const CLOCK_EVERY = 25;
  */
 export function jobsFor(
   state: Pick<JobState, 'jobs' | 'onDevice'>,
-  serverId: string,
+  { id: setId, serverId }: { id: string; serverId: string },
   tracks: readonly Track[],
   quality: DownloadQuality,
   canPlay: (mime: string) => string,
@@ -107,6 +107,7 @@ export function jobsFor(
       error: null,
       addedAt: now,
       seq: (seq += 1),
+      queuedFor: setId,
     });
   }
   return slice;

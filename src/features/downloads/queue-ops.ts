@@ -79,7 +79,7 @@ export function createQueueOps(set: SetState, get: GetState) {
       const state = get();
       // Deleted while it was being queued (the delete overtook this piece): it stays deleted.
       if ((continues || !first) && !state.sets[info.id]) return;
-      const slice = jobsFor(state, info.serverId, tracks, quality, canPlay, made, {
+      const slice = jobsFor(state, info, tracks, quality, canPlay, made, {
         from,
         deadline: performance.now() + SLICE_MS,
         most: SLICE_MOST,
@@ -105,8 +105,8 @@ export function createQueueOps(set: SetState, get: GetState) {
       for (const job of changed) out.persistJob(job);
     } while (from < tracks.length);
     const now = get().sets[info.id];
-    // A tab closed between the pieces leaves the set as first written; its other jobs stay,
-    // listed on the Downloads screen, and asking for the playlist again adds them to it.
+    // A tab closed between the pieces leaves the set as first written: the next load puts the
+    // later pieces' jobs back in it by their `queuedFor`.
     if (now && !(previous && more)) await out.persistSet(now);
   }
 
