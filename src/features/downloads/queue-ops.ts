@@ -107,7 +107,11 @@ export function createQueueOps(set: SetState, get: GetState) {
     const now = get().sets[info.id];
     // A tab closed between the pieces leaves the set as first written: the next load puts the
     // later pieces' jobs back in it by their `queuedFor`.
-    if (now && !(previous && more)) await out.persistSet(now);
+    if (!now || (previous && more)) return;
+    // In a task of its own: its record can hold 20,000 keys, cloned as it is written.
+    await yieldToMain();
+    const last = get().sets[info.id];
+    if (last) await out.persistSet(last);
   }
 
   function sync(setId: string, tracks: readonly Track[], quality: DownloadQuality) {

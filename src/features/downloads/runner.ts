@@ -41,8 +41,8 @@ const store = useDownloadsStore;
 
 /**
  * The download queue, outside React (like the player's controller), in the one tab that holds the
- * download lock (tab-group.ts): PARALLEL files at a time, in the order asked; progress saved in chunks
- * so a reload, a pause, a lost network or another tab taking over resumes where it stopped;
+ * download lock (tab-group.ts): PARALLEL files at a time, in the order asked; progress saved in
+ * chunks so a reload, a pause, a lost network or another tab taking over resumes where it stopped;
  * retries back off; full storage stops everything and keeps what finished; a file counts as
  * downloaded only once whole and the size it should be. The returned stop resolves once nothing
  * of its runs can write any more.
