@@ -27,11 +27,6 @@ export const INACTIVITY_MS = 20_000;
 /** Partial data is saved every this many bytes or this often, whichever comes first. */
 const CHUNK_BYTES = 512 * 1024;
 const CHUNK_MS = 1_000;
-/**
- * Originals up to this size are read whole (`response.blob()`), without progress: 256 KB is a
- * second at 2 Mbps, ten at 200 kbps, well within the inactivity timeout.
- */
-const WHOLE_UP_TO = 256 * 1024;
 const PROGRESS_MS = 250;
 
 /** What is saved of the job so far, kept current for the runner whatever happens. */
@@ -177,16 +172,6 @@ export async function fetchPart(p: PartFetch): Promise<void> {
     p.patch({ total, chunks: held.chunks, bytes: offset, validator, track });
 
     const chunkBytes = p.chunkBytes ?? CHUNK_BYTES;
-    if (offset === 0 && total !== null && total <= Math.min(WHOLE_UP_TO, chunkBytes)) {
-      // Less than a chunk, so nothing to save on the way, and quick on any link: read whole by
-      // the browser, off the page's main thread (a Blob made here from the stream's pieces cost
-      // 1–3 ms a file on this machine). A transcode's size isn't known, so it never comes here.
-      const file = await Promise.race([response.blob(), aborted]);
-      lastByteAt = performance.now();
-      if (file.size !== total) throw new SizeMismatch();
-      p.fetched?.();
-      return await finishFile(p, file);
-    }
     reader = response.body.getReader();
     let pending: Uint8Array[] = [];
     let pendingBytes = 0;
