@@ -1,19 +1,43 @@
 // @vitest-environment node
 // Node's Blob (jsdom's has no arrayBuffer() and doesn't survive fake-indexeddb's clone).
-import type * as IdbKeyval from 'idb-keyval';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { storageName } from '../../lib/storage-names';
+import type * as Relaxed from './relaxed-store';
 
-/** The browser's IndexedDB as Safari's private windows have it: every write of a Blob aborts. */
+/**
+ * The browser's IndexedDB as Safari's private windows have it: a transaction that puts a Blob
+ * aborts, with no error to say why.
+ */
 const refuseBlobs = { on: false, refuseBytes: false };
-vi.mock('idb-keyval', async (importOriginal) => {
-  const real = await importOriginal<typeof IdbKeyval>();
+vi.mock('./relaxed-store', async (importOriginal) => {
+  const real = await importOriginal<typeof Relaxed>();
+  const refused = (value: unknown) =>
+    value instanceof Blob ? refuseBlobs.on : refuseBlobs.refuseBytes;
   return {
-    ...real,
-    set: (key: IDBValidKey, value: unknown, store?: Parameters<typeof real.set>[2]) => {
-      if (refuseBlobs.on && value instanceof Blob) return Promise.reject(null);
-      if (refuseBlobs.refuseBytes && !(value instanceof Blob)) return Promise.reject(null);
-      return real.set(key, value, store);
+    relaxedStore: (dbName: string, storeName: string): ReturnType<typeof real.relaxedStore> => {
+      const inner = real.relaxedStore(dbName, storeName);
+      return (mode, callback) =>
+        inner(mode, (store) => {
+          let aborted = false;
+          const safari = new Proxy(store, {
+            get(target, prop) {
+              if (prop === 'put')
+                return (value: unknown, key: IDBValidKey) => {
+                  if (aborted) return undefined;
+                  if (!refused(value)) return target.put(value, key);
+                  aborted = true;
+                  target.transaction.abort();
+                  return undefined;
+                };
+              if (prop === 'delete')
+                return (key: IDBValidKey | IDBKeyRange) =>
+                  aborted ? undefined : target.delete(key);
+              const value: unknown = Reflect.get(target, prop, target);
+              return typeof value === 'function' ? value.bind(target) : value;
+            },
+          });
+          return callback(safari);
+        });
     },
   };
 });

@@ -6,7 +6,8 @@ import { idbObjectStorage } from '../../lib/idb';
 import { persistedShape } from '../../lib/persisted-shape';
 import * as db from './download-db';
 import { emptyJobState, setsNow, upsertJobs, type JobState } from './job-state';
-import { createQueueOps, seenSeq } from './queue-ops';
+import { seenSeq } from './new-jobs';
+import { createQueueOps } from './queue-ops';
 import { readJob, readSet } from './stored-records';
 import type { Ask } from './tab-messages';
 import type { DownloadJob, DownloadQuality, DownloadSet } from './types';
@@ -143,9 +144,33 @@ export const useDownloadsStore = create<DownloadsState>()(
   ),
 );
 
-/** Records the last load found broken: the runner tab deletes them (and the jobs' files). */
-let broken: { jobs: string[]; sets: string[] } = { jobs: [], sets: [] };
+/**
+ * Records the last load found broken (the runner tab deletes them, and the jobs' files), and sets
+ * it gave back jobs queued for them (the runner tab writes them).
+ */
+let broken: { jobs: string[]; sets: string[]; regained: string[] } = {
+  jobs: [],
+  sets: [],
+  regained: [],
+};
 export const brokenRecords = () => broken;
+
+/**
+ * Jobs no set holds, made by an enqueue of a set that is there: a tab closed between the pieces
+ * of that enqueue, after writing their jobs, before the set's last record (queue-ops.ts). They go
+ * back in it, in the order asked; the ids of the sets that gained some are returned.
+ */
+function regain(jobs: readonly DownloadJob[], sets: Record<string, DownloadSet>): string[] {
+  const held = new Set(Object.values(sets).flatMap((s) => s.keys));
+  const regained = new Set<string>();
+  for (const job of jobs) {
+    const set = job.queuedFor === undefined ? undefined : sets[job.queuedFor];
+    if (!set || held.has(job.key) || set.serverId !== job.serverId) continue;
+    set.keys.push(job.key);
+    regained.add(set.id);
+  }
+  return [...regained];
+}
 
 /**
  * Reads the jobs and sets saved by earlier visits (any version, stored-records.ts). A job the
@@ -156,7 +181,7 @@ export async function readStoredDownloads(): Promise<void> {
   const [jobRecords, setRecords] = await Promise.all([db.loadJobRecords(), db.loadSetRecords()]);
   const jobs: DownloadJob[] = [];
   const kept = new Set<string>();
-  broken = { jobs: [], sets: [] };
+  broken = { jobs: [], sets: [], regained: [] };
   for (const [key, raw] of jobRecords) {
     const read = readJob(String(key), raw);
     if ('ok' in read) jobs.push(read.ok);
@@ -176,6 +201,7 @@ export async function readStoredDownloads(): Promise<void> {
     if ('ok' in read)
       sets[read.ok.id] = { ...read.ok, keys: read.ok.keys.filter((k) => kept.has(k)) };
   }
+  broken.regained = regain(jobs, sets);
   // New objects (the old state's are changed in place: whoever holds them sees them go stale).
   const { rev, onDeviceRev } = useDownloadsStore.getState();
   const fresh = { ...emptyJobState(), rev: rev + 1, onDeviceRev: onDeviceRev + 1 };

@@ -49,6 +49,8 @@ export interface PartFetch {
   corsRefused(url: string): Promise<boolean>;
   patch(patch: Partial<DownloadJob>): void;
   progress(bytes: number | null): void;
+  /** Every byte has arrived (the file is being written): another download may start. */
+  fetched?(): void;
 }
 
 function abortedBy(signal: AbortSignal): Promise<never> {
@@ -169,6 +171,7 @@ export async function fetchPart(p: PartFetch): Promise<void> {
           : null);
     p.patch({ total, chunks: held.chunks, bytes: offset, validator, track });
 
+    const chunkBytes = p.chunkBytes ?? CHUNK_BYTES;
     reader = response.body.getReader();
     let pending: Uint8Array[] = [];
     let pendingBytes = 0;
@@ -195,8 +198,7 @@ export async function fetchPart(p: PartFetch): Promise<void> {
         lastProgress = lastByteAt;
         p.progress(offset);
       }
-      if (pendingBytes >= (p.chunkBytes ?? CHUNK_BYTES) || lastByteAt - lastSave > CHUNK_MS)
-        await save();
+      if (pendingBytes >= chunkBytes || lastByteAt - lastSave > CHUNK_MS) await save();
     }
     if (total !== null && offset !== total) {
       if (pendingBytes > 0) await save();
@@ -205,6 +207,7 @@ export async function fetchPart(p: PartFetch): Promise<void> {
     // The tail goes straight into the file: a small file is written once, not twice.
     const type = response.headers.get('Content-Type') ?? '';
     const file = new Blob([...saved, ...(pending as BlobPart[])], { type });
+    p.fetched?.();
     await finishFile(p, file);
   } finally {
     clearInterval(watchdog);

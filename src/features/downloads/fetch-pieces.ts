@@ -138,5 +138,6 @@ export async function fetchInPieces(r: PieceRun): Promise<void> {
   }
   const file = new Blob(saved, { type });
   if (file.size !== total) throw new SizeMismatch();
+  p.fetched?.();
   await finishFile(p, file);
 }

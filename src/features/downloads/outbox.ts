@@ -16,13 +16,27 @@ export function tellChangesTo(listener: ((change: Change) => void) | null): void
 
 export const announce = (change: Change) => tell?.(change);
 
-/** Job records are written in one transaction per task, however many changed. */
+/**
+ * Records of files downloading now are written at most every FLUSH_MS, each job once as it stands
+ * then: a small file changes its record two or three times within a few hundred milliseconds while
+ * it downloads, and every transaction, however small, queues with the files' own in the one backing
+ * store (decision 026). Nothing waits on them here (this tab's state is already current), and a tab
+ * closed meanwhile loses at most that long of a download's progress. Any other change (queued,
+ * done, failed) is written at the next task, and takes the waiting ones with it: a finished file's
+ * record lands as soon as its bytes have.
+ */
+const FLUSH_MS = 100;
 const dirty = new Map<string, DownloadJob>();
 let flushTimer: ReturnType<typeof setTimeout> | null = null;
+let flushAt = Infinity;
 
 export function persistJob(job: DownloadJob): void {
   dirty.set(job.key, job);
-  flushTimer ??= setTimeout(() => void flushJobs(), 0);
+  const at = performance.now() + (job.status === 'downloading' ? FLUSH_MS : 0);
+  if (at >= flushAt) return;
+  if (flushTimer) clearTimeout(flushTimer);
+  flushAt = at;
+  flushTimer = setTimeout(() => void flushJobs(), at - performance.now());
 }
 
 /** Writes in flight, in order: the lock is handed on only once they have landed. */
@@ -31,6 +45,7 @@ let writing: Promise<void> = Promise.resolve();
 function flushJobs(): Promise<void> {
   if (flushTimer) clearTimeout(flushTimer);
   flushTimer = null;
+  flushAt = Infinity;
   const list = [...dirty.values()];
   dirty.clear();
   if (list.length === 0) return writing;

@@ -1,6 +1,6 @@
 import type { StoreApi } from 'zustand';
 import type { Track } from '../../domain';
-import { browserCanPlay, canPlayHere } from '../../lib/codecs';
+import { yieldToMain } from '../../lib/yield-to-main';
 import { stopRuns } from './active-runs';
 import * as db from './download-db';
 import type { DownloadsState } from './downloads-store';
@@ -13,48 +13,20 @@ import {
   wipedJobState,
   without,
 } from './job-state';
+import { answersOnce, jobsFor, qualityFor } from './new-jobs';
 import * as out from './outbox';
 import { addToSet } from './set-counts';
 import type { Ask } from './tab-messages';
-import {
-  jobKey,
-  RECORD_VERSION,
-  type DownloadJob,
-  type DownloadQuality,
-  type DownloadSet,
-} from './types';
+import { RECORD_VERSION, type DownloadJob, type DownloadQuality, type DownloadSet } from './types';
 
 /**
- * Whether this browser can't play the track's original file. Only a known codec the browser says
- * no to counts; a browser that plays nothing it is asked about (a test DOM) tells us nothing.
+ * An enqueue's work per task: its tracks are made into jobs a slice at a time, each slice (its
+ * jobs, the set's index and counts, the render that follows) a task of its own, so queueing
+ * 20,000 tracks never holds the page for long (decision 026). The clock, not a count, ends a
+ * slice: a busy machine stretches the same work 2–5×.
  */
-function unplayableHere(track: Track, canPlay: (mime: string) => string): boolean {
-  if (!track.media?.codec || canPlay('audio/mpeg') === '') return false;
-  return !browserCanPlay(track, canPlay);
-}
-
-/**
- * The browser's answers, asked once per type for a whole enqueue: each asking costs a few
- * microseconds, 40,000 of them for a 20,000-track playlist.
- */
-function answersOnce(): (mime: string) => string {
-  const answers = new Map<string, string>();
-  return (mime) => {
-    let answer = answers.get(mime);
-    if (answer === undefined) answers.set(mime, (answer = canPlayHere(mime)));
-    return answer;
-  };
-}
-
-/** An original this browser can't play (ALAC in Chromium) comes as 320 kbps MP3 instead. */
-const qualityFor = (
-  track: Track,
-  quality: DownloadQuality,
-  canPlay: (mime: string) => string = canPlayHere,
-): DownloadQuality => (quality === 'original' && unplayableHere(track, canPlay) ? '320' : quality);
-
-let seq = 0;
-export const seenSeq = (n: number) => (seq = Math.max(seq, n));
+const SLICE_MS = 8;
+const SLICE_MOST = 250;
 
 type SetState = StoreApi<DownloadsState>['setState'];
 type GetState = StoreApi<DownloadsState>['getState'];
@@ -85,74 +57,61 @@ export function createQueueOps(set: SetState, get: GetState) {
     await db.dropFilesOf(dropped);
   }
 
-  function enqueue(
+  /**
+   * Adds `tracks` to the set a slice at a time (SLICE_MS), other tasks running between the
+   * slices; resolves once all are in, and the set's record written when it is due: a set asked for
+   * in pieces (`more`) is written with its first piece and its last.
+   */
+  async function enqueue(
     info: Extract<Ask, { do: 'enqueue' }>['set'],
     tracks: readonly Track[],
     quality: DownloadQuality,
     more = false,
     continues = false,
-  ) {
-    const state = get();
-    // Deleted while it was being queued (the delete overtook this piece): it stays deleted.
-    if (continues && !state.sets[info.id]) return Promise.resolve();
-    const created: DownloadJob[] = [];
-    const createdKeys = new Set<string>();
-    const requeued: DownloadJob[] = [];
-    const keys: string[] = [];
-    const now = Date.now();
+  ): Promise<void> {
+    const previous = get().sets[info.id];
     const canPlay = answersOnce();
-    for (const track of tracks) {
-      if (!track.media) continue;
-      const q = qualityFor(track, quality, canPlay);
-      const existing =
-        keyOnDevice(state.onDevice, track, info.serverId) ??
-        findJob(state.jobs, info.serverId, track.media.partId, q)?.key;
-      const key = existing ?? jobKey(info.serverId, track.media.partId, q);
-      keys.push(key);
-      const job = state.jobs[key];
-      if (job) {
-        // Asked for again after failing: try again from the start of the backoff.
-        if (job.status === 'failed')
-          requeued.push({ ...job, status: 'queued', attempts: 0, error: null, retryAt: null });
-        continue;
-      }
-      if (createdKeys.has(key)) continue;
-      createdKeys.add(key);
-      created.push({
-        v: RECORD_VERSION,
-        key,
-        track,
-        quality: q,
-        serverId: info.serverId,
-        status: 'queued',
-        bytes: 0,
-        total: q === 'original' ? (track.media.size ?? null) : null,
-        chunks: 0,
-        validator: null,
-        attempts: 0,
-        retryAt: null,
-        error: null,
-        addedAt: now,
-        seq: (seq += 1),
+    const made = new Set<string>();
+    let from = 0;
+    let first = true;
+    do {
+      if (!first) await yieldToMain();
+      const state = get();
+      // Deleted while it was being queued (the delete overtook this piece): it stays deleted.
+      if ((continues || !first) && !state.sets[info.id]) return;
+      const slice = jobsFor(state, info, tracks, quality, canPlay, made, {
+        from,
+        deadline: performance.now() + SLICE_MS,
+        most: SLICE_MOST,
       });
-    }
-    // Keys the set doesn't hold yet, found through the index: O(piece), not O(set).
-    const added = [...new Set(keys)].filter((k) => !state.setIndex.get(k)?.includes(info.id));
-    const previous = state.sets[info.id];
-    const downloadSet: DownloadSet = {
-      ...info,
-      v: RECORD_VERSION,
-      keys: previous ? [...previous.keys, ...added] : added,
-      addedAt: previous?.addedAt ?? now,
-    };
-    set((s) => {
-      const changed = upsertJobs(s, [...requeued, ...created]);
-      return { ...changed, ...addToSet({ ...s, ...changed }, downloadSet, added) };
-    });
-    for (const job of [...requeued, ...created]) out.persistJob(job);
-    // A tab closed between the pieces leaves the set as first written; its other jobs stay,
-    // listed on the Downloads screen, and asking for the playlist again adds them to it.
-    return previous && more ? Promise.resolve() : out.persistSet(downloadSet);
+      from = slice.next;
+      first = false;
+      // Keys the set doesn't hold yet, found through the index: O(slice), not O(set).
+      const added = [...new Set(slice.keys)].filter(
+        (k) => !state.setIndex.get(k)?.includes(info.id),
+      );
+      const held = state.sets[info.id];
+      const downloadSet: DownloadSet = {
+        ...info,
+        v: RECORD_VERSION,
+        keys: held ? [...held.keys, ...added] : added,
+        addedAt: held?.addedAt ?? Date.now(),
+      };
+      const changed = [...slice.requeued, ...slice.created];
+      set((s) => {
+        const jobs = upsertJobs(s, changed);
+        return { ...jobs, ...addToSet({ ...s, ...jobs }, downloadSet, added) };
+      });
+      for (const job of changed) out.persistJob(job);
+    } while (from < tracks.length);
+    const now = get().sets[info.id];
+    // A tab closed between the pieces leaves the set as first written: the next load puts the
+    // later pieces' jobs back in it by their `queuedFor`.
+    if (!now || (previous && more)) return;
+    // In a task of its own: its record can hold 20,000 keys, cloned as it is written.
+    await yieldToMain();
+    const last = get().sets[info.id];
+    if (last) await out.persistSet(last);
   }
 
   function sync(setId: string, tracks: readonly Track[], quality: DownloadQuality) {

@@ -91,6 +91,32 @@ describe('download runner', () => {
     expect(store().onDevice['s:101']).toBe('s:101@original');
   });
 
+  it('starts the next file while a finished one is written, and calls none done before it is', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const write = db.writeFile;
+    const slowDisk = vi
+      .spyOn(db, 'writeFile')
+      .mockImplementation((key, blob) => held.then(() => write(key, blob)));
+    const fetched: string[] = [];
+    start(async (url) => {
+      fetched.push(String(url));
+      return fileResponse(1000);
+    });
+    const numbers = Array.from({ length: PARALLEL + 1 }, (_, i) => i + 1);
+    store().enqueue(
+      playlist,
+      numbers.map((n) => track(n)),
+    );
+    // Six files arrived and wait for the disk: the seventh is fetched meanwhile.
+    await until(() => fetched.length === PARALLEL + 1);
+    expect(numbers.filter((n) => status(n) === 'done')).toEqual([]);
+    release();
+    await until(() => numbers.every((n) => status(n) === 'done'));
+    expect(await db.readFile('s:107@original')).toBeDefined();
+    slowDisk.mockRestore();
+  });
+
   it('retries a failing file with backoff, then gives up with the reason', async () => {
     let calls = 0;
     start(async () => {

@@ -27,15 +27,22 @@ export interface RunnerDeps {
   chunkBytes?: number;
 }
 
+/** Files fetched at a time: a browser opens 6 connections to a host over HTTP/1.1. */
 export const PARALLEL = 6;
+/**
+ * Files fetched or being written at a time: a file whose bytes have all arrived leaves its
+ * fetching place to the next while its write lands (decision 026). Small files spent longer
+ * waiting on IndexedDB than on the network; finished ones held in memory stay few.
+ */
+const IN_HAND = PARALLEL * 2;
 export const MAX_ATTEMPTS = 4;
 
 const store = useDownloadsStore;
 
 /**
  * The download queue, outside React (like the player's controller), in the one tab that holds the
- * download lock (tab-group.ts): two files at a time, in the order asked; progress saved in chunks
- * so a reload, a pause, a lost network or another tab taking over resumes where it stopped;
+ * download lock (tab-group.ts): PARALLEL files at a time, in the order asked; progress saved in
+ * chunks so a reload, a pause, a lost network or another tab taking over resumes where it stopped;
  * retries back off; full storage stops everything and keeps what finished; a file counts as
  * downloaded only once whole and the size it should be. The returned stop resolves once nothing
  * of its runs can write any more.
@@ -49,6 +56,8 @@ export function startDownloadRunner(deps: RunnerDeps): () => Promise<void> {
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let cursor = 0;
   let stopped = false;
+  /** Runs still fetching (the others are writing their file). */
+  let fetching = 0;
 
   function later(ms: number) {
     const timer = setTimeout(() => {
@@ -70,7 +79,8 @@ export function startDownloadRunner(deps: RunnerDeps): () => Promise<void> {
       else break;
     }
     let soonest = Infinity;
-    for (let i = cursor; i < s.order.length && runningCount() < PARALLEL; i += 1) {
+    const room = () => fetching < PARALLEL && runningCount() < IN_HAND;
+    for (let i = cursor; i < s.order.length && room(); i += 1) {
       const job = s.jobs[s.order[i] as string];
       if (!job || job.status !== 'queued' || isRunning(job.key)) continue;
       if (job.retryAt && job.retryAt > Date.now()) {
@@ -80,11 +90,20 @@ export function startDownloadRunner(deps: RunnerDeps): () => Promise<void> {
       // Claimed now, before a transcode decision has answered: not started twice.
       const { controller, finish } = claimRun(job.key);
       const held: Held = { chunks: job.chunks };
+      fetching += 1;
+      let fetched = false;
+      const release = () => {
+        if (fetched) return;
+        fetched = true;
+        fetching -= 1;
+        if (!stopped) queueMicrotask(pump);
+      };
       void Promise.resolve()
         .then(() => deps.sourceFor(job))
         .then(
           (source) => {
-            if (source && !controller.signal.aborted) return run(job, source, controller, held);
+            if (source && !controller.signal.aborted)
+              return run(job, source, controller, held, release);
             source?.done?.();
             // Not connected yet: look again in a moment.
             if (!source) later(2_000);
@@ -93,6 +112,7 @@ export function startDownloadRunner(deps: RunnerDeps): () => Promise<void> {
           (error: unknown) => failed(job, '', error, controller.signal.aborted, held),
         )
         .finally(() => {
+          release();
           finish();
           if (!stopped) pump();
         });
@@ -100,7 +120,13 @@ export function startDownloadRunner(deps: RunnerDeps): () => Promise<void> {
     if (soonest < Infinity) later(soonest - Date.now());
   }
 
-  async function run(job: DownloadJob, source: DownloadSource, c: AbortController, held: Held) {
+  async function run(
+    job: DownloadJob,
+    source: DownloadSource,
+    c: AbortController,
+    held: Held,
+    fetched: () => void,
+  ) {
     const { patchJob, setProgress } = store.getState();
     patchJob(job.key, { status: 'downloading', error: null });
     try {
@@ -116,6 +142,7 @@ export function startDownloadRunner(deps: RunnerDeps): () => Promise<void> {
         corsRefused,
         patch: (patch) => patchJob(job.key, patch),
         progress: (bytes) => setProgress(job.key, bytes),
+        fetched,
       });
     } catch (error) {
       await failed(job, source.url, error, c.signal.aborted, held, source.transcoded);

@@ -41,6 +41,8 @@ const jobV2 = v.object({
   ...jobV1.entries,
   v: v.literal(RECORD_VERSION),
   validator: v.nullable(v.string()),
+  // Since decision 026; a build before it drops it, as it never needed it.
+  queuedFor: v.optional(v.string()),
 });
 
 const setV1 = v.object({

@@ -165,6 +165,10 @@ async function becomeRunner(deps: RunnerDeps): Promise<() => Promise<void>> {
     await db.dropAllFilesOf(broken.jobs).catch(() => undefined);
   }
   if (broken.sets.length > 0) await db.deleteSets(broken.sets).catch(() => undefined);
+  for (const id of broken.regained) {
+    const set = useDownloadsStore.getState().sets[id];
+    if (set) await out.persistSet(set).catch(() => undefined);
+  }
   // Downloads cut off when the last runner went: queued again, from their saved chunks.
   const { jobs, patchJob } = useDownloadsStore.getState();
   for (const job of Object.values(jobs))

@@ -40,6 +40,12 @@ export interface DownloadJob {
   error: string | null;
   addedAt: number;
   seq: number;
+  /**
+   * The set whose enqueue made this job. A set queued in pieces has its record written with the
+   * first piece and the last: a tab closed between them left the pieces' jobs on disk outside it,
+   * and the next load puts them back in it (downloads-store.ts), so deleting it removes them too.
+   */
+  queuedFor?: string;
 }
 
 /** A playlist, album or single track the user asked to keep offline. */
