@@ -1,7 +1,7 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { DownloadsState } from '../features/downloads';
 import type { DownloadedCopy, DownloadSetInfo } from '../lib/download-actions';
-import { loadDownloads, useDownloadsSelector } from './downloads-bridge';
+import { useDownloadsSelector } from './downloads-bridge';
 
 /**
  * What the download records say a downloaded set is, for the library's screens when Plex's data
@@ -11,15 +11,7 @@ import { loadDownloads, useDownloadsSelector } from './downloads-bridge';
  */
 const noSets: DownloadsState['sets'] = {};
 
-/** Needed before the downloads module came on its own (Plex's data missing): fetch it now. */
-function useLoadedWhen(needed: boolean): void {
-  useEffect(() => {
-    if (needed) void loadDownloads();
-  }, [needed]);
-}
-
 export function useDownloadedCopy(setId: string, needed: boolean): DownloadedCopy | null {
-  useLoadedWhen(needed);
   const set = useDownloadsSelector((s) => (needed ? s.sets[setId] : undefined), undefined);
   // Only while needed: a set can hold 20,000. `jobs` is changed in place (its revision says
   // when); what is read here is each job's track, which a download doesn't change.
@@ -41,7 +33,6 @@ export function useDownloadedSets(
   serverId: string,
   needed: boolean,
 ): readonly DownloadSetInfo[] {
-  useLoadedWhen(needed);
   const sets = useDownloadsSelector((s) => (needed ? s.sets : noSets), noSets);
   return useMemo(
     () =>
