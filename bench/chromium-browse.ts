@@ -10,22 +10,12 @@ import {
 import { openPage, signInThroughPlex, startE2E, type E2E } from '../tests/e2e/harness';
 import { E2E_APP_URL } from '../tests/e2e/ports';
 import { figure, type Figure } from './stats';
+import { NAME_SHIM, observeLongTasks } from './page-probes';
 
-/** tsx (esbuild) names functions with a `__name` helper that pages don't have. */
-const NAME_SHIM = 'window.__name = (fn) => fn;';
 /** A flick of the wheel: 20,000 px, about 25 desktop screens (the 20k playlist bench's step). */
 const STEP = 20_000;
 
 /** Records long tasks from the moment `__recording` is set. */
-const observeLongTasks = () => {
-  const w = window as unknown as { __longTasks: number[]; __recording: boolean };
-  w.__longTasks = [];
-  w.__recording = false;
-  new PerformanceObserver((list) => {
-    if (!w.__recording) return;
-    for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
-  }).observe({ type: 'longtask', buffered: false });
-};
 
 interface ScrollRun {
   longestTaskMs: number;

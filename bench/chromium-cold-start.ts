@@ -4,9 +4,7 @@ import { DESKTOP } from '../tests/e2e/browser';
 import { openPage, signInThroughPlex, startE2E, type E2E } from '../tests/e2e/harness';
 import { E2E_APP_URL } from '../tests/e2e/ports';
 import { figure, type Figure } from './stats';
-
-/** tsx (esbuild) names functions with a `__name` helper that pages don't have. */
-const NAME_SHIM = 'window.__name = (fn) => fn;';
+import { NAME_SHIM } from './page-probes';
 
 /** Installed before the page's scripts: when the first playlist card was on screen. */
 const watchFirstCard = () => {

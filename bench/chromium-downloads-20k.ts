@@ -4,22 +4,13 @@ import setupE2EBuild from '../tests/e2e/global-setup';
 import { openBigPlaylist, pollUntil, storedCount } from '../tests/e2e/big-download-flows';
 import { openPage, startE2E, type E2E } from '../tests/e2e/harness';
 import { figure, type Figure } from './stats';
+import { NAME_SHIM, observeLongTasks } from './page-probes';
 
-const NAME_SHIM = 'window.__name = (fn) => fn;';
 const TRACKS = 20_000;
 /** Files downloaded while the long tasks are watched. */
 const FIRST_FILES = 100;
 
 /** Installed before the page's scripts: long tasks, kept from the moment `__recording` is set. */
-const observeLongTasks = () => {
-  const w = window as unknown as { __longTasks: number[]; __recording: boolean };
-  w.__longTasks = [];
-  w.__recording = false;
-  new PerformanceObserver((list) => {
-    if (!w.__recording) return;
-    for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
-  }).observe({ type: 'longtask', buffered: false });
-};
 
 /** The longest task since the last call (0: none over 50 ms), and starts again. */
 const takeLongest = (page: Page) =>

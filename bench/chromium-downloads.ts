@@ -5,8 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { DESKTOP } from '../tests/e2e/browser';
 import { openPage, signInThroughPlex, startE2E, type E2E } from '../tests/e2e/harness';
 import { figure, median, type Figure } from './stats';
-
-const NAME_SHIM = 'window.__name = (fn) => fn;';
+import { NAME_SHIM } from './page-probes';
 
 interface DownloadRun {
   appMs: number;

@@ -5,9 +5,7 @@ import { openPage, startE2E, type E2E } from '../tests/e2e/harness';
 import { E2E_APP_URL } from '../tests/e2e/ports';
 import { traceMainThread } from './main-thread-cpu';
 import { figure, type Figure } from './stats';
-
-/** tsx (esbuild) names functions with a `__name` helper that pages don't have. */
-const NAME_SHIM = 'window.__name = (fn) => fn;';
+import { NAME_SHIM } from './page-probes';
 
 async function signIn(page: Page) {
   await page.context().addInitScript({ content: NAME_SHIM });

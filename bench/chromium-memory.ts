@@ -6,17 +6,7 @@ import { openPage, signInThroughPlex, startE2E, type E2E } from '../tests/e2e/ha
 import { e2eDatabase } from '../tests/e2e/ports';
 import { scrollToEnd } from './chromium-browse';
 import { figure, type Figure } from './stats';
-
-/** tsx (esbuild) names functions with a `__name` helper that pages don't have. */
-const NAME_SHIM = 'window.__name = (fn) => fn;';
-const observeLongTasks = () => {
-  const w = window as unknown as { __longTasks: number[]; __recording: boolean };
-  w.__longTasks = [];
-  w.__recording = false;
-  new PerformanceObserver((list) => {
-    if (w.__recording) for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-  }).observe({ type: 'longtask', buffered: false });
-};
+import { NAME_SHIM, observeLongTasks } from './page-probes';
 
 /** The saved query cache as the bound's index counts it (src/lib/query-cache-bound.ts). */
 async function savedCache(page: Page) {

@@ -3,8 +3,7 @@ import { DESKTOP, PHONE } from '../tests/e2e/browser';
 import { openPage, startE2E, type E2E } from '../tests/e2e/harness';
 import { E2E_APP_URL, E2E_FAKE_PORTS } from '../tests/e2e/ports';
 import { figure, median, type Figure } from './stats';
-
-const NAME_SHIM = 'window.__name = (fn) => fn;';
+import { NAME_SHIM } from './page-probes';
 
 /**
  * Watches every media element (howler's are not in the DOM): when each started to sound, and

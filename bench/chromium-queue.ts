@@ -4,9 +4,7 @@ import { PHONE } from '../tests/e2e/browser';
 import { openPage, startE2E, type E2E } from '../tests/e2e/harness';
 import { E2E_APP_URL } from '../tests/e2e/ports';
 import { figure, type Figure } from './stats';
-
-/** tsx (esbuild) names functions with a `__name` helper that pages don't have. */
-const NAME_SHIM = 'window.__name = (fn) => fn;';
+import { NAME_SHIM } from './page-probes';
 
 /** Long tasks with their start time, and named marks: each task is counted in its phase. */
 const observeLongTasks = () => {

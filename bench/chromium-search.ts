@@ -6,9 +6,8 @@ import { openPage, signInThroughPlex, startE2E } from '../tests/e2e/harness';
 import { E2E_APP_URL, e2eDatabase } from '../tests/e2e/ports';
 import { seedSavedLibrary } from './search-seed';
 import { figure, type Figure } from './stats';
+import { NAME_SHIM } from './page-probes';
 
-/** tsx (esbuild) names functions with a `__name` helper that pages don't have. */
-const NAME_SHIM = 'window.__name = (fn) => fn;';
 /** A fast typist: 50 ms a key, faster than any debounce worth having. */
 const KEY_DELAY = 50;
 /** Different words each run, so no run finds the last one's answer cached. */

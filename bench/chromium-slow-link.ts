@@ -5,9 +5,7 @@ import { fakeOrigin, openPage, startE2E, type E2E } from '../tests/e2e/harness';
 import { E2E_APP_URL, E2E_FAKE_PORTS } from '../tests/e2e/ports';
 import { watchAudio } from './chromium-player';
 import { figure, type Figure } from './stats';
-
-/** tsx (esbuild) names functions with a `__name` helper that pages don't have. */
-const NAME_SHIM = 'window.__name = (fn) => fn;';
+import { NAME_SHIM } from './page-probes';
 
 /**
  * Plex Relay, as a user away from home meets it: the server's local and direct addresses don't

@@ -4,9 +4,8 @@ import { DESKTOP } from '../tests/e2e/browser';
 import { openPage, signInThroughPlex, startE2E, type E2E } from '../tests/e2e/harness';
 import { E2E_APP_URL } from '../tests/e2e/ports';
 import { figure, type Figure } from './stats';
+import { NAME_SHIM } from './page-probes';
 
-/** tsx (esbuild) names functions with a `__name` helper that pages don't have. */
-const NAME_SHIM = 'window.__name = (fn) => fn;';
 /** The page is idle once no request has started or finished for this long. */
 const QUIET_MS = 1_500;
 
