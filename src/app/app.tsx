@@ -38,7 +38,12 @@ function Screens({ initial }: { initial: SignedInApp | null }) {
     };
   }, [signedIn, app]);
   if (!signedIn) return <SignedOut />;
-  if (failed && !app) return <CodeMissing />;
+  if (failed && !app)
+    return (
+      <main className="content">
+        <CodeMissing />
+      </main>
+    );
   // Just signed in: a moment while the router's code arrives.
   return app ? <app.module.Routes router={app.router} /> : null;
 }

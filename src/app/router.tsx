@@ -3,7 +3,7 @@ import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 
 import { NotFound } from './routes/not-found';
 import { RequireServer, type ScreenHandle } from './routes/require-server';
 import { SessionCheck } from './routes/session-check';
-import { RouteError } from './routes/route-error';
+import { RouteError, ScreenError } from './routes/route-error';
 import { SignedInShell } from './routes/signed-in-shell';
 import { downloadsCode, serversCode } from './screen-code';
 
@@ -20,6 +20,42 @@ function libraryScreen(
   return { path, handle, lazy: async () => ({ Component: await load() }) };
 }
 
+/** The screens that read the server: shown once it is connected (RequireServer). */
+const serverScreens: RouteObject[] = [
+  libraryScreen('playlists', 'Playlists', () =>
+    import('../features/library/playlists-screen').then((m) => m.PlaylistsScreen),
+  ),
+  libraryScreen('playlists/:id', 'Playlist', () =>
+    import('../features/library/playlist-screen').then((m) => m.PlaylistScreen),
+  ),
+  libraryScreen('library', 'Library', () =>
+    import('../features/library/library-screen').then((m) => m.LibraryScreen),
+  ),
+  libraryScreen('library/artists/:id', 'Artist', () =>
+    import('../features/library/artist-screen').then((m) => m.ArtistScreen),
+  ),
+  libraryScreen('library/albums/:id', 'Album', () =>
+    import('../features/library/album-screen').then((m) => m.AlbumScreen),
+  ),
+  libraryScreen('search', 'Search', () =>
+    import('../features/library/search-screen').then((m) => m.SearchScreen),
+  ),
+];
+
+const screens: RouteObject[] = [
+  { index: true, element: <Navigate to="/playlists" replace /> },
+  { Component: RequireServer, children: serverScreens },
+  {
+    path: 'downloads',
+    lazy: async () => ({ Component: (await downloadsCode()).DownloadsScreen }),
+  },
+  {
+    path: 'servers',
+    lazy: async () => ({ Component: (await serversCode()).ServersRoute }),
+  },
+  { path: '*', Component: NotFound },
+];
+
 const routes: RouteObject[] = [
   {
     ErrorBoundary: RouteError,
@@ -29,41 +65,8 @@ const routes: RouteObject[] = [
         children: [
           {
             Component: SignedInShell,
-            children: [
-              { index: true, element: <Navigate to="/playlists" replace /> },
-              {
-                Component: RequireServer,
-                children: [
-                  libraryScreen('playlists', 'Playlists', () =>
-                    import('../features/library/playlists-screen').then((m) => m.PlaylistsScreen),
-                  ),
-                  libraryScreen('playlists/:id', 'Playlist', () =>
-                    import('../features/library/playlist-screen').then((m) => m.PlaylistScreen),
-                  ),
-                  libraryScreen('library', 'Library', () =>
-                    import('../features/library/library-screen').then((m) => m.LibraryScreen),
-                  ),
-                  libraryScreen('library/artists/:id', 'Artist', () =>
-                    import('../features/library/artist-screen').then((m) => m.ArtistScreen),
-                  ),
-                  libraryScreen('library/albums/:id', 'Album', () =>
-                    import('../features/library/album-screen').then((m) => m.AlbumScreen),
-                  ),
-                  libraryScreen('search', 'Search', () =>
-                    import('../features/library/search-screen').then((m) => m.SearchScreen),
-                  ),
-                ],
-              },
-              {
-                path: 'downloads',
-                lazy: async () => ({ Component: (await downloadsCode()).DownloadsScreen }),
-              },
-              {
-                path: 'servers',
-                lazy: async () => ({ Component: (await serversCode()).ServersRoute }),
-              },
-              { path: '*', Component: NotFound },
-            ],
+            // A screen whose code can't load says so inside the layout: the nav stays.
+            children: [{ ErrorBoundary: ScreenError, children: screens }],
           },
         ],
       },
