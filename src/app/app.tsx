@@ -26,6 +26,8 @@ function Screens({ initial }: { initial: SignedInApp | null }) {
   const signedIn = useSessionStore((s) => s.token !== null);
   const [app, setApp] = useState(initial);
   const [failed, setFailed] = useState(false);
+  // Signed out, the router goes with the session: a later sign-in starts a fresh one.
+  if (!signedIn && app) setApp(null);
   useEffect(() => {
     if (!signedIn || app) return;
     let live = true;

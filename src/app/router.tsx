@@ -1,23 +1,35 @@
 import type { ComponentType } from 'react';
-import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 'react-router';
+import { createBrowserRouter, redirect, RouterProvider, type RouteObject } from 'react-router';
 import { NotFound } from './routes/not-found';
 import { RequireServer, type ScreenHandle } from './routes/require-server';
 import { SessionCheck } from './routes/session-check';
-import { RouteError, ScreenError } from './routes/route-error';
+import { RouteError } from './routes/route-error';
+import { CodeMissing } from './code-missing';
 import { SignedInShell } from './routes/signed-in-shell';
 import { downloadsCode, serversCode } from './screen-code';
 
 /**
- * A library screen: its own chunk, straight from its file (a start on /playlists fetches only
- * that screen); its title names it while the server connects.
+ * A screen's code, fetched with its route. One that can't be fetched (offline before the service
+ * worker had it, or a new version replaced the files) shows CodeMissing in the layout, nav still
+ * there; a screen that crashes while showing is the layout's error boundary's, as before.
  */
+function screen(load: () => Promise<ComponentType>): RouteObject['lazy'] {
+  return async () => ({
+    Component: await load().catch((error: unknown) => {
+      console.warn('PlexM8: a screen failed to load', error instanceof Error ? error.message : '');
+      return CodeMissing;
+    }),
+  });
+}
+
+/** A library screen: its own chunk, straight from its file; its title names it while it waits. */
 function libraryScreen(
   path: string,
   title: string,
   load: () => Promise<ComponentType>,
 ): RouteObject {
   const handle: ScreenHandle = { title };
-  return { path, handle, lazy: async () => ({ Component: await load() }) };
+  return { path, handle, lazy: screen(load) };
 }
 
 /** The screens that read the server: shown once it is connected (RequireServer). */
@@ -43,15 +55,16 @@ const serverScreens: RouteObject[] = [
 ];
 
 const screens: RouteObject[] = [
-  { index: true, element: <Navigate to="/playlists" replace /> },
+  // A redirect before the first render, not after it: the first paint is the playlists screen.
+  { index: true, loader: () => redirect('/playlists') },
   { Component: RequireServer, children: serverScreens },
   {
     path: 'downloads',
-    lazy: async () => ({ Component: (await downloadsCode()).DownloadsScreen }),
+    lazy: screen(() => downloadsCode().then((m) => m.DownloadsScreen)),
   },
   {
     path: 'servers',
-    lazy: async () => ({ Component: (await serversCode()).ServersRoute }),
+    lazy: screen(() => serversCode().then((m) => m.ServersRoute)),
   },
   { path: '*', Component: NotFound },
 ];
@@ -65,8 +78,7 @@ const routes: RouteObject[] = [
         children: [
           {
             Component: SignedInShell,
-            // A screen whose code can't load says so inside the layout: the nav stays.
-            children: [{ ErrorBoundary: ScreenError, children: screens }],
+            children: screens,
           },
         ],
       },
