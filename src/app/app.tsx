@@ -26,6 +26,8 @@ function Screens({ initial }: { initial: SignedInApp | null }) {
   const signedIn = useSessionStore((s) => s.token !== null);
   const [app, setApp] = useState(initial);
   const [failed, setFailed] = useState(false);
+  // Signed out, the router goes with the session: a later sign-in starts a fresh one.
+  if (!signedIn && app) setApp(null);
   useEffect(() => {
     if (!signedIn || app) return;
     let live = true;
@@ -38,7 +40,12 @@ function Screens({ initial }: { initial: SignedInApp | null }) {
     };
   }, [signedIn, app]);
   if (!signedIn) return <SignedOut />;
-  if (failed && !app) return <CodeMissing />;
+  if (failed && !app)
+    return (
+      <main className="content">
+        <CodeMissing />
+      </main>
+    );
   // Just signed in: a moment while the router's code arrives.
   return app ? <app.module.Routes router={app.router} /> : null;
 }

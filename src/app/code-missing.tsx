@@ -7,14 +7,12 @@ import { Notice } from '../ui/notice';
  */
 export function CodeMissing() {
   return (
-    <main className="content">
-      <Notice tone="error" title="This screen couldn't be loaded.">
-        <p>
-          PlexM8 may have been updated, or the network dropped before this screen was saved on the
-          device. Reloading fetches it again.
-        </p>
-        <Button onClick={() => window.location.reload()}>Reload</Button>
-      </Notice>
-    </main>
+    <Notice tone="error" title="This screen couldn't be loaded.">
+      <p>
+        PlexM8 may have been updated, or the network dropped before this screen was saved on the
+        device. Reloading fetches it again.
+      </p>
+      <Button onClick={() => window.location.reload()}>Reload</Button>
+    </Notice>
   );
 }

@@ -1,24 +1,73 @@
 import type { ComponentType } from 'react';
-import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 'react-router';
+import { createBrowserRouter, redirect, RouterProvider, type RouteObject } from 'react-router';
 import { NotFound } from './routes/not-found';
 import { RequireServer, type ScreenHandle } from './routes/require-server';
 import { SessionCheck } from './routes/session-check';
 import { RouteError } from './routes/route-error';
+import { CodeMissing } from './code-missing';
 import { SignedInShell } from './routes/signed-in-shell';
 import { downloadsCode, serversCode } from './screen-code';
 
 /**
- * A library screen: its own chunk, straight from its file (a start on /playlists fetches only
- * that screen); its title names it while the server connects.
+ * A screen's code, fetched with its route. One that can't be fetched (offline before the service
+ * worker had it, or a new version replaced the files) shows CodeMissing in the layout, nav still
+ * there; a screen that crashes while showing is the layout's error boundary's, as before.
  */
+function screen(load: () => Promise<ComponentType>): RouteObject['lazy'] {
+  return async () => ({
+    Component: await load().catch((error: unknown) => {
+      console.warn('PlexM8: a screen failed to load', error instanceof Error ? error.message : '');
+      return CodeMissing;
+    }),
+  });
+}
+
+/** A library screen: its own chunk, straight from its file; its title names it while it waits. */
 function libraryScreen(
   path: string,
   title: string,
   load: () => Promise<ComponentType>,
 ): RouteObject {
   const handle: ScreenHandle = { title };
-  return { path, handle, lazy: async () => ({ Component: await load() }) };
+  return { path, handle, lazy: screen(load) };
 }
+
+/** The screens that read the server: shown once it is connected (RequireServer). */
+const serverScreens: RouteObject[] = [
+  libraryScreen('playlists', 'Playlists', () =>
+    import('../features/library/playlists-screen').then((m) => m.PlaylistsScreen),
+  ),
+  libraryScreen('playlists/:id', 'Playlist', () =>
+    import('../features/library/playlist-screen').then((m) => m.PlaylistScreen),
+  ),
+  libraryScreen('library', 'Library', () =>
+    import('../features/library/library-screen').then((m) => m.LibraryScreen),
+  ),
+  libraryScreen('library/artists/:id', 'Artist', () =>
+    import('../features/library/artist-screen').then((m) => m.ArtistScreen),
+  ),
+  libraryScreen('library/albums/:id', 'Album', () =>
+    import('../features/library/album-screen').then((m) => m.AlbumScreen),
+  ),
+  libraryScreen('search', 'Search', () =>
+    import('../features/library/search-screen').then((m) => m.SearchScreen),
+  ),
+];
+
+const screens: RouteObject[] = [
+  // A redirect before the first render, not after it: the first paint is the playlists screen.
+  { index: true, loader: () => redirect('/playlists') },
+  { Component: RequireServer, children: serverScreens },
+  {
+    path: 'downloads',
+    lazy: screen(() => downloadsCode().then((m) => m.DownloadsScreen)),
+  },
+  {
+    path: 'servers',
+    lazy: screen(() => serversCode().then((m) => m.ServersRoute)),
+  },
+  { path: '*', Component: NotFound },
+];
 
 const routes: RouteObject[] = [
   {
@@ -29,41 +78,7 @@ const routes: RouteObject[] = [
         children: [
           {
             Component: SignedInShell,
-            children: [
-              { index: true, element: <Navigate to="/playlists" replace /> },
-              {
-                Component: RequireServer,
-                children: [
-                  libraryScreen('playlists', 'Playlists', () =>
-                    import('../features/library/playlists-screen').then((m) => m.PlaylistsScreen),
-                  ),
-                  libraryScreen('playlists/:id', 'Playlist', () =>
-                    import('../features/library/playlist-screen').then((m) => m.PlaylistScreen),
-                  ),
-                  libraryScreen('library', 'Library', () =>
-                    import('../features/library/library-screen').then((m) => m.LibraryScreen),
-                  ),
-                  libraryScreen('library/artists/:id', 'Artist', () =>
-                    import('../features/library/artist-screen').then((m) => m.ArtistScreen),
-                  ),
-                  libraryScreen('library/albums/:id', 'Album', () =>
-                    import('../features/library/album-screen').then((m) => m.AlbumScreen),
-                  ),
-                  libraryScreen('search', 'Search', () =>
-                    import('../features/library/search-screen').then((m) => m.SearchScreen),
-                  ),
-                ],
-              },
-              {
-                path: 'downloads',
-                lazy: async () => ({ Component: (await downloadsCode()).DownloadsScreen }),
-              },
-              {
-                path: 'servers',
-                lazy: async () => ({ Component: (await serversCode()).ServersRoute }),
-              },
-              { path: '*', Component: NotFound },
-            ],
+            children: screens,
           },
         ],
       },

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, useCallback, useEffect } from 'react';
 import type { PlexUser } from '../domain';
 import { claimDeviceFor } from './account-data';
+import { CodeBoundary } from './code-boundary';
 import { firstScreenCode, SignInReturnScreen, SignInScreen } from './screen-code';
 import { announceSessionChange } from './session-sync';
 
@@ -40,12 +41,14 @@ export function SignedOut() {
   }, []);
   // Preloaded at boot when nobody is signed in (main.tsx), so this shows no fallback then.
   return (
-    <Suspense fallback={null}>
-      {returning ? (
-        <SignInReturnScreen beforeSignedIn={claimDevice} onSignedIn={signedIn} />
-      ) : (
-        <SignInScreen />
-      )}
-    </Suspense>
+    <CodeBoundary>
+      <Suspense fallback={null}>
+        {returning ? (
+          <SignInReturnScreen beforeSignedIn={claimDevice} onSignedIn={signedIn} />
+        ) : (
+          <SignInScreen />
+        )}
+      </Suspense>
+    </CodeBoundary>
   );
 }

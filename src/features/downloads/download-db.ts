@@ -131,6 +131,8 @@ const putFiles = (list: ReadonlyArray<readonly [string, Stored]>) =>
   });
 
 async function storeFiles(batch: readonly Waiting[]): Promise<void> {
+  // Files waiting behind a transaction while another tab signed out: none is written after it.
+  gate();
   if (!blobsRefused) {
     try {
       await putFiles(batch.map((w) => [w.key, w.blob] as const));

@@ -1,0 +1,27 @@
+import { Component, type ReactNode } from 'react';
+import { CodeMissing } from './code-missing';
+
+/**
+ * Around code fetched on demand outside the router (the sign-in screens): a chunk that can't be
+ * fetched says so with a reload, instead of unmounting the page.
+ */
+export class CodeBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  override componentDidCatch(error: Error): void {
+    console.warn('PlexM8: a screen failed to load', error.message);
+  }
+
+  override render() {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <main className="content">
+        <CodeMissing />
+      </main>
+    );
+  }
+}

@@ -1,0 +1,31 @@
+import { screen } from '@testing-library/react';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fake, freshFake, mswServer, renderApp, resetAppState, signInAsDemo } from './app-harness';
+
+// The search screen's code can't be fetched (offline before the service worker had it, or a new
+// version replaced the files): taking the screen from its module fails, as a browser's import does.
+vi.mock('../../src/features/library/search-screen', () => ({
+  get SearchScreen(): never {
+    throw new TypeError('Failed to fetch dynamically imported module');
+  },
+}));
+
+beforeAll(() => mswServer.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => mswServer.close());
+beforeEach(async () => {
+  freshFake();
+  await resetAppState();
+  await signInAsDemo(fake());
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+
+describe("a screen whose code can't be fetched", () => {
+  it('says so in its place with a way to reload, and the rest of the app still works', async () => {
+    renderApp('/search');
+    expect(await screen.findByText("This screen couldn't be loaded.")).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Reload' })).toBeTruthy();
+    // The layout is still there: the user can go elsewhere.
+    screen.getAllByRole('link', { name: /Playlists/ })[0]?.click();
+    expect(await screen.findByText('Road Trip')).toBeTruthy();
+  });
+});
