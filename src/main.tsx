@@ -74,7 +74,18 @@ async function boot(root: HTMLElement) {
   // instead of one long task the user can't interrupt (Lighthouse's Total Blocking Time).
   const app = <App services={services} queryClient={queryClient} signedIn={signedIn} />;
   startTransition(() => createRoot(root).render(app));
-  registerServiceWorker();
+  // Signed in, the worker registers at once: going offline a few seconds later must find the app
+  // saved. Signed out, nothing works offline yet: it waits until the sign-in screen is quiet, or
+  // until signing in in this page, so it doesn't share the first screen's link (decision 022).
+  if (token) registerServiceWorker();
+  else {
+    void whenQuiet().then(registerServiceWorker);
+    const stop = useSessionStore.subscribe((s) => {
+      if (!s.token) return;
+      stop();
+      registerServiceWorker();
+    });
+  }
 }
 
 installTrustedTypesPolicy();

@@ -28,8 +28,11 @@ function offer({ again }: { again: boolean }) {
   notify();
 }
 
+let registered = false;
+
 export function registerServiceWorker(): void {
-  if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
+  if (!('serviceWorker' in navigator) || import.meta.env.DEV || registered) return;
+  registered = true;
   const startedUnder = navigator.serviceWorker.controller;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (taking) window.location.reload();
