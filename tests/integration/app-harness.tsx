@@ -2,7 +2,9 @@ import { render, type RenderResult } from '@testing-library/react';
 import { onlineManager, type QueryClient } from '@tanstack/react-query';
 import { clear } from 'idb-keyval';
 import { setupServer } from 'msw/node';
+import { afterEach } from 'vitest';
 import { App } from '../../src/app/app';
+import { loadDownloads } from '../../src/app/downloads-bridge';
 import { createQueryClient } from '../../src/app/query-client';
 import { useSessionStore } from '../../src/features/auth';
 import { useServersStore } from '../../src/features/servers';
@@ -71,8 +73,18 @@ export interface Rendered extends RenderResult {
   queryClient: QueryClient;
 }
 
+let rendered = false;
+
+// The app fetches the downloads module after its first paint. A test that ends sooner must wait
+// for that import, or it lands after the test environment is gone and fails the whole run.
+afterEach(async () => {
+  if (rendered) await loadDownloads().catch(() => undefined);
+  rendered = false;
+});
+
 /** Renders the whole app at `path`, as main.tsx would, against the fake Plex. */
 export function renderApp(path = '/'): Rendered {
+  rendered = true;
   window.history.replaceState(null, '', path);
   const opened: string[] = [];
   const services = {

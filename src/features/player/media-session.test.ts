@@ -121,6 +121,34 @@ describe('media session', () => {
     expect(session.positions.at(-1)).toEqual({ duration: 200, position: 200, playbackRate: 1 });
   });
 
+  it('starts from where the player already is: a tap made before it started still shows playing', () => {
+    stop();
+    session = new FakeSession();
+    Object.defineProperty(navigator, 'mediaSession', { value: session, configurable: true });
+    // Tapped while the player's code was still arriving: the store wants to play already.
+    usePlayerStore.getState().playTracks([track('1')], 0);
+    stop = startMediaSession(() => () => undefined);
+    expect(session.playbackState).toBe('playing');
+    expect(session.metadata?.title).toBe('Song 1');
+    usePlayerStore.getState().pause();
+    expect(session.playbackState).toBe('paused');
+  });
+
+  it('shows a restored queue as paused, and nothing at all without one', () => {
+    stop();
+    session = new FakeSession();
+    Object.defineProperty(navigator, 'mediaSession', { value: session, configurable: true });
+    stop = startMediaSession(() => () => undefined);
+    expect(session.playbackState).toBe('none');
+    stop();
+    usePlayerStore.setState({
+      queue: { ...emptyQueue, items: [{ uid: 'a', track: track('1') }], index: 0 },
+      wantsToPlay: false,
+    });
+    stop = startMediaSession(() => () => undefined);
+    expect(session.playbackState).toBe('paused');
+  });
+
   it('sets its handlers again when playback starts (WebKit drops them)', () => {
     usePlayerStore.getState().playTracks([track('1')], 0);
     session.handlers.clear();

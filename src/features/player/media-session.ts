@@ -105,7 +105,10 @@ export function startMediaSession(artworkOf: LockScreenArtwork): () => void {
   };
 
   setHandlers();
-  setMetadata(current(player.getState().queue)?.track, true);
+  const start = player.getState();
+  setMetadata(current(start.queue)?.track, true);
+  // A tap made while the player's code was still arriving has already asked to play.
+  if (current(start.queue)) session.playbackState = start.wantsToPlay ? 'playing' : 'paused';
   const offPlayer = player.subscribe((s, prev) => {
     const track = current(s.queue)?.track;
     if (track !== current(prev.queue)?.track) setMetadata(track, s.status === 'playing');
