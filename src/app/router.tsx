@@ -22,36 +22,38 @@ function screen(load: () => Promise<ComponentType>): RouteObject['lazy'] {
   });
 }
 
-/** A library screen: its own chunk, straight from its file; its title names it while it waits. */
+/** A library screen's code, straight from its file (each its own chunk). */
+const code = {
+  playlists: () => import('../features/library/playlists-screen').then((m) => m.PlaylistsScreen),
+  playlist: () => import('../features/library/playlist-screen').then((m) => m.PlaylistScreen),
+  library: () => import('../features/library/library-screen').then((m) => m.LibraryScreen),
+  artist: () => import('../features/library/artist-screen').then((m) => m.ArtistScreen),
+  album: () => import('../features/library/album-screen').then((m) => m.AlbumScreen),
+  search: () => import('../features/library/search-screen').then((m) => m.SearchScreen),
+};
+
+/**
+ * A library screen: its title names it while it waits for the server; `next` are the screens one
+ * tap away from it, whose code is fetched once it has shown (routes/next-screens.ts).
+ */
 function libraryScreen(
   path: string,
   title: string,
   load: () => Promise<ComponentType>,
+  next: Array<() => Promise<unknown>> = [],
 ): RouteObject {
-  const handle: ScreenHandle = { title };
+  const handle: ScreenHandle = { title, next };
   return { path, handle, lazy: screen(load) };
 }
 
 /** The screens that read the server: shown once it is connected (RequireServer). */
 const serverScreens: RouteObject[] = [
-  libraryScreen('playlists', 'Playlists', () =>
-    import('../features/library/playlists-screen').then((m) => m.PlaylistsScreen),
-  ),
-  libraryScreen('playlists/:id', 'Playlist', () =>
-    import('../features/library/playlist-screen').then((m) => m.PlaylistScreen),
-  ),
-  libraryScreen('library', 'Library', () =>
-    import('../features/library/library-screen').then((m) => m.LibraryScreen),
-  ),
-  libraryScreen('library/artists/:id', 'Artist', () =>
-    import('../features/library/artist-screen').then((m) => m.ArtistScreen),
-  ),
-  libraryScreen('library/albums/:id', 'Album', () =>
-    import('../features/library/album-screen').then((m) => m.AlbumScreen),
-  ),
-  libraryScreen('search', 'Search', () =>
-    import('../features/library/search-screen').then((m) => m.SearchScreen),
-  ),
+  libraryScreen('playlists', 'Playlists', code.playlists, [code.playlist]),
+  libraryScreen('playlists/:id', 'Playlist', code.playlist),
+  libraryScreen('library', 'Library', code.library, [code.artist, code.album]),
+  libraryScreen('library/artists/:id', 'Artist', code.artist, [code.album]),
+  libraryScreen('library/albums/:id', 'Album', code.album, [code.artist]),
+  libraryScreen('search', 'Search', code.search, [code.album, code.artist, code.playlist]),
 ];
 
 const screens: RouteObject[] = [

@@ -8,7 +8,7 @@ import { loadDownloads } from '../../src/app/downloads-bridge';
 import { createQueryClient } from '../../src/app/query-client';
 import { useSessionStore } from '../../src/features/auth';
 import { useServersStore } from '../../src/features/servers';
-import { useLibraryStore } from '../../src/features/library';
+import { useLibraryStore } from '../../src/features/library/library-store';
 import { clearPersistedQueries } from '../../src/lib/query-persister';
 import { forgetArtwork } from '../../src/lib/artwork';
 import { appStore, idbSet } from '../../src/lib/idb';

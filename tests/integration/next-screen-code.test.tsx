@@ -1,0 +1,32 @@
+import { screen, waitFor } from '@testing-library/react';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fake, freshFake, mswServer, renderApp, resetAppState, signInAsDemo } from './app-harness';
+
+// Which screens' code the app has fetched: each module records its first import.
+const fetched = vi.hoisted(() => new Set<string>());
+vi.mock('../../src/features/library/playlist-screen', async (original) => {
+  fetched.add('playlist');
+  return original();
+});
+vi.mock('../../src/features/library/album-screen', async (original) => {
+  fetched.add('album');
+  return original();
+});
+
+beforeAll(() => mswServer.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => mswServer.close());
+beforeEach(async () => {
+  freshFake();
+  await resetAppState();
+  await signInAsDemo(fake());
+});
+
+describe('the screens one tap away', () => {
+  it('have their code fetched once the playlists screen has shown', async () => {
+    renderApp('/playlists');
+    expect(await screen.findByText('Road Trip')).toBeTruthy();
+    // A playlist is one tap away from here; an album is not.
+    await waitFor(() => expect(fetched.has('playlist')).toBe(true));
+    expect(fetched.has('album')).toBe(false);
+  });
+});
