@@ -1,6 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, useCallback, useEffect } from 'react';
 import type { PlexUser } from '../domain';
+import { startServers } from '../features/servers';
+import { usePlexServices } from '../lib/plex-context';
 import { claimDeviceFor } from './account-data';
 import { CodeBoundary } from './code-boundary';
 import { firstScreenCode, SignInReturnScreen, SignInScreen } from './screen-code';
@@ -25,9 +27,16 @@ function goToStart(): void {
  */
 export function SignedOut() {
   const queryClient = useQueryClient();
+  const { plexTv, clientInfo } = usePlexServices();
   const claimDevice = useCallback(
-    (user: PlexUser) => claimDeviceFor(queryClient, user),
-    [queryClient],
+    async (user: PlexUser, token: string) => {
+      await claimDeviceFor(queryClient, user);
+      // The servers and their probes start now, not once the app's screens have mounted.
+      void startServers(queryClient, plexTv, clientInfo, { token, userId: user.id }).catch(
+        () => undefined,
+      );
+    },
+    [queryClient, plexTv, clientInfo],
   );
   const returning = isSignInReturn();
   // Back from app.plex.tv, the app is about to open: fetch its code while the sign-in finishes,

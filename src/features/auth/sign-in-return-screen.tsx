@@ -53,8 +53,11 @@ export function SignInReturnScreen({
   beforeSignedIn,
   onSignedIn,
 }: {
-  /** Runs before the session starts (another account's data on the device goes first). */
-  beforeSignedIn?: (user: PlexUser) => Promise<void>;
+  /**
+   * Runs before the session starts (another account's data on the device goes first); it may
+   * start what the signed-in app will need (the token is the new session's).
+   */
+  beforeSignedIn?: (user: PlexUser, token: string) => Promise<void>;
   /** Runs once signed in: the app takes the user to its start page. */
   onSignedIn: () => void;
 }) {
@@ -72,7 +75,7 @@ export function SignInReturnScreen({
         return;
       }
       try {
-        await beforeSignedIn?.(outcome.user);
+        await beforeSignedIn?.(outcome.user, outcome.token);
       } catch {
         // Another account's data still on the device: signing in over it would show it.
         if (live) setResult({ status: 'error', message: CLEAR_FAILED });
