@@ -43,8 +43,8 @@ export function browserCanPlay(track: Track, canPlayType: (mime: string) => stri
 }
 
 /**
- * One element asks for every track: making an Audio element per question cost ~20 µs, which a
- * 20,000-track download asks once per track (decision 021). Made again if `Audio` is replaced.
+ * One element asks for every track: an Audio element per question adds up when a 20,000-track
+ * download asks once per track (decision 021). Made again if `Audio` is replaced.
  */
 let probe: { made: typeof Audio; element: HTMLAudioElement } | null = null;
 

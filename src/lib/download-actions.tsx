@@ -29,7 +29,7 @@ export interface DownloadedCopy extends DownloadSetInfo {
 
 /**
  * What the library's screens can ask of downloads without importing them: app/ provides it
- * (architecture.md: features don't import each other), as it does TrackActions.
+ * (docs/architecture.md: features don't import each other), as it does TrackActions.
  */
 export interface DownloadActions {
   download(set: DownloadSetInfo, tracks: readonly Track[]): void;

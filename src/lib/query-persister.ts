@@ -45,7 +45,7 @@ const bounded = boundedStorage<PersistedQuery>(
     void saved().then((known) => dropped.forEach((key) => known.delete(key)));
   },
   Date.now,
-  // A whole 20,000-track playlist cloned at once was a task of 50–80 ms (decision 025). The name
+  // A whole 20,000-track playlist cloned at once was one long task (decision 025). The name
   // is asked for at the write, never at import: storage names are settled first (storage-names).
   writeLongListsOffPage(() => storageName('query-cache'), 'queries'),
 );
@@ -85,7 +85,7 @@ export function savedQueriesUnder(prefix: QueryKey): SavedQueriesAt {
 
 /**
  * Which queries are on disk, read once: a query that was never saved goes straight to the
- * network instead of waiting on an IndexedDB read first (≈15 ms on a phone, on every first open).
+ * network instead of waiting on an IndexedDB read first, on every first open (decision 004).
  */
 let savedKeys: Promise<Set<string>> | null = null;
 function saved(): Promise<Set<string>> {
@@ -95,7 +95,7 @@ function saved(): Promise<Set<string>> {
 
 /**
  * A few thousand keys a request: with the Collector's library opened album by album (30,000
- * saved queries) one request's keys made a 120 ms task at start-up (docs/decisions/020).
+ * saved queries) one request's keys made a long task at start-up (docs/decisions/020).
  */
 const KEYS_AT_ONCE = 2_000;
 async function readKeys(): Promise<Set<string>> {

@@ -3,8 +3,8 @@ import { itemsIn } from './query-cache-bound';
 import { isPaged } from './query-write-shape';
 
 /**
- * Lists at least this long are written by a worker (query-write-worker.ts): cloning 2,000
- * tracks takes the page 5–8 ms, so 20,000 at once was a task of 50–80 ms (decision 025).
+ * Lists at least this long are written by a worker (query-write-worker.ts): IndexedDB clones on
+ * the page, and 20,000 tracks cloned at once were one long task (decision 025).
  */
 const OFF_PAGE_ITEMS = 5_000;
 

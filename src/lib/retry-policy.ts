@@ -1,7 +1,8 @@
 import { isPlexError } from './plex/errors';
 
 /**
- * The one retry policy (architecture.md "Errors"), handed to react-query as `retry`/`retryDelay`.
+ * The one retry policy (docs/architecture.md "Errors"), handed to react-query as
+ * `retry`/`retryDelay`.
  * - 429: wait what Retry-After says; without it, exponential backoff with jitter. A Retry-After
  *   longer than we are willing to wait means give up, never retry early.
  * - network trouble and 5xx: a few quick retries, then the caller fails over.

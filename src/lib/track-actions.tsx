@@ -3,7 +3,7 @@ import type { ListOrigin, Track } from '../domain';
 
 /**
  * What a list of tracks can ask of the player, without the library importing the player: app/
- * provides the implementation (architecture.md: features don't import each other).
+ * provides the implementation (docs/architecture.md: features don't import each other).
  */
 export type TrackListOrigin = ListOrigin;
 

@@ -1,7 +1,7 @@
 /**
  * Long work on the main thread, cut into slices: between them the browser paints, handles a tap
- * and runs other tasks. A page of 2,000 tracks parsed in one go was a task of 60–150 ms
- * (docs/decisions/025); a 20,000-track set queued in one go, over 100 ms (decision 026).
+ * and runs other tasks. A page of 2,000 tracks parsed in one go was one long task
+ * (docs/decisions/025), and so was a 20,000-track set queued in one go (decision 026).
  */
 
 /** Hands the main thread back for a moment; the work goes on in a task of its own. */

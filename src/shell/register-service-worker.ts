@@ -4,7 +4,8 @@ import { keepThisVersion, noteThisVersion } from './keep-this-version';
 /**
  * Registers the service worker that precaches PlexM8's shell, so the app starts with no network.
  * A new version waits until the user says so ("Update available"), never on its own: reloading
- * by itself would cut off the music (web-platform.md). Loaded after the first paint.
+ * by itself would cut off the music (docs/web-platform.md "Service worker"). Loaded after the
+ * first paint.
  *
  * Several tabs: "Update now" in one makes the waiting worker take over all of them (each gets
  * the new controller), and vite-plugin-pwa would reload every tab that had shown the offer,

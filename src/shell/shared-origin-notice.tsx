@@ -21,7 +21,7 @@ export function SharedOriginNotice() {
   useEffect(() => {
     if (sharedOriginNoticeDismissed()) return;
     let live = true;
-    // Listing the origin's databases costs the start ~10 ms and an IndexedDB round trip: it can
+    // Listing the origin's databases costs the start time and an IndexedDB round trip: it can
     // wait until the first screen is up (decision 022).
     void whenQuiet()
       .then(readOriginFacts)

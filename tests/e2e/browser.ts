@@ -6,7 +6,10 @@ import {
   type Page,
 } from 'playwright-core';
 
-/** Debian's Chromium; Playwright's own browser download is impossible here (web-platform.md). */
+/**
+ * Debian's Chromium: Playwright's own browser download is impossible here (docs/web-platform.md
+ * "Testing it for real").
+ */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = [

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 export const SCREENSHOT_DIR = 'test-results/screenshots';
 
 /**
- * Screens a person looks at before calling work done (ui.md), kept out of git. Taken once the
+ * Screens a person looks at before calling work done (docs/ui.md), kept out of git. Taken once the
  * screen has settled: a sheet half slid in shows two screens at once and neither as it is.
  */
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {

@@ -130,8 +130,8 @@ describe('choosing a connection in Chromium', () => {
       await context.grantPermissions(['local-network-access'], { origin: app });
       await page.getByText('Connected on your local network.').waitFor({ timeout: 10_000 });
 
-      // An unloading page's requests to the LAN are dropped here (web-platform.md): when the tab
-      // closes, Plex still hears "stopped", from the service worker.
+      // An unloading page's requests to the LAN are dropped here (docs/web-platform.md): when the
+      // tab closes, Plex still hears "stopped", from the service worker.
       await page.evaluate(() => navigator.serviceWorker.ready);
       await page.goto(`${app}${E2E_BASE}playlists/9001`);
       await page.getByRole('button', { name: /Play Departure Board/ }).click();

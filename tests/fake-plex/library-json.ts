@@ -1,6 +1,6 @@
 import type { FakeLibrary, LibAlbum, LibArtist, LibPlaylist, LibTrack } from './library';
 
-/** The demo library in Plex's JSON shapes (plex-api.md "Music on a Plex Media Server"). */
+/** The demo library in Plex's JSON shapes (docs/plex-api.md "Music on a server"). */
 export function artistJson(a: LibArtist) {
   return {
     ratingKey: a.ratingKey,

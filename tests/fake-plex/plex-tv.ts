@@ -2,7 +2,7 @@ import type { FakePin, FakePlexModel, FakeServer } from './model';
 import { newPinCode } from './model';
 import { plexBody, plexErrors, plexParam, text } from './respond';
 
-/** A claimed PIN lingers only seconds on plex.tv (plex-api.md). */
+/** A claimed PIN lingers only seconds on plex.tv (docs/plex-api.md "Sign-in"). */
 const CLAIMED_PIN_TTL_MS = 10_000;
 
 function pinJson(pin: FakePin, now: number) {
@@ -32,7 +32,7 @@ function resourceJson(server: FakeServer) {
     name: server.name,
     product: 'Plex Media Server',
     productVersion: '1.41.3.9314-a0bfb8370',
-    // Real resources carry nulls where a value is unknown (plex-api.md "Servers and
+    // Real resources carry nulls where a value is unknown (docs/plex-api.md "Servers and
     // connections"): a client that insists on strings here drops the server.
     platform: server.owned ? 'Linux' : null,
     platformVersion: null,
@@ -160,7 +160,7 @@ export function plexTvRoute(model: FakePlexModel, request: Request, url: URL): R
     const entry = [...model.devices].find(([, d]) => d.id === Number(deviceMatch[1]));
     if (!entry) return plexErrors(request, 404, 1020, 'Device not found');
     // Real plex.tv also ends that device's token; the fake's one account token stays valid so a
-    // test can sign in again (plex-api.md "Devices").
+    // test can sign in again (docs/plex-api.md "Devices").
     model.devices.delete(entry[0]);
     return text(request, 200, '');
   }

@@ -106,7 +106,7 @@ export function pmsLibraryRoute(server: FakeServer, request: Request, url: URL):
     });
     if (what === 'recentlyAdded') {
       // Modern servers answer a section's recentlyAdded with leaves (tracks), not albums
-      // (plex-api.md "Music on a Plex Media Server"): albums come from /all?type=9&sort=addedAt.
+      // (docs/plex-api.md "Music on a server"): albums come from /all?type=9&sort=addedAt.
       const tracks = lib.find.tracks(section, { by: 'added', desc: true });
       const { items, offset, totalSize } = paged(
         server,

@@ -3,7 +3,7 @@ import type { FakeServer } from './model';
 import { plexBody, plexParam, text } from './respond';
 
 /**
- * "Now Playing" as a real server keeps it (docs/plex-api.md "Now-playing reports"): a timeline
+ * "Now Playing" as a real server keeps it (docs/plex-api.md "What Plex hears"): a timeline
  * makes or updates a session only when it names a play-queue item of a queue this client made
  * and carries an X-Plex-Session-Identifier; `stopped` ends it, and so do 3 minutes of silence
  * (the ghost sessions of clients that never say stopped).

@@ -16,8 +16,8 @@ function bytesOf(file: AudioFile): Uint8Array<ArrayBuffer> {
 
 /**
  * Which validators a server's parts carry. Whether real PMS sends ETag or Last-Modified with a
- * part is unconfirmed (plex-api.md "Downloads"): the files it serves under /web carry neither, so
- * by default the fake sends none; tests switch either on to check both answers.
+ * part is unconfirmed (docs/plex-api.md "Downloads"): the files it serves under /web carry
+ * neither, so by default the fake sends none; tests switch either on to check both answers.
  */
 export type PartValidators = 'none' | 'etag' | 'last-modified';
 const validatorsOf = new WeakMap<FakeServer, PartValidators>();

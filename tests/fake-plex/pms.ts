@@ -32,9 +32,9 @@ export function pmsRoute(
     (token === server.accessToken || (server.owned && token === model.user.token)) &&
     !model.revokedTokens.has(token);
   if (!accepted) {
-    // Real servers answer a refused token with CORS for app.plex.tv only (plex-api.md "Failures
-    // to expect", ricoloic/plexy#4): from any other origin the browser hides the 401 and fetch
-    // fails as if the server were unreachable.
+    // Real servers answer a refused token with CORS for app.plex.tv only (docs/plex-api.md
+    // "Failures to expect", ricoloic/plexy#4): from any other origin the browser hides the 401 and
+    // fetch fails as if the server were unreachable.
     return new Response(
       '<html><head><title>Unauthorized</title></head><body><h1>401 Unauthorized</h1></body></html>',
       {

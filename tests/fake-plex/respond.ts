@@ -50,7 +50,7 @@ export function text(
   return new Response(body, { status, headers: { 'Content-Type': type, ...corsHeaders(request) } });
 }
 
-/** X-Plex-* may come as a header or as a query parameter (plex-api.md). */
+/** X-Plex-* may come as a header or as a query parameter (docs/plex-api.md). */
 export function plexParam(request: Request, url: URL, name: string): string | null {
   return url.searchParams.get(name) ?? request.headers.get(name);
 }

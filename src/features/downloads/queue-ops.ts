@@ -23,7 +23,7 @@ import { RECORD_VERSION, type DownloadJob, type DownloadQuality, type DownloadSe
  * An enqueue's work per task: its tracks are made into jobs a slice at a time, each slice (its
  * jobs, the set's index and counts, the render that follows) a task of its own, so queueing
  * 20,000 tracks never holds the page for long (decision 026). The clock, not a count, ends a
- * slice: a busy machine stretches the same work 2–5×.
+ * slice: a busy machine stretches the same work several times over (decision 026).
  */
 const SLICE_MS = 8;
 const SLICE_MOST = 250;

@@ -4,8 +4,8 @@ import { promisifyRequest, type UseStore } from 'idb-keyval';
  * idb-keyval's `createStore`, with each transaction's durability "relaxed": it commits once the
  * browser has the data, not once the disk confirms it (an fsync per transaction). Every database
  * of an origin shares one backing store in Chromium, so with "strict" each file and each job
- * record waited for its own flush: 20–400 ms apiece on a busy disk, one after another (decision
- * 021). What "relaxed" can lose is the last moments before the machine itself goes down, not a
+ * record waited for its own flush, one after another: a long wait apiece on a busy disk
+ * (decision 021). What "relaxed" can lose is the last moments before the machine itself goes down, not a
  * closed tab or a crashed browser; a download lost that way is fetched again. Engines without the
  * option ignore it (an unknown dictionary member).
  */

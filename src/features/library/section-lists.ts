@@ -56,9 +56,9 @@ const fetchers: { [L in SectionList]: Fetch<L> } = {
 };
 
 /**
- * One page of a list. Artists' and albums' pages are saved for offline use as they arrive
- * (30,000 albums are about 6 MB, and only what was scrolled to is saved); tracks' are not, and
- * leave memory soon after they leave the screen: 150,000 tracks would be ~100 MB (decision 019).
+ * One page of a list. Artists' and albums' pages are saved for offline use as they arrive (even
+ * 30,000 albums stay small, and only what was scrolled to is saved); tracks' are not, and leave
+ * memory soon after they leave the screen: 150,000 tracks would not fit (decision 019 has sizes).
  */
 export function sectionPageQuery<L extends SectionList>(
   a: PmsAccess,

@@ -13,7 +13,7 @@ import { createPlaybackReports } from './playback-reports';
 const HEARD_MS = 2_000;
 
 /**
- * Connects the player store to the audio engine (architecture.md): store changes drive the
+ * Connects the player store to the audio engine (docs/decisions/005): store changes drive the
  * engine; engine events become store actions. React never touches audio.
  */
 export function startPlayerController(deps: ControllerDeps): () => void {
@@ -212,7 +212,8 @@ export function startPlayerController(deps: ControllerDeps): () => void {
 
   /**
    * A stream whose connection died raises no error in Chromium: the element keeps "playing" while
-   * time stands still (web-platform.md). No progress for a few seconds → fail over, reload here.
+   * time stands still (docs/web-platform.md "Audio"). No progress for a few seconds → fail over,
+   * reload here.
    */
   async function checkStall() {
     const s = store.getState();

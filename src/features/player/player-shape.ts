@@ -23,7 +23,7 @@ const isItem = (value: unknown): value is QueueItem =>
 
 /**
  * The entries, checked by a plain loop rather than a schema per entry: a 20,000-track queue is
- * read back at every start, and valibot's objects for each entry made that one task of 300–400 ms
+ * read back at every start, and valibot's objects for each entry made that one long task
  * (decision 018). The entries pass through as they are, as looseObject passed tracks through.
  */
 const items = v.custom<QueueItem[]>(

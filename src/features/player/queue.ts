@@ -1,7 +1,7 @@
 import type { ListOrigin, Track } from '../../domain';
 
 /**
- * Queue rules as pure functions (architecture.md): no React, no audio, easy to test.
+ * Queue rules as pure functions (docs/decisions/005): no React, no audio, easy to test.
  * `items` is the play order; `original` keeps the unshuffled order so shuffle can be undone.
  * Each entry has its own uid, so the same track can be queued twice.
  */

@@ -10,7 +10,7 @@ export interface PlexClientInfo {
 
 /**
  * X-Plex-* go in the query string, never as headers: as headers they are not CORS-safelisted
- * and force a preflight, which plex.tv has been seen to fail from browsers (plex-api.md).
+ * and force a preflight, which plex.tv has been seen to fail from browsers (docs/plex-api.md).
  */
 export function clientParams(info: PlexClientInfo): Record<string, string> {
   return {

@@ -34,7 +34,7 @@ export type EngineEvent =
   | { type: 'time'; positionMs: number; durationMs: number };
 
 /**
- * Playback without React in the loop (architecture.md). The howler implementation is one file;
+ * Playback without React in the loop (docs/decisions/005). The howler implementation is one file;
  * tests drive the controller with a fake engine.
  */
 export interface AudioEngine {
