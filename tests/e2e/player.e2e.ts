@@ -148,7 +148,7 @@ describe('playing music in Chromium', () => {
     await page.locator('.mini-player').getByRole('button', { name: 'Play', exact: true }).click();
     await page.locator('.mini-player').getByRole('button', { name: 'Pause' }).waitFor();
     // howler seeks to where the sound stands before every play(); the browser then waits for a
-    // seek that goes nowhere (decision 027). None reaches the element.
+    // seek that goes nowhere (decision 029). None reaches the element.
     expect(await seeksSoFar(page)).toBe(0);
 
     // The next track's file answers late; the user pauses before it ever sounds.

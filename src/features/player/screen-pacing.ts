@@ -7,7 +7,7 @@ import { useStore, type StoreApi } from 'zustand';
  * and the bytes of a media stream are handed to the player on the page's main thread. A tap that
  * re-renders the screen at once (the mini player appears, the row lights up, the seek bar
  * resets) makes that frame heavier and keeps the main thread busy while the first bytes arrive,
- * which delays the sound (docs/decisions/027 has the figures). So after such a tap,
+ * which delays the sound (docs/decisions/029 has the figures). So after such a tap,
  * React hears about the player's state only once the track is playing, or after HOLD_MAX_MS on
  * a slow network. The tap itself still shows at once (the pressed row, focus), and the audio
  * side (controller, engine, media session) sees every change immediately: only the views wait.

@@ -35,7 +35,7 @@ interface Loaded {
  * howler's html5 mode waits for `canplaythrough` before it calls play(): enough data to play the
  * whole file at the current rate, more than a stream needs to start. `canplay` starts as soon as
  * the first frames can play (the element keeps buffering while it plays), which brought
- * tap-to-play down (docs/decisions/027). howler's own global, absent from its types.
+ * tap-to-play down (docs/decisions/029). howler's own global, absent from its types.
  */
 (Howler as unknown as { _canPlayEvent: string })._canPlayEvent = 'canplay';
 

@@ -23,7 +23,7 @@ export function mediaErrorDetail(howl: Howl): string {
 const SET_UP_AUDIO_AFTER_MS = 1_000;
 
 /**
- * howler creates its AudioContext with the first Howl (not free: decision 027), and with it
+ * howler creates its AudioContext with the first Howl (not free: decision 029), and with it
  * arms its mobile "unlock" for the next click or touch. Both are done a second after the page's
  * first gesture, when the browser is idle: not at start (before any gesture Chromium starts the
  * context suspended and warns), not on the tap that starts the music (it would wait for them),
@@ -70,7 +70,7 @@ const IN_PLACE_S = 0.05;
  * howler's html5 play() first sets the element's `currentTime` to where the sound stands — 0 for
  * a new track, the paused position on resume — even when the element is already there. To a
  * browser that is still a seek (the spec's seek algorithm runs for any write), and Chromium
- * makes play() wait for it, between a track's first bytes and sound (docs/decisions/027 has
+ * makes play() wait for it, between a track's first bytes and sound (docs/decisions/029 has
  * what it cost). A write of (within IN_PLACE_S of) the position the element
  * already has is dropped; every real seek (a resume point, the seek bar) goes through.
  */
@@ -102,7 +102,7 @@ export function skipSeeksInPlace(howl: Howl): void {
  * A track tapped from its start plays the moment it has enough data, as a bare
  * `audio.play()` does, instead of when howler hears `canplay` and calls play() from script: on
  * a busy page that event waits its turn on the main thread, and the browser's audio output
- * then starts on its next period rather than this one (decision 027). howler's own play() still
+ * then starts on its next period rather than this one (decision 029). howler's own play() still
  * follows at `canplay` (its bookkeeping, its 'play' event); the element is already playing by
  * then, and its write of position 0 is dropped (skipSeeksInPlace). If the browser refuses,
  * howler's play() reports it as before.
