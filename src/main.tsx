@@ -12,7 +12,9 @@ import { getOrCreateClientId, useSessionStore } from './features/auth';
 import { useLibraryStore } from './features/library/library-store';
 import { usePlayerStore } from './features/player';
 import { useServersStore } from './features/servers';
-import { describeBrowser, PlexTvClient, type PlexClientInfo } from './lib/plex';
+// From their files: the barrel would bring the server client into the first-load chunk.
+import { describeBrowser, type PlexClientInfo } from './lib/plex/client-info';
+import { PlexTvClient } from './lib/plex/plex-tv-client';
 import { secretsUnreadable } from './lib/secret-storage';
 import { whenQuiet } from './lib/when-quiet';
 import { settleStorageNames } from './lib/storage-names';

@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { PlexUser } from '../domain';
 import { useLibraryStore } from '../features/library/library-store';
 import { emptyQueue, forgetPosition, PLAYER_KEY, usePlayerStore } from '../features/player';
-import { forgetArtwork } from '../lib/artwork';
+import { forgetAccountMemory } from '../lib/account-memory';
 import { idbDel, idbGet, idbSet } from '../lib/idb';
 import { clearPersistedQueries } from '../lib/query-persister';
 import { SAVED_WRITES_KEY } from '../lib/server-writes';
@@ -36,7 +36,7 @@ export async function wipeAccountData(
   usePlayerStore.persist.clearStorage();
   queryClient.clear();
   // The covers held in memory (blob: URLs) are the account's library too.
-  forgetArtwork();
+  forgetAccountMemory();
   const wipes: Array<Promise<unknown>> = [
     idbDel(PLAYER_KEY),
     clearPersistedQueries(),

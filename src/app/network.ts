@@ -1,7 +1,7 @@
 import { onlineManager } from '@tanstack/react-query';
 import { plexEndpoints } from '../config';
 import { createNetworkStatus } from '../lib/network-status';
-import { reportNetworkTo } from '../lib/plex';
+import { reportNetworkTo } from '../lib/plex/request';
 
 /** The one judge of "online" in the app (lib/network-status.ts explains why not the browser's). */
 export const network = createNetworkStatus({ canaries: [plexEndpoints.plexTv] });

@@ -1,6 +1,6 @@
 import { QueryCache, QueryClient } from '@tanstack/react-query';
 import { useSessionStore } from '../features/auth';
-import { isPlexError } from '../lib/plex';
+import { isPlexError } from '../lib/plex/errors';
 import { QUERY_CACHE_MAX_AGE, persistQueries, warmQueryPersister } from '../lib/query-persister';
 import { retryDelay, shouldRetry } from '../lib/retry-policy';
 

@@ -1,5 +1,6 @@
 import { onlineManager } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { forgetAccountMemory } from './account-memory';
 import { artworkCache, createArtworkSource, forgetArtwork, wantArtwork } from './artwork';
 import type { ArtworkState } from './artwork-cache';
 import { fetchImage } from './artwork-fetch';
@@ -97,7 +98,8 @@ describe('artwork from a server', () => {
     wantArtwork(source, '/a', 80, (s) => states.push(s));
     await vi.waitFor(() => expect(states.at(-1)?.status).toBe('ready'));
     const url = states.at(-1)?.status === 'ready' ? states.at(-1) : undefined;
-    forgetArtwork();
+    // What sign-out calls: it empties every cache that registered, never importing this module.
+    forgetAccountMemory();
     expect(revoke).toHaveBeenCalledWith(url && 'url' in url ? url.url : '');
     expect(artworkCache.stats().entries).toBe(0);
   });

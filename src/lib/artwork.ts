@@ -1,4 +1,5 @@
 import { onlineManager } from '@tanstack/react-query';
+import { forgetAtSignOut } from './account-memory';
 import { ArtworkCache, type ArtworkState } from './artwork-cache';
 import { ArtworkFailure, loadArtwork } from './artwork-loader';
 import type { PmsClient } from './plex';
@@ -21,6 +22,7 @@ export function forgetArtwork(): void {
   artworkCache.clear();
   pauses.clear();
 }
+forgetAtSignOut(forgetArtwork);
 
 /**
  * After a server gave no readable answer for artwork (it refuses CORS, or it is gone), its covers

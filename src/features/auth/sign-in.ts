@@ -1,5 +1,6 @@
 import type { PlexUser } from '../../domain';
-import { describeError, isPlexError, type PlexTvClient } from '../../lib/plex';
+import { describeError, isPlexError } from '../../lib/plex/errors';
+import type { PlexTvClient } from '../../lib/plex/plex-tv-client';
 import { clearPendingPins, forgetPendingPin, loadPendingPins, savePendingPin } from './pending-pin';
 
 export type SignInResult =

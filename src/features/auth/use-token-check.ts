@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { isPlexError } from '../../lib/plex';
+import { isPlexError } from '../../lib/plex/errors';
 import { usePlexServices } from '../../lib/plex-context';
 import { useSessionStore } from './session-store';
 

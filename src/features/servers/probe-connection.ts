@@ -1,6 +1,8 @@
 import type { Connection } from '../../domain';
 import { answersAtAll } from '../../lib/network-status';
-import { fetchIdentity, isPlexError, type PlexClientInfo } from '../../lib/plex';
+import { isPlexError } from '../../lib/plex/errors';
+import type { PlexClientInfo } from '../../lib/plex/client-info';
+import { fetchIdentity } from '../../lib/plex/identity';
 import type { Probe, ProbeFailure, ProbeOutcome } from './choose-connection';
 import type { LocalNetworkState } from './local-network-permission';
 

@@ -1,6 +1,7 @@
 export { PlexError, isPlexError, describeError, type PlexErrorKind } from './errors';
 export { PlexTvClient, type PlexTvEndpoints } from './plex-tv-client';
-export { PmsClient, fetchIdentity } from './pms-client';
+export { PmsClient } from './pms-client';
+export { fetchIdentity } from './identity';
 export type { ItemsPage } from '../../domain';
 export { clientParams, describeBrowser, type PlexClientInfo } from './client-info';
 export { parseRetryAfter } from './retry-after';

@@ -3,9 +3,9 @@ import type { PlexClientInfo } from './client-info';
 import { PlexError } from './errors';
 import { mapItems } from './map-metadata';
 import { hubsSchema, listSchema } from './metadata-schemas';
-import { requestJson, send, type FetchLike } from './request';
+import { send, type FetchLike } from './request';
 import { buildUrl } from './urls';
-import { identitySchema, sectionsSchema } from './schemas';
+import { sectionsSchema } from './schemas';
 import { PmsRequests } from './pms-requests';
 
 export interface PmsClientOptions {
@@ -27,30 +27,6 @@ export interface PmsClientOptions {
 }
 
 /** One page of a long list. `complete` when the server sent everything (or ignored paging). */
-/**
- * `/identity` needs no token: it is how a connection proves which server answers it. `token`
- * only for a connection whose certificate already proves the server (probe-connection.ts).
- */
-export async function fetchIdentity(
-  baseUrl: string,
-  client: PlexClientInfo,
-  options: { signal?: AbortSignal; timeoutMs?: number; fetchImpl?: FetchLike; token?: string } = {},
-): Promise<{ machineIdentifier: string; version?: string }> {
-  const body = await requestJson(
-    identitySchema,
-    {
-      url: `${baseUrl}/identity`,
-      params: { 'X-Plex-Client-Identifier': client.clientId, 'X-Plex-Token': options.token },
-      signal: options.signal,
-      timeoutMs: options.timeoutMs,
-      // A probe: headers that come and a body that stalls must not hold the choice past it.
-      deadlineMs: options.timeoutMs,
-    },
-    options.fetchImpl,
-  );
-  return body.MediaContainer;
-}
-
 /** Plex's metadata type numbers (docs/plex-api.md). */
 const METADATA_TYPE = { artist: 8, album: 9, track: 10 } as const;
 
