@@ -6,6 +6,7 @@ import { preloadScreens, SignInReturnScreen, SignInScreen } from './app/screen-c
 import { isSignInReturn } from './app/signed-out';
 import { watchNetwork } from './app/network';
 import { createQueryClient } from './app/query-client';
+import { restoreFirstReads, warmQueryPersister } from './lib/query-persister';
 import { finishInterruptedSignOut } from './app/sign-out';
 import { appInfo, plexEndpoints } from './config';
 import { getOrCreateClientId, useSessionStore } from './features/auth';
@@ -27,6 +28,8 @@ import './shell/theme.css';
 async function boot(root: HTMLElement) {
   // Before anything opens a database: which names this build's data lives under.
   await settleStorageNames();
+  // The first screen's saved list, read from disk beside everything else (lib/first-reads.ts).
+  warmQueryPersister();
   // Online is judged by what answers, not only by navigator.onLine (app/network.ts); a start
   // with no network fires no 'offline' event, so react-query is told the state at once.
   watchNetwork();
@@ -57,7 +60,12 @@ async function boot(root: HTMLElement) {
   void noteAccountOfSession(user);
   if (token) useServersStore.getState().dropLentAccountToken(token);
   // Have the first screen's code before the first render (nothing painted twice).
-  const signedIn = await first.catch(() => null);
+  // The first screen's saved list is in the cache before the first render (lib/first-reads.ts):
+  // read since boot began, it is normally there long before the screen's code.
+  const [signedIn] = await Promise.all([
+    first.catch(() => null),
+    restoreFirstReads(queryClient).catch(() => undefined),
+  ]);
   const { platform, device } = describeBrowser(navigator.userAgent);
   const clientInfo: PlexClientInfo = {
     clientId,

@@ -2,7 +2,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useSessionStore } from '../features/auth';
 import { PlexServicesProvider, type PlexServices } from '../lib/plex-context';
-import { routerCode } from './screen-code';
+import { routerCode, screenCodeAt } from './screen-code';
 import { listenForSessionChanges } from './session-sync';
 import { SignedOut } from './signed-out';
 import { CodeMissing } from './code-missing';
@@ -15,7 +15,12 @@ export interface SignedInApp {
 
 /** The router and its first screen's code: boot waits for them, so nothing paints twice. */
 export async function loadSignedInApp(): Promise<SignedInApp> {
-  const module = await routerCode();
+  // The screen at the address comes beside the router, not after it (a failure to fetch it is
+  // the route's to show).
+  const [module] = await Promise.all([
+    routerCode(),
+    screenCodeAt(window.location.pathname)?.().catch(() => undefined),
+  ]);
   const router = module.createAppRouter();
   await module.routerReady(router);
   return { module, router };

@@ -6,7 +6,7 @@ import { SessionCheck } from './routes/session-check';
 import { RouteError } from './routes/route-error';
 import { CodeMissing } from './code-missing';
 import { SignedInShell } from './routes/signed-in-shell';
-import { downloadsCode, serversCode } from './screen-code';
+import { downloadsCode, screenCode as code, serversCode } from './screen-code';
 
 /**
  * A screen's code, fetched with its route. One that can't be fetched (offline before the service
@@ -21,16 +21,6 @@ function screen(load: () => Promise<ComponentType>): RouteObject['lazy'] {
     }),
   });
 }
-
-/** A library screen's code, straight from its file (each its own chunk). */
-const code = {
-  playlists: () => import('../features/library/playlists-screen').then((m) => m.PlaylistsScreen),
-  playlist: () => import('../features/library/playlist-screen').then((m) => m.PlaylistScreen),
-  library: () => import('../features/library/library-screen').then((m) => m.LibraryScreen),
-  artist: () => import('../features/library/artist-screen').then((m) => m.ArtistScreen),
-  album: () => import('../features/library/album-screen').then((m) => m.AlbumScreen),
-  search: () => import('../features/library/search-screen').then((m) => m.SearchScreen),
-};
 
 /**
  * A library screen: its title names it while it waits for the server; `next` are the screens one

@@ -8,14 +8,40 @@ import { loadDownloads } from './downloads-bridge';
  * every chunk for later visits and offline use.
  */
 export const routerCode = () => import('./router');
-export const libraryCode = () => import('../features/library');
 export const serversCode = () => import('./routes/servers-route');
 /** The downloads screen waits for the saved downloads to be read, so it never shows "none". */
 export const downloadsCode = () => loadDownloads();
 
-/** What a start at the app's root shows first: the router and the playlists screen. */
-export function firstScreenCode(): Promise<unknown> {
-  return Promise.all([routerCode(), import('../features/library/playlists-screen')]);
+/** Each library screen's code, straight from its file (each its own chunk). */
+export const screenCode = {
+  playlists: () => import('../features/library/playlists-screen').then((m) => m.PlaylistsScreen),
+  playlist: () => import('../features/library/playlist-screen').then((m) => m.PlaylistScreen),
+  library: () => import('../features/library/library-screen').then((m) => m.LibraryScreen),
+  artist: () => import('../features/library/artist-screen').then((m) => m.ArtistScreen),
+  album: () => import('../features/library/album-screen').then((m) => m.AlbumScreen),
+  search: () => import('../features/library/search-screen').then((m) => m.SearchScreen),
+};
+
+/**
+ * The library screen an address shows (the app's root shows the playlists), as router.tsx
+ * routes it: a start fetches its code beside the router's instead of after it.
+ */
+export function screenCodeAt(pathname: string): (() => Promise<unknown>) | null {
+  const base = import.meta.env.BASE_URL;
+  const path = pathname.startsWith(base) ? pathname.slice(base.length) : pathname;
+  const [first = '', second, third] = path.split('/').filter(Boolean);
+  if (first === '' || first === 'playlists')
+    return second ? screenCode.playlist : screenCode.playlists;
+  if (first === 'search') return screenCode.search;
+  if (first !== 'library') return null;
+  if (second === 'artists' && third) return screenCode.artist;
+  if (second === 'albums' && third) return screenCode.album;
+  return screenCode.library;
+}
+
+/** The code of a start at `pathname`: the router and the screen there. */
+export function firstScreenCode(pathname = '/'): Promise<unknown> {
+  return Promise.all([routerCode(), screenCodeAt(pathname)?.()]);
 }
 
 /** The sign-in screens: a signed-in start never fetches them. */
@@ -25,5 +51,5 @@ export const SignInReturnScreen = lazyComponent(signInCode, (m) => m.SignInRetur
 
 /** The screens other than the first, once it is quiet (from the service worker's cache, later). */
 export function preloadScreens(): Promise<unknown> {
-  return Promise.all([routerCode(), libraryCode(), serversCode()]);
+  return Promise.all([...Object.values(screenCode).map((load) => load()), serversCode()]);
 }

@@ -132,3 +132,41 @@ describe('the index of saved queries', () => {
     expect(called).toBe(false);
   }, 20_000);
 });
+
+describe('the first screen at the next start', () => {
+  /** A start of the app: the module fresh, as after a reload. */
+  const freshStart = async () => {
+    vi.resetModules();
+    return import('./query-persister');
+  };
+  const playlists = ['pms', 1, 'srv', 'playlists'];
+
+  it('is read at boot and in the cache before the first render; a sign-out forgets which it was', async () => {
+    await client().fetchQuery({ queryKey: playlists, queryFn: () => ['Road Trip'] });
+    await settle();
+    // A start that opened the playlists: it read them from disk first.
+    const second = await freshStart();
+    const asked = new QueryClient({
+      defaultOptions: { queries: { persister: second.persistQueries, retry: false } },
+    });
+    await asked.fetchQuery({
+      queryKey: playlists,
+      queryFn: () => ['from server'],
+      staleTime: Infinity,
+    });
+
+    // The next start has them before any screen asks.
+    const third = await freshStart();
+    third.warmQueryPersister();
+    const booting = new QueryClient();
+    await third.restoreFirstReads(booting);
+    expect(booting.getQueryData(playlists)).toEqual(['Road Trip']);
+
+    await third.clearPersistedQueries();
+    const afterSignOut = await freshStart();
+    afterSignOut.warmQueryPersister();
+    const next = new QueryClient();
+    await afterSignOut.restoreFirstReads(next);
+    expect(next.getQueryData(playlists)).toBeUndefined();
+  });
+});

@@ -5,7 +5,9 @@ import {
 } from '@tanstack/query-persist-client-core';
 import {
   hashKey,
+  hydrate,
   type Query,
+  type QueryClient,
   type QueryFunction,
   type QueryFunctionContext,
   type QueryKey,
@@ -16,6 +18,7 @@ import { boundedStorage, type CacheBound } from './query-cache-bound';
 import { storageName } from './storage-names';
 import { writesAllowed } from './write-gate';
 import { writeLongListsOffPage } from './query-write';
+import { createFirstReads } from './first-reads';
 
 /**
  * Each query is persisted on its own in IndexedDB (not one big JSON blob): a 20,000-track
@@ -50,13 +53,20 @@ const bounded = boundedStorage<PersistedQuery>(
   writeLongListsOffPage(() => storageName('query-cache'), 'queries'),
 );
 
+/** The first screen's saved list, read at boot on the next start (first-reads.ts). */
+const firstReads = createFirstReads((key) => get<PersistedQuery>(key, cacheStore()));
+
 export const queryPersister = experimental_createQueryPersister<PersistedQuery>({
   storage: {
-    getItem: (key) => get<PersistedQuery>(key, cacheStore()),
+    getItem: (key) => firstReads.read(key),
     setItem: async (key, value) => {
+      firstReads.changed(key);
       if (writesAllowed()) await bounded.setItem(key, value);
     },
-    removeItem: (key) => bounded.removeItem(key),
+    removeItem: (key) => {
+      firstReads.changed(key);
+      return bounded.removeItem(key);
+    },
     entries: () => entries<string, PersistedQuery>(cacheStore()),
   },
   maxAge: QUERY_CACHE_MAX_AGE,
@@ -145,6 +155,7 @@ export function resaveQuery(query: Query): void {
 
 export async function clearPersistedQueries(): Promise<void> {
   generation += 1;
+  firstReads.forget();
   await Promise.allSettled([...inFlight]);
   (await saved()).clear();
   await clear(cacheStore());
@@ -201,6 +212,30 @@ export const persistQueries = makePersister(() => true);
 export const persistWholeListsOnly = makePersister(lastPageComplete);
 
 /** Start reading the index early, off the critical path of the first screen. */
+/**
+ * The first screen's saved lists, put in the cache before the first render: the screen paints them
+ * in its first pass instead of asking the persister after it has rendered (first-reads.ts). Only
+ * what the persister itself would hand back: this data version, not past its age.
+ */
+export async function restoreFirstReads(queryClient: QueryClient): Promise<void> {
+  const reads = firstReads.take();
+  await Promise.all(
+    reads.map(async (read) => {
+      const persisted = await read;
+      if (!persisted || persisted.buster !== __QUERY_SCHEMA__) return;
+      if (Date.now() - persisted.state.dataUpdatedAt > QUERY_CACHE_MAX_AGE) return;
+      if (queryClient.getQueryCache().get(persisted.queryHash)?.state.data !== undefined) return;
+      const { queryKey, queryHash, state } = persisted;
+      const dehydratedAt = state.dataUpdatedAt;
+      hydrate(queryClient, {
+        queries: [{ queryKey, queryHash, state, dehydratedAt }],
+        mutations: [],
+      });
+    }),
+  );
+}
+
 export function warmQueryPersister(): void {
   void saved();
+  firstReads.warm();
 }
