@@ -1,5 +1,6 @@
 import type { PlexUser } from '../../domain';
-import { describeError, isPlexError, type PlexTvClient } from '../../lib/plex';
+import { isPlexError, type PlexTvClient } from '../../lib/plex';
+import { describeError } from '../../ui/plex-error-text';
 import { clearPendingPins, forgetPendingPin, loadPendingPins, savePendingPin } from './pending-pin';
 
 export type SignInResult =
