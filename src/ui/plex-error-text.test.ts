@@ -38,7 +38,7 @@ describe('what a Plex error says to a person', () => {
   });
 
   it('has a sentence for every code, with or without where', () => {
-    for (const code of plexErrorCodes) {
+    for (const code of plexErrorCodes()) {
       for (const text of [said({ code }), said({ code, where })]) {
         expect(text).toMatch(/^[A-Z0-9].*\.$/);
         expect(text).not.toContain('undefined');

@@ -85,7 +85,7 @@ describe('Plex errors', () => {
       'unsafe-address',
     ]);
     for (const error of failures) {
-      expect(plexErrorCodes).toContain(error.code);
+      expect(plexErrorCodes()).toContain(error.code);
       expect(error.message).toBe(error.where ? `${error.code} (${error.where})` : error.code);
     }
     expect(failures[3]?.retryAfterMs).toBe(3000);

@@ -46,7 +46,7 @@ const kindOfCode = {
 
 export type PlexErrorCode = keyof typeof kindOfCode;
 
-export const plexErrorCodes = Object.keys(kindOfCode) as readonly PlexErrorCode[];
+export const plexErrorCodes = () => Object.keys(kindOfCode) as PlexErrorCode[];
 
 /** Which item a `gone` error is about. */
 export type PlexItemKind = 'playlist' | 'artist' | 'album';
@@ -79,19 +79,9 @@ export interface LegacyPlexErrorInit extends Details {
   code?: never;
 }
 
-const plainCode: Record<PlexErrorKind, PlexErrorCode> = {
-  unauthorized: 'sign-in-refused',
-  'rate-limited': 'rate-limited',
-  unreachable: 'unreachable',
-  timeout: 'no-answer',
-  offline: 'offline',
-  cors: 'unreachable',
-  'not-found': 'not-found',
-  'server-error': 'server-error',
-  'bad-response': 'unexpected-reply',
-  http: 'refused',
-  aborted: 'cancelled',
-};
+/** The old form's code: the first of its kind ('cors' had none of its own: it is unreachable). */
+const plainCode = (kind: PlexErrorKind): PlexErrorCode =>
+  plexErrorCodes().find((code) => kindOfCode[code] === kind) ?? 'unreachable';
 
 export class PlexError extends Error {
   readonly code: PlexErrorCode;
@@ -103,7 +93,7 @@ export class PlexError extends Error {
   readonly detail: string | undefined;
 
   constructor(init: PlexErrorInit | LegacyPlexErrorInit) {
-    const code = init.code ?? plainCode[init.kind];
+    const code = init.code ?? plainCode(init.kind);
     if (!Object.hasOwn(kindOfCode, code)) throw new TypeError(`Not a PlexError code: ${code}`);
     // The code and where, for a developer's console; a person reads ui/plex-error-text.ts.
     super(init.where ? `${code} (${init.where})` : code, { cause: init.cause });

@@ -1,10 +1,4 @@
-export {
-  PlexError,
-  isPlexError,
-  plexErrorCodes,
-  type PlexErrorCode,
-  type PlexErrorKind,
-} from './errors';
+export { PlexError, isPlexError, type PlexErrorCode, type PlexErrorKind } from './errors';
 /**
  * @deprecated Words are the UI's (decision 028): import from ui/plex-error-text. Re-exported only
  * for the player's star rating, under refactor elsewhere; remove once it imports from ui/.
