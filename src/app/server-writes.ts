@@ -18,7 +18,7 @@ function registerServerWrites(queryClient: QueryClient, current: () => PmsAccess
   const clientFor = (v: { userId: number; serverId: string }): PmsClient => {
     const access = current();
     if (!access || access.serverId !== v.serverId || access.userId !== v.userId)
-      throw new PlexError({ kind: 'unreachable', message: 'That server isn’t connected now.' });
+      throw new PlexError({ code: 'not-connected' });
     return access.client;
   };
   const common = {

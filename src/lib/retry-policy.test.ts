@@ -4,7 +4,7 @@ import { parseRetryAfter } from './plex/retry-after';
 import { retryDelay, retryLimits, shouldRetry } from './retry-policy';
 
 const rateLimited = (retryAfterMs?: number) =>
-  new PlexError({ kind: 'rate-limited', status: 429, retryAfterMs, message: 'slow down' });
+  new PlexError({ code: 'rate-limited', status: 429, retryAfterMs });
 const noJitter = () => 0;
 const fullJitter = () => 1;
 
@@ -28,16 +28,16 @@ describe('parseRetryAfter', () => {
 
 describe('shouldRetry', () => {
   it('never retries a 401, a 404 or an unreadable reply', () => {
-    for (const kind of ['unauthorized', 'not-found', 'bad-response', 'cors'] as const) {
-      expect(shouldRetry(0, new PlexError({ kind, message: kind }))).toBe(false);
+    for (const code of ['sign-in-refused', 'not-found', 'gone', 'unexpected-reply'] as const) {
+      expect(shouldRetry(0, new PlexError({ code }))).toBe(false);
     }
   });
   it('retries network trouble and 5xx a few times, then stops', () => {
-    const error = new PlexError({ kind: 'server-error', status: 503, message: 'down' });
+    const error = new PlexError({ code: 'server-error', status: 503 });
     const attempts = [0, 1, 2, 3, 4].map((n) => shouldRetry(n, error));
     expect(attempts).toEqual([true, true, true, false, false]);
-    expect(shouldRetry(0, new PlexError({ kind: 'timeout', message: 't' }))).toBe(true);
-    expect(shouldRetry(0, new PlexError({ kind: 'unreachable', message: 'u' }))).toBe(true);
+    expect(shouldRetry(0, new PlexError({ code: 'no-answer' }))).toBe(true);
+    expect(shouldRetry(0, new PlexError({ code: 'unreachable' }))).toBe(true);
   });
   it('retries 429 up to its own cap', () => {
     expect(shouldRetry(retryLimits.rateLimited - 1, rateLimited(1000))).toBe(true);
@@ -63,7 +63,7 @@ describe('retryDelay', () => {
     expect(highs).toEqual([1000, 2000, 4000, 8000]);
   });
   it('caps the backoff', () => {
-    expect(retryDelay(20, new PlexError({ kind: 'unreachable', message: 'u' }), fullJitter)).toBe(
+    expect(retryDelay(20, new PlexError({ code: 'unreachable' }), fullJitter)).toBe(
       retryLimits.maxDelayMs,
     );
   });

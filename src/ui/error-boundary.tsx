@@ -1,6 +1,8 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { Button } from './button';
 import { Notice } from './notice';
+import { PlexError } from '../lib/plex/errors';
+import { plexErrorText } from './plex-error-text';
 
 interface Props {
   /** What this part of the screen is, for the message ("this screen", "the player"). */
@@ -39,9 +41,11 @@ export class ErrorBoundary extends Component<Props, State> {
   override render() {
     const { error } = this.state;
     if (!error) return this.props.children;
+    // A Plex error's message is a code: the person reads its sentence.
+    const said = error instanceof PlexError ? plexErrorText(error) : error.message;
     return (
       <Notice tone="error" title={`Something went wrong showing ${this.props.what}.`}>
-        <p>The rest of PlexM8 still works. {error.message ? `(${error.message})` : ''}</p>
+        <p>The rest of PlexM8 still works. {said ? `(${said})` : ''}</p>
         <Button onClick={() => this.setState({ error: null })}>Try again</Button>
       </Notice>
     );

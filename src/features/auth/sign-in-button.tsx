@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { appRootUrl } from '../../config';
-import { describeError } from '../../lib/plex/errors';
+import { describeError } from '../../ui/plex-error-text';
 import { usePlexServices } from '../../lib/plex-context';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';

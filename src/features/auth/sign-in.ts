@@ -1,6 +1,7 @@
 import type { PlexUser } from '../../domain';
-import { describeError, isPlexError } from '../../lib/plex/errors';
+import { isPlexError } from '../../lib/plex/errors';
 import type { PlexTvClient } from '../../lib/plex/plex-tv-client';
+import { describeError } from '../../ui/plex-error-text';
 import { clearPendingPins, forgetPendingPin, loadPendingPins, savePendingPin } from './pending-pin';
 
 export type SignInResult =

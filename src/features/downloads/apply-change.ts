@@ -1,6 +1,15 @@
 import { useDownloadsStore } from './downloads-store';
+import { oldFailure } from './failures';
 import { dropJobs, setsNow, upsertJobs, wipedJobState, without } from './job-state';
 import type { Change } from './tab-messages';
+import type { DownloadJob } from './types';
+
+/**
+ * A tab of a build before decision 028, still open after an update, sends failures as sentences:
+ * read them as the codes they stand for, as its records are read (stored-records.ts).
+ */
+const fromOlderTab = (job: DownloadJob): DownloadJob =>
+  typeof job.error === 'string' ? { ...job, error: oldFailure(job.error) } : job;
 
 /** What the runner tab did, shown in a tab that follows it (written already: nothing is saved). */
 export function applyChange(change: Change): void {
@@ -10,7 +19,8 @@ export function applyChange(change: Change): void {
       store.setState((s) => {
         // A job no longer downloading has no live progress left to show.
         const settled = change.jobs.filter((j) => j.status !== 'downloading').map((j) => j.key);
-        return { ...upsertJobs(s, change.jobs), progress: without(s.progress, settled) };
+        const jobs = change.jobs.map(fromOlderTab);
+        return { ...upsertJobs(s, jobs), progress: without(s.progress, settled) };
       });
       return;
     case 'gone':
@@ -40,6 +50,7 @@ export function applyChange(change: Change): void {
       });
       return;
     case 'flags':
-      store.setState({ paused: change.paused, stopped: change.stopped });
+      // (An older tab sends its sentence: full storage is the only reason any build stops.)
+      store.setState({ paused: change.paused, stopped: change.stopped && 'storage-full' });
   }
 }

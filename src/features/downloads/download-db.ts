@@ -46,9 +46,7 @@ let blobsRefused = false;
 /** Neither a Blob nor its bytes could be stored, and not for want of space. */
 export class StorageRefused extends Error {
   constructor(cause: unknown) {
-    super('this browser refused to store the file (a private window keeps no downloads)', {
-      cause,
-    });
+    super('storage-refused', { cause });
   }
 }
 

@@ -31,8 +31,8 @@ export async function downloadSource(
     stop();
     // Not reaching the server is the network's doing (waits offline, retries): not the file's.
     if (isPlexError(error) && ['unreachable', 'offline', 'timeout'].includes(error.kind))
-      throw new TypeError('the connection dropped', { cause: error });
-    throw new SourceRefused("the server wouldn't convert it", { cause: error });
+      throw new TypeError('dropped', { cause: error });
+    throw new SourceRefused('not-converted', { cause: error });
   }
   return { url: playback.transcodeUrl(request), transcoded: true, done: stop };
 }

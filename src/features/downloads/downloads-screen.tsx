@@ -8,6 +8,7 @@ import { useDownloadsStore } from './downloads-store';
 import { liveBytes } from './live-bytes';
 import { AllDownloads, DownloadingNow } from './job-list';
 import { Progress } from './job-row';
+import { stopText } from './describe-failure';
 import { SetList } from './set-list';
 import { useStorage } from './use-storage';
 import { SafariTabNote } from './safari-tab-note';
@@ -33,7 +34,7 @@ function Overall() {
     <section className="dl-overall" aria-label="All downloads">
       {stopped ? (
         <Notice tone="error" title="Downloads stopped">
-          <p>{stopped}</p>
+          <p>{stopText[stopped]}</p>
         </Notice>
       ) : null}
       <p className="dl-summary" role="status">

@@ -10,7 +10,7 @@ import { seenSeq } from './new-jobs';
 import { createQueueOps } from './queue-ops';
 import { readJob, readSet } from './stored-records';
 import type { Ask } from './tab-messages';
-import type { DownloadJob, DownloadQuality, DownloadSet } from './types';
+import type { DownloadJob, DownloadQuality, DownloadSet, StopReason } from './types';
 
 export { keyOnDevice } from './job-state';
 
@@ -26,7 +26,7 @@ export interface DownloadsState extends DownloadSettings, JobState {
   progress: Record<string, number>;
   paused: boolean;
   /** Why downloads stopped on their own (storage full), until the user resumes. */
-  stopped: string | null;
+  stopped: StopReason | null;
   /** Another tab of PlexM8 runs the downloads; this one shows what it does. */
   elsewhere: boolean;
   /**
@@ -54,7 +54,7 @@ export interface DownloadsState extends DownloadSettings, JobState {
   /** Runner reports (the runner tab only). */
   patchJob(key: string, patch: Partial<DownloadJob>): void;
   setProgress(key: string, bytes: number | null): void;
-  stop(reason: string): void;
+  stop(reason: StopReason): void;
 }
 
 /**

@@ -66,7 +66,7 @@ async function writeTodaysDownloads() {
   await set('junk@original', { what: 'half-written' }, legacy.jobs());
   await set(
     'later:1@original',
-    { v: 3, key: 'later:1@original', shape: 'a newer build' },
+    { v: 4, key: 'later:1@original', shape: 'a newer build' },
     legacy.jobs(),
   );
   await set(
@@ -150,7 +150,7 @@ describe('downloads saved by the release before', () => {
     expect(state.keepUpdated).toBe(false);
     expect(state.order).toEqual([`${FINISHED}@original`, `${PARTIAL}@original`]);
     expect(state.jobs[`${FINISHED}@original`]).toMatchObject({
-      v: 2,
+      v: 3,
       validator: null,
       status: 'done',
     });
@@ -225,6 +225,6 @@ describe('downloads saved by the release before', () => {
     ]);
     expect(await keysOf(legacy.files())).toEqual([`${FINISHED}@original`, `${PARTIAL}@original`]);
     // Written back in this build's shape once it changed.
-    expect(await get(`${PARTIAL}@original`, legacy.jobs())).toMatchObject({ v: 2, status: 'done' });
+    expect(await get(`${PARTIAL}@original`, legacy.jobs())).toMatchObject({ v: 3, status: 'done' });
   });
 });

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { formatBytes } from '../../lib/format';
 import { Button } from '../../ui/button';
+import { failureText } from './describe-failure';
 import { useDownloadsStore } from './downloads-store';
 import type { DownloadJob } from './types';
 
@@ -35,12 +36,13 @@ export function Progress({
 
 function stateText(job: DownloadJob, live: number | undefined, now: number): string {
   if (job.status === 'done') return 'Downloaded';
-  if (job.status === 'failed') return `Couldn't download: ${job.error ?? 'unknown error'}.`;
+  const why = job.error ? failureText(job.error) : null;
+  if (job.status === 'failed') return `Couldn't download: ${why ?? 'unknown error'}.`;
   const bytes = live ?? job.bytes;
   const of = job.total ? ` of ${formatBytes(job.total)}` : '';
   if (job.status === 'downloading') return `${formatBytes(bytes)}${of}`;
   if (job.retryAt && job.retryAt > now)
-    return `Trying again in ${Math.ceil((job.retryAt - now) / 1000)} s (${job.error ?? 'failed'})`;
+    return `Trying again in ${Math.ceil((job.retryAt - now) / 1000)} s (${why ?? 'failed'})`;
   return bytes > 0 ? `Paused at ${formatBytes(bytes)}${of}` : 'Waiting';
 }
 

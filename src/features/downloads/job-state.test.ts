@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Track } from '../../domain';
 import { dropJobs, emptyJobState, setsNow, upsertJobs, type JobState } from './job-state';
-import { RECORD_VERSION, type DownloadJob, type DownloadSet, type JobStatus } from './types';
+import {
+  JOB_VERSION,
+  SET_VERSION,
+  type DownloadJob,
+  type DownloadSet,
+  type JobStatus,
+} from './types';
 
 const track = (n: number): Track => ({
   id: String(n),
@@ -12,7 +18,7 @@ const track = (n: number): Track => ({
   media: { partId: n, partKey: `/library/parts/${n}/file.mp3`, size: 100 },
 });
 const job = (n: number, status: JobStatus = 'queued', bytes = 0): DownloadJob => ({
-  v: RECORD_VERSION,
+  v: JOB_VERSION,
   key: `s:${n}@original`,
   track: track(n),
   quality: 'original',
@@ -29,7 +35,7 @@ const job = (n: number, status: JobStatus = 'queued', bytes = 0): DownloadJob =>
   seq: n,
 });
 const set = (id: string, keys: string[]): DownloadSet => ({
-  v: RECORD_VERSION,
+  v: SET_VERSION,
   id,
   kind: 'playlist',
   title: id,

@@ -1,7 +1,7 @@
 import type { Track } from '../../domain';
 import { browserCanPlay, canPlayHere } from '../../lib/codecs';
 import { findJob, keyOnDevice, type JobState } from './job-state';
-import { jobKey, RECORD_VERSION, type DownloadJob, type DownloadQuality } from './types';
+import { jobKey, JOB_VERSION, type DownloadJob, type DownloadQuality } from './types';
 
 /**
  * Whether this browser can't play the track's original file. Only a known codec the browser says
@@ -92,7 +92,7 @@ export function jobsFor(
     if (made.has(key)) continue;
     made.add(key);
     slice.created.push({
-      v: RECORD_VERSION,
+      v: JOB_VERSION,
       key,
       track,
       quality: q,

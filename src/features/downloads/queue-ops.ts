@@ -17,7 +17,13 @@ import { answersOnce, jobsFor, qualityFor } from './new-jobs';
 import * as out from './outbox';
 import { addToSet } from './set-counts';
 import type { Ask } from './tab-messages';
-import { RECORD_VERSION, type DownloadJob, type DownloadQuality, type DownloadSet } from './types';
+import {
+  SET_VERSION,
+  type DownloadJob,
+  type DownloadQuality,
+  type DownloadSet,
+  type StopReason,
+} from './types';
 
 /**
  * An enqueue's work per task: its tracks are made into jobs a slice at a time, each slice (its
@@ -93,7 +99,7 @@ export function createQueueOps(set: SetState, get: GetState) {
       const held = state.sets[info.id];
       const downloadSet: DownloadSet = {
         ...info,
-        v: RECORD_VERSION,
+        v: SET_VERSION,
         keys: held ? [...held.keys, ...added] : added,
         addedAt: held?.addedAt ?? Date.now(),
       };
@@ -207,6 +213,6 @@ export function createQueueOps(set: SetState, get: GetState) {
       }));
       out.reportProgress(key, bytes);
     },
-    stop: (reason: string) => setFlags({ stopped: reason }),
+    stop: (reason: StopReason) => setFlags({ stopped: reason }),
   };
 }

@@ -99,7 +99,7 @@ describe('a download that stops receiving', () => {
       status: 'queued',
       attempts: 1,
       chunks: 3,
-      error: `the server stopped sending for ${INACTIVITY_MS / 1000} s`,
+      error: { code: 'stalled', seconds: INACTIVITY_MS / 1000 },
     });
     // After the backoff, from the saved bytes.
     await vi.advanceTimersByTimeAsync(2_000);

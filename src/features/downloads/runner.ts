@@ -5,7 +5,7 @@ import * as db from './download-db';
 import { HttpStatus, SizeMismatch, SourceRefused, Stalled } from './download-errors';
 import { useDownloadsStore } from './downloads-store';
 import { fetchPart, INACTIVITY_MS, type DownloadSource, type Held } from './fetch-part';
-import type { DownloadJob } from './types';
+import type { DownloadFailure, DownloadJob } from './types';
 
 export { SourceRefused } from './download-errors';
 export type { DownloadSource } from './fetch-part';
@@ -170,9 +170,7 @@ export function startDownloadRunner(deps: RunnerDeps): () => Promise<void> {
     }
     if (db.isQuotaError(error)) {
       patchJob(job.key, { status: 'queued', chunks });
-      stop(
-        'Storage is full, so downloads stopped. What finished is kept: free some space (delete downloads here), then resume.',
-      );
+      stop('storage-full');
       abortRuns();
       return;
     }
@@ -183,17 +181,13 @@ export function startDownloadRunner(deps: RunnerDeps): () => Promise<void> {
     }
     // (A transcode isn't asked: a no-cors start.mp3 would only start another stream.)
     if (error instanceof TypeError && url && !transcoded && (await corsRefused(url))) {
-      patchJob(job.key, {
-        status: 'failed',
-        chunks,
-        error:
-          "this server doesn't let the browser download its files (it sends no CORS headers). Playing still works; ask the server's owner, or download on the server's own network",
-      });
+      patchJob(job.key, { status: 'failed', chunks, error: { code: 'cors' } });
       return;
     }
     if (error instanceof db.StorageRefused) {
       // No retry: a browser that keeps neither a Blob nor its bytes won't on the next try.
-      patchJob(job.key, { status: 'failed', chunks, error: error.message, retryAt: null });
+      const refused: DownloadFailure = { code: 'storage-refused' };
+      patchJob(job.key, { status: 'failed', chunks, error: refused, retryAt: null });
       return;
     }
     let kept = chunks;
@@ -202,12 +196,7 @@ export function startDownloadRunner(deps: RunnerDeps): () => Promise<void> {
       kept = 0;
     }
     const attempts = job.attempts + 1;
-    const reason =
-      error instanceof HttpStatus || error instanceof SourceRefused || error instanceof Stalled
-        ? error.message
-        : error instanceof SizeMismatch
-          ? 'the file arrived incomplete'
-          : 'the connection dropped';
+    const reason = failureOf(error);
     if (attempts >= MAX_ATTEMPTS) {
       patchJob(job.key, { status: 'failed', attempts, chunks: kept, error: reason, retryAt: null });
       return;
@@ -245,4 +234,13 @@ export function startDownloadRunner(deps: RunnerDeps): () => Promise<void> {
     for (const timer of timers) clearTimeout(timer);
     return stopRuns();
   };
+}
+
+/** The code a failed attempt is recorded with (the screen words it: describe-failure.ts). */
+function failureOf(error: unknown): DownloadFailure {
+  if (error instanceof HttpStatus) return { code: 'http', status: error.status };
+  if (error instanceof Stalled) return { code: 'stalled', seconds: Math.round(error.ms / 1000) };
+  if (error instanceof SourceRefused) return { code: 'not-converted' };
+  if (error instanceof SizeMismatch) return { code: 'incomplete' };
+  return { code: 'dropped' };
 }

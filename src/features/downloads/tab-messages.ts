@@ -1,5 +1,5 @@
 import type { Track } from '../../domain';
-import type { DownloadJob, DownloadQuality, DownloadSet } from './types';
+import type { DownloadJob, DownloadQuality, DownloadSet, StopReason } from './types';
 
 /**
  * What the tabs of one PlexM8 say to each other about downloads (docs/decisions/016). One tab,
@@ -43,7 +43,7 @@ export type Change =
   | { t: 'wiped' }
   /** Live bytes of the files downloading now (null: no longer downloading); ≤ 4 a second. */
   | { t: 'progress'; progress: Record<string, number | null> }
-  | { t: 'flags'; paused: boolean; stopped: string | null };
+  | { t: 'flags'; paused: boolean; stopped: StopReason | null };
 
 export type TabMessage =
   /** From the runner tab: `epoch` orders runner tabs (a later holder of the lock is newer). */

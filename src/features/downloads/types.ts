@@ -4,10 +4,28 @@ export type DownloadQuality = 'original' | '320' | '192' | '128';
 export type JobStatus = 'queued' | 'downloading' | 'done' | 'failed';
 
 /**
- * The version of the job and set records written now (stored-records.ts reads older ones).
+ * The versions of the job and set records written now (stored-records.ts reads older ones).
  * 1: every build before issue 14 (no `v` field). 2: keys carry the server; jobs keep a validator.
+ * 3 (jobs only): a failure is a code, not a sentence (decision 028).
  */
-export const RECORD_VERSION = 2;
+export const JOB_VERSION = 3;
+export const SET_VERSION = 2;
+
+/**
+ * Why a download failed, as the runner found it. The screen words it (describe-failure.ts);
+ * `unknown` is a sentence an older build stored that this one doesn't recognise.
+ */
+export type DownloadFailure =
+  | { code: 'http'; status: number }
+  | { code: 'stalled'; seconds: number }
+  | {
+      code: 'incomplete' | 'dropped' | 'not-converted' | 'cors' | 'storage-refused' | 'unknown';
+    };
+
+export type FailureCode = DownloadFailure['code'];
+
+/** Why downloads stopped on their own, until the user resumes. */
+export type StopReason = 'storage-full';
 
 /**
  * One file to fetch: a track's part on one server at one quality. The key is an opaque name for
@@ -16,7 +34,7 @@ export const RECORD_VERSION = 2;
  * server they carry (docs/decisions/016).
  */
 export interface DownloadJob {
-  v: typeof RECORD_VERSION;
+  v: typeof JOB_VERSION;
   key: string;
   track: Track;
   quality: DownloadQuality;
@@ -37,7 +55,8 @@ export interface DownloadJob {
   attempts: number;
   /** Not before this time (ms since epoch): retries back off. */
   retryAt: number | null;
-  error: string | null;
+  /** Why the last attempt failed (kept while it waits to retry); null once it succeeds. */
+  error: DownloadFailure | null;
   addedAt: number;
   seq: number;
   /**
@@ -50,7 +69,7 @@ export interface DownloadJob {
 
 /** A playlist, album or single track the user asked to keep offline. */
 export interface DownloadSet {
-  v: typeof RECORD_VERSION;
+  v: typeof SET_VERSION;
   /** Carries the server already (`playlist:<server>:<id>`). */
   id: string;
   kind: 'playlist' | 'album' | 'track';

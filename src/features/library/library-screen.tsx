@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { MusicSection } from '../../domain';
-import { describeError } from '../../lib/plex';
+import { describeError } from '../../ui/plex-error-text';
 import { useServerAccess, type PmsAccess } from '../../lib/plex-context';
 import { writeKeys, type ScanSection } from '../../lib/server-writes';
 import { Button } from '../../ui/button';

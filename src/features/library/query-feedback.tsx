@@ -1,4 +1,5 @@
-import { describeError, isPlexError } from '../../lib/plex';
+import { isPlexError } from '../../lib/plex';
+import { describeError } from '../../ui/plex-error-text';
 import { formatAge } from '../../lib/format';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { describeError } from '../../lib/plex';
+import { describeError } from '../../ui/plex-error-text';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
 import { Skeleton } from '../../ui/skeleton';

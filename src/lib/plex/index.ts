@@ -1,4 +1,9 @@
-export { PlexError, isPlexError, describeError, type PlexErrorKind } from './errors';
+export { PlexError, isPlexError, type PlexErrorCode, type PlexErrorKind } from './errors';
+/**
+ * @deprecated Words are the UI's (decision 028): import from ui/plex-error-text. Re-exported only
+ * for the player's star rating, under refactor elsewhere; remove once it imports from ui/.
+ */
+export { describeError } from '../../ui/plex-error-text';
 export { PlexTvClient, type PlexTvEndpoints } from './plex-tv-client';
 export { PmsClient } from './pms-client';
 export { fetchIdentity } from './identity';

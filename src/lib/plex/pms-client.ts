@@ -51,12 +51,7 @@ export class PmsClient extends PmsRequests {
   async playlist(id: string, signal?: AbortSignal): Promise<Playlist> {
     const body = await this.get(listSchema, `/playlists/${encodeURIComponent(id)}`, {}, signal);
     const found = mapItems('playlist', body.MediaContainer.Metadata).items[0];
-    if (!found)
-      throw new PlexError({
-        kind: 'not-found',
-        status: 404,
-        message: 'That playlist is gone from the server.',
-      });
+    if (!found) throw new PlexError({ code: 'gone', status: 404, item: 'playlist' });
     return found;
   }
 
@@ -127,12 +122,7 @@ export class PmsClient extends PmsRequests {
       signal,
     );
     const found = mapItems(kind, body.MediaContainer.Metadata).items[0];
-    if (!found)
-      throw new PlexError({
-        kind: 'not-found',
-        status: 404,
-        message: `That ${kind} is gone from the server.`,
-      });
+    if (!found) throw new PlexError({ code: 'gone', status: 404, item: kind });
     return found;
   }
 

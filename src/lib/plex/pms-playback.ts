@@ -66,8 +66,8 @@ export class PmsPlayback {
     const code = Number(body.MediaContainer.generalDecisionCode ?? 1001);
     if (code >= CAN_PLAY_BELOW)
       throw new PlexError({
-        kind: 'http',
-        message: body.MediaContainer.generalDecisionText ?? "the server can't convert this track",
+        code: 'cannot-convert',
+        detail: body.MediaContainer.generalDecisionText,
       });
   }
 

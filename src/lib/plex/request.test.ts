@@ -21,7 +21,9 @@ describe('server paths', () => {
       'https://evil.example/x',
       '@evil.example/x',
     ])
-      expect(() => serverPath(origin, key)).toThrow("gave a file address PlexM8 won't follow");
+      expect(() => serverPath(origin, key)).toThrow(
+        expect.objectContaining({ code: 'unsafe-address' }),
+      );
   });
 
   it('treats a track whose only part points elsewhere as having no playable file', () => {
@@ -52,9 +54,9 @@ describe('what the network status hears from requests', () => {
         );
       const params = { 'X-Plex-Token': 'secret-token' };
       await expect(send({ url: `${origin}/library/sections`, params }, refusing)).rejects.toThrow();
-      await expect(send({ url: `${origin}/identity`, params }, dead)).rejects.toThrow(
-        "Couldn't reach",
-      );
+      await expect(send({ url: `${origin}/identity`, params }, dead)).rejects.toMatchObject({
+        code: 'unreachable',
+      });
       // A timeout is a slow link, not proof there is no network.
       await expect(send({ url: `${origin}/x`, params, timeoutMs: 5 }, slow)).rejects.toThrow();
       expect(heard).toEqual([`answered ${origin}`, `failed ${origin}`]);

@@ -82,27 +82,13 @@ function failure(
 ): PlexError {
   if (error instanceof PlexError) return error;
   const where = safeWhere(url);
-  const host = where.split('/')[0];
   if (timing.timedOut())
-    return new PlexError({
-      kind: 'timeout',
-      where,
-      message: inBody
-        ? `${host} stopped in the middle of its answer.`
-        : `${host} did not answer in time.`,
-      cause: error,
-    });
-  if (signal?.aborted)
-    return new PlexError({ kind: 'aborted', where, message: 'Cancelled.', cause: error });
+    return new PlexError({ code: inBody ? 'stopped-midway' : 'no-answer', where, cause: error });
+  if (signal?.aborted) return new PlexError({ code: 'cancelled', where, cause: error });
   reports?.failed(originOf(url));
   if (typeof navigator !== 'undefined' && navigator.onLine === false)
-    return new PlexError({ kind: 'offline', where, message: 'You are offline.', cause: error });
-  return new PlexError({
-    kind: 'unreachable',
-    where,
-    message: inBody ? `${host} stopped in the middle of its answer.` : `Couldn't reach ${host}.`,
-    cause: error,
-  });
+    return new PlexError({ code: 'offline', where, cause: error });
+  return new PlexError({ code: inBody ? 'cut-off' : 'unreachable', where, cause: error });
 }
 
 /**
@@ -142,42 +128,14 @@ function statusError(response: Response, where: string): PlexError {
   const status = response.status;
   // plex.tv answers 498 for an expired token (INFO "JWT Authentication"): the same as 401.
   if (status === 401 || status === 498)
-    return new PlexError({
-      kind: 'unauthorized',
-      status,
-      where,
-      message: 'Plex did not accept your sign-in.',
-    });
-  if (status === 404)
-    return new PlexError({
-      kind: 'not-found',
-      status,
-      where,
-      message: `Plex could not find ${where}.`,
-    });
+    return new PlexError({ code: 'sign-in-refused', status, where });
+  if (status === 404) return new PlexError({ code: 'not-found', status, where });
   if (status === 429) {
     const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
-    return new PlexError({
-      kind: 'rate-limited',
-      status,
-      where,
-      retryAfterMs,
-      message: 'Plex is busy and asked PlexM8 to slow down.',
-    });
+    return new PlexError({ code: 'rate-limited', status, where, retryAfterMs });
   }
-  if (status >= 500)
-    return new PlexError({
-      kind: 'server-error',
-      status,
-      where,
-      message: `Plex had a problem (error ${status}).`,
-    });
-  return new PlexError({
-    kind: 'http',
-    status,
-    where,
-    message: `Plex refused the request (error ${status}).`,
-  });
+  if (status >= 500) return new PlexError({ code: 'server-error', status, where });
+  return new PlexError({ code: 'refused', status, where });
 }
 
 async function open(request: PlexRequest, url: string, timing: Timing, fetchImpl: FetchLike) {
@@ -253,13 +211,10 @@ export async function requestJson<S extends v.GenericSchema>(
   } catch (cause) {
     const looksXml = text.trimStart().startsWith('<');
     throw new PlexError({
-      kind: 'bad-response',
+      code: looksXml ? 'xml-reply' : 'unreadable-reply',
       status: response.status,
       where,
       cause,
-      message: looksXml
-        ? `${where} answered in XML instead of JSON.`
-        : `${where} sent a reply PlexM8 couldn't read (it may have been cut off).`,
     });
   }
   const parsed = v.safeParse(schema, body);
@@ -267,10 +222,11 @@ export async function requestJson<S extends v.GenericSchema>(
     const issue = parsed.issues[0];
     const path = issue ? v.getDotPath(issue) : null;
     throw new PlexError({
-      kind: 'bad-response',
+      code: 'unexpected-reply',
       status: response.status,
       where,
-      message: `${where} sent an unexpected reply${path ? ` (${path}: ${issue?.message})` : ''}.`,
+      // The schema's own account, for whoever reports it: the UI shows it in brackets.
+      detail: path ? `${path}: ${issue?.message}` : undefined,
     });
   }
   return parsed.output;

@@ -26,12 +26,7 @@ export function safeWhere(url: string): string {
  */
 export function serverPath(origin: string, path: string): string {
   const base = new URL(origin);
-  if (!isServerPath(path))
-    throw new PlexError({
-      kind: 'bad-response',
-      where: base.host,
-      message: `${base.host} gave a file address PlexM8 won't follow.`,
-    });
+  if (!isServerPath(path)) throw new PlexError({ code: 'unsafe-address', where: base.host });
   return new URL(path, base.origin).toString();
 }
 
