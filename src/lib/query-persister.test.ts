@@ -22,8 +22,9 @@ describe('query persistence', () => {
       queryKey: ['pms', 1, 'srv', 'playlists'],
       queryFn: () => ['Road Trip'],
     });
-    await settle();
-    expect(await storedKeys()).toEqual(['tanstack-query-["pms",1,"srv","playlists"]']);
+    await vi.waitFor(async () =>
+      expect(await storedKeys()).toEqual(['tanstack-query-["pms",1,"srv","playlists"]']),
+    );
     let called = false;
     const restored = await client().fetchQuery({
       queryKey: ['pms', 1, 'srv', 'playlists'],
@@ -77,15 +78,17 @@ describe('query persistence', () => {
     await settle();
     expect(await storedKeys()).toEqual([]);
     await qc.fetchInfiniteQuery({ ...options, pages: 2 });
-    await settle();
-    expect(await storedKeys()).toEqual(['tanstack-query-["pms",1,"srv","list"]']);
+    // Written a tick later, off the fetch: waited for, not timed (a busy machine is slower).
+    await vi.waitFor(async () =>
+      expect(await storedKeys()).toEqual(['tanstack-query-["pms",1,"srv","list"]']),
+    );
   });
 
   it('keeps the saved library across app versions, and drops it when its shape changed', async () => {
     const queryKey = ['pms', 1, 'srv', 'albums'];
     await client().fetchQuery({ queryKey, queryFn: () => ['Kind of Blue'] });
-    await settle();
     const key = 'tanstack-query-["pms",1,"srv","albums"]';
+    await vi.waitFor(async () => expect(await storedKeys()).toContain(key));
     const saved = await get<{ buster: string }>(key, cache());
     // Not the app's version: a release that maps Plex the same way keeps the offline library.
     expect(saved?.buster).toBe(__QUERY_SCHEMA__);
@@ -143,7 +146,7 @@ describe('the first screen at the next start', () => {
 
   it('is read at boot and in the cache before the first render; a sign-out forgets which it was', async () => {
     await client().fetchQuery({ queryKey: playlists, queryFn: () => ['Road Trip'] });
-    await settle();
+    await vi.waitFor(async () => expect(await storedKeys()).toHaveLength(1));
     // A start that opened the playlists: it read them from disk first.
     const second = await freshStart();
     const asked = new QueryClient({
