@@ -12,7 +12,7 @@ import { appInfo, plexEndpoints } from './config';
 import { getOrCreateClientId, useSessionStore } from './features/auth';
 import { useLibraryStore } from './features/library/library-store';
 import { usePlayerStore } from './features/player';
-import { useServersStore } from './features/servers';
+import { useServersStore } from './features/servers/servers-store';
 // From their files: the barrel would bring the server client into the first-load chunk.
 import { describeBrowser, type PlexClientInfo } from './lib/plex/client-info';
 import { PlexTvClient } from './lib/plex/plex-tv-client';

@@ -1,7 +1,7 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import type { Track } from '../domain';
 import { loadDownloadsModule, type DownloadsState } from '../features/downloads';
-import { useServersStore } from '../features/servers';
+import { useServersStore } from '../features/servers/servers-store';
 import type { Availability, DownloadSetStatus } from '../lib/download-actions';
 import { useOnline } from '../lib/use-online';
 

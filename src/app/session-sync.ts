@@ -1,6 +1,6 @@
 import { useSessionStore } from '../features/auth';
 import { usePlayerStore } from '../features/player';
-import { useServersStore } from '../features/servers';
+import { useServersStore } from '../features/servers/servers-store';
 import { storageName } from '../lib/storage-names';
 import { closeWrites } from '../lib/write-gate';
 

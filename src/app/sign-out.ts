@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { clearPendingPins, useSessionStore } from '../features/auth';
 import { sayGoodbye, usePlayerStore } from '../features/player';
-import { useServersStore } from '../features/servers';
+import { useServersStore } from '../features/servers/servers-store';
 import { secretWritesSettled } from '../lib/secret-storage';
 import { wipeAccountData } from './account-data';
 import { readPendingSignOut, writePendingSignOut } from './sign-out-pending';

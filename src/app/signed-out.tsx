@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, useCallback, useEffect } from 'react';
 import type { PlexUser } from '../domain';
-import { startServers } from '../features/servers';
 import { usePlexServices } from '../lib/plex-context';
 import { claimDeviceFor } from './account-data';
 import { CodeBoundary } from './code-boundary';
@@ -31,10 +30,11 @@ export function SignedOut() {
   const claimDevice = useCallback(
     async (user: PlexUser, token: string) => {
       await claimDeviceFor(queryClient, user);
-      // The servers and their probes start now, not once the app's screens have mounted.
-      void startServers(queryClient, plexTv, clientInfo, { token, userId: user.id }).catch(
-        () => undefined,
-      );
+      // The servers and their probes start now, not once the app's screens have mounted. Their
+      // code comes with the sign-in, not with the sign-in screen (decision 022).
+      void import('../features/servers/use-servers')
+        .then((m) => m.startServers(queryClient, plexTv, clientInfo, { token, userId: user.id }))
+        .catch(() => undefined);
     },
     [queryClient, plexTv, clientInfo],
   );
