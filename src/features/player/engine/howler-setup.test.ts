@@ -1,6 +1,11 @@
-import type { Howl } from 'howler';
-import { describe, expect, it } from 'vitest';
-import { pauseStartedEarly, skipSeeksInPlace, startBeforeLoaded } from './howler-setup';
+import { Howler, type Howl } from 'howler';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  pauseStartedEarly,
+  prepareAudioAfterFirstGesture,
+  skipSeeksInPlace,
+  startBeforeLoaded,
+} from './howler-setup';
 
 /** An audio element as far as these helpers see it: its position accessor, play and pause. */
 class FakeElement {
@@ -91,5 +96,48 @@ describe('startBeforeLoaded', () => {
     pauseStartedEarly(howl);
     expect(node.paused).toBe(true);
     expect(node.pauses).toBe(1);
+  });
+});
+
+describe('prepareAudioAfterFirstGesture', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  it('sets audio up after the first gesture once the screen it opened has stopped loading', async () => {
+    vi.useFakeTimers();
+    // The pages of the playlist that gesture opened keep arriving for a few seconds.
+    const ends: number[] = [0];
+    vi.spyOn(performance, 'getEntriesByType').mockImplementation(() =>
+      ends.map((responseEnd) => ({ responseEnd }) as PerformanceResourceTiming),
+    );
+    const setUp = vi.spyOn(Howler, 'volume');
+    prepareAudioAfterFirstGesture();
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(setUp).not.toHaveBeenCalled();
+
+    document.dispatchEvent(new Event('pointerup'));
+    for (let page = 0; page < 4; page += 1) {
+      await vi.advanceTimersByTimeAsync(600);
+      ends.push(performance.now());
+    }
+    expect(setUp).not.toHaveBeenCalled();
+    // The last page is in: a second of quiet, then the browser's next idle moment.
+    await vi.advanceTimersByTimeAsync(2_100);
+    expect(setUp).toHaveBeenCalledTimes(1);
+  });
+
+  it('sets audio up a second after the first gesture on a page with nothing loading', async () => {
+    vi.useFakeTimers();
+    vi.spyOn(performance, 'getEntriesByType').mockImplementation(() => []);
+    const setUp = vi.spyOn(Howler, 'volume');
+    prepareAudioAfterFirstGesture();
+    document.dispatchEvent(new Event('keydown'));
+    await vi.advanceTimersByTimeAsync(900);
+    expect(setUp).not.toHaveBeenCalled();
+    // Ready before the tap that plays, which then doesn't wait for it (decision 029).
+    await vi.advanceTimersByTimeAsync(200);
+    expect(setUp).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,5 +1,6 @@
 import type { Howl } from 'howler';
 import { Howler } from 'howler';
+import { whenQuiet } from '../../../lib/when-quiet';
 
 /** howler's globals and per-sound fields that its types leave out. */
 type HowlerInternals = { _unlockAudio?: () => void; _audioUnlocked?: boolean };
@@ -20,15 +21,22 @@ export function mediaErrorDetail(howl: Howl): string {
   return nodesOf(howl).find((node) => node.error)?.error?.message ?? '';
 }
 
+/** Not before this long after the first gesture: what it asked for has begun to arrive. */
 const SET_UP_AUDIO_AFTER_MS = 1_000;
+/** Then the network quiet this long: the screen that gesture opened has its data. */
+const SET_UP_AUDIO_WHEN_QUIET_MS = 1_000;
+/** However busy the network stays, audio is ready by then. */
+const SET_UP_AUDIO_AT_MOST_MS = 10_000;
 
 /**
  * howler creates its AudioContext with the first Howl (not free: decision 029), and with it
- * arms its mobile "unlock" for the next click or touch. Both are done a second after the page's
- * first gesture, when the browser is idle: not at start (before any gesture Chromium starts the
- * context suspended and warns), not on the tap that starts the music (it would wait for them),
- * and not inside the first gesture's own task either (that tap opens a playlist, and the
- * playlist would wait). Chromium lets a context start once the page has been used at all.
+ * arms its mobile "unlock" for the next click or touch. Both are done after the page's first
+ * gesture, once its network has been quiet for a second and the browser is idle: not at start
+ * (before any gesture Chromium starts the context suspended and warns), not on the tap that
+ * starts the music (it would wait for them), and not while the screen that first tap opened is
+ * still loading (a 20,000-track playlist's pages arrive for seconds, and making the context is
+ * one task of 56–90 ms that waits on the browser's audio service: decision 025). Chromium lets a
+ * context start once the page has been used at all.
  */
 export function prepareAudioAfterFirstGesture(): void {
   if (typeof document === 'undefined') return;
@@ -40,9 +48,10 @@ export function prepareAudioAfterFirstGesture(): void {
       (Howler as unknown as HowlerInternals)._unlockAudio?.();
     };
     // The screen that tap opened loads and paints first (its data is often still on its way).
+    // Quiet is judged by what has finished loading: right after the tap, nothing it asked for
+    // has, and the page would look quiet.
     setTimeout(
-      () =>
-        'requestIdleCallback' in window ? requestIdleCallback(setUp, { timeout: 1000 }) : setUp(),
+      () => void whenQuiet(SET_UP_AUDIO_WHEN_QUIET_MS, SET_UP_AUDIO_AT_MOST_MS).then(setUp),
       SET_UP_AUDIO_AFTER_MS,
     );
   };
