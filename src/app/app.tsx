@@ -5,7 +5,7 @@ import { PlexServicesProvider, type PlexServices } from '../lib/plex-context';
 import { routerCode, screenCodeAt } from './screen-code';
 import { listenForSessionChanges } from './session-sync';
 import { SignedOut } from './signed-out';
-import { CodeMissing } from './code-missing';
+import { CodeMissingPage } from './code-missing';
 
 type RouterModule = Awaited<ReturnType<typeof routerCode>>;
 export interface SignedInApp {
@@ -45,12 +45,7 @@ function Screens({ initial }: { initial: SignedInApp | null }) {
     };
   }, [signedIn, app]);
   if (!signedIn) return <SignedOut />;
-  if (failed && !app)
-    return (
-      <main className="content">
-        <CodeMissing />
-      </main>
-    );
+  if (failed && !app) return <CodeMissingPage />;
   // Just signed in: a moment while the router's code arrives.
   return app ? <app.module.Routes router={app.router} /> : null;
 }

@@ -1,5 +1,5 @@
 import { Component, type ReactNode } from 'react';
-import { CodeMissing } from './code-missing';
+import { CodeMissingPage, warnScreenFailed } from './code-missing';
 
 /**
  * Around code fetched on demand outside the router (the sign-in screens): a chunk that can't be
@@ -13,15 +13,11 @@ export class CodeBoundary extends Component<{ children: ReactNode }, { failed: b
   }
 
   override componentDidCatch(error: Error): void {
-    console.warn('PlexM8: a screen failed to load', error.message);
+    warnScreenFailed(error);
   }
 
   override render() {
     if (!this.state.failed) return this.props.children;
-    return (
-      <main className="content">
-        <CodeMissing />
-      </main>
-    );
+    return <CodeMissingPage />;
   }
 }

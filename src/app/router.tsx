@@ -4,7 +4,7 @@ import { NotFound } from './routes/not-found';
 import { RequireServer, type ScreenHandle } from './routes/require-server';
 import { SessionCheck } from './routes/session-check';
 import { RouteError } from './routes/route-error';
-import { CodeMissing } from './code-missing';
+import { CodeMissing, warnScreenFailed } from './code-missing';
 import { SignedInShell } from './routes/signed-in-shell';
 import { downloadsCode, screenCode as code, serversCode } from './screen-code';
 
@@ -16,7 +16,7 @@ import { downloadsCode, screenCode as code, serversCode } from './screen-code';
 function screen(load: () => Promise<ComponentType>): RouteObject['lazy'] {
   return async () => ({
     Component: await load().catch((error: unknown) => {
-      console.warn('PlexM8: a screen failed to load', error instanceof Error ? error.message : '');
+      warnScreenFailed(error);
       return CodeMissing;
     }),
   });

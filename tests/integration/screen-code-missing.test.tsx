@@ -24,6 +24,8 @@ describe("a screen whose code can't be fetched", () => {
     renderApp('/search');
     expect(await screen.findByText("This screen couldn't be loaded.")).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Reload' })).toBeTruthy();
+    // It stands in for the screen, heading included: a screen reader's "next heading" finds it.
+    expect(screen.getByRole('heading', { level: 1, name: 'Screen not loaded' })).toBeTruthy();
     // The layout is still there: the user can go elsewhere.
     screen.getAllByRole('link', { name: /Playlists/ })[0]?.click();
     expect(await screen.findByText('Road Trip')).toBeTruthy();
