@@ -3,9 +3,9 @@ import type { PlexUser } from '../domain';
 import { useLibraryStore } from '../features/library/library-store';
 import { emptyQueue, forgetPosition, PLAYER_KEY, usePlayerStore } from '../features/player';
 import { forgetAccountMemory } from '../lib/account-memory';
-import { idbDel, idbGet, idbSet } from '../lib/idb';
+import { idbDel, idbDeleteWithPrefix, idbGet, idbSet } from '../lib/idb';
 import { clearPersistedQueries } from '../lib/query-persister';
-import { SAVED_WRITES_KEY } from '../lib/server-writes';
+import { SAVED_WRITES_KEY, SAVED_WRITES_PREFIX } from '../lib/server-writes';
 import { loadDownloads } from './downloads-bridge';
 
 /**
@@ -43,7 +43,7 @@ export async function wipeAccountData(
     forgetPosition(),
     idbDel('player-plex-queue'),
     idbDel('player-scrobbles-pending'),
-    idbDel(SAVED_WRITES_KEY),
+    idbDeleteWithPrefix([SAVED_WRITES_KEY], SAVED_WRITES_PREFIX),
   ];
   if (!keepDownloads)
     wipes.push(loadDownloads().then((m) => m.useDownloadsStore.getState().removeAll()));

@@ -1,21 +1,13 @@
-import {
-  dehydrate,
-  hydrate,
-  matchMutation,
-  type Mutation,
-  type QueryClient,
-} from '@tanstack/react-query';
+import { hydrate, matchMutation, type Mutation, type QueryClient } from '@tanstack/react-query';
 import * as v from 'valibot';
-import { idbRead, idbSet } from './idb';
-import { SAVED_WRITES_KEY, writeKeys, type WriteKind } from './server-writes';
-
-export { SAVED_WRITES_KEY };
+import { idbKeysStartingWith, idbReadLinked, idbWrite } from './idb';
+import { SAVED_WRITES_KEY, SAVED_WRITES_PREFIX, writeKeys, type WriteKind } from './server-writes';
 
 /**
  * Writes to a server that haven't been answered yet (paused offline, or on their way), kept on
- * the device so a reload or a closed tab doesn't lose them: TanStack's `dehydrate` with
- * `shouldDehydrateMutation`, and `hydrate` + `resumePausedMutations` at the next start
- * (examples/react/offline). Only the variables and the undo are kept: ids and numbers, no token.
+ * the device so a reload or a closed tab doesn't lose them, and put back with `hydrate` +
+ * `resumePausedMutations` at the next start (TanStack's examples/react/offline). Only the
+ * variables and the undo are kept: ids and numbers, no token.
  */
 /** A write older than this is dropped unsent: a week-old rating may no longer be wanted. */
 const MAX_AGE_MS = 7 * 24 * 60 * 60_000;
@@ -39,22 +31,60 @@ const kindOf = (mutation: Mutation): WriteKind | null =>
       : null;
 
 /** Unanswered writes: paused ones, and ones on their way (both writes are safe to send twice). */
-function unanswered(queryClient: QueryClient): SavedWrite[] {
-  const state = dehydrate(queryClient, {
-    shouldDehydrateQuery: () => false,
-    shouldDehydrateMutation: (m) => m.state.status === 'pending' && kindOf(m) !== null,
-  });
-  return state.mutations.flatMap((m) => {
-    const kind = m.mutationKey?.[1];
-    const parsed = v.safeParse(savedWrite, {
-      kind,
-      variables: m.state.variables,
-      context: m.state.context,
-      scope: m.scope,
-      submittedAt: m.state.submittedAt,
+function unanswered(queryClient: QueryClient): Array<{ id: number; write: SavedWrite }> {
+  return queryClient
+    .getMutationCache()
+    .getAll()
+    .flatMap((m) => {
+      const kind = kindOf(m);
+      if (!kind || m.state.status !== 'pending') return [];
+      const parsed = v.safeParse(savedWrite, {
+        kind,
+        variables: m.state.variables,
+        context: m.state.context,
+        scope: m.options.scope,
+        submittedAt: m.state.submittedAt,
+      });
+      return parsed.success ? [{ id: m.mutationId, write: parsed.output }] : [];
     });
-    return parsed.success ? [parsed.output] : [];
+}
+
+/**
+ * Every write saved on the device, with its record's key. A list kept whole by an older version
+ * (one key for all) becomes a record per write first, in one transaction.
+ */
+export async function savedWritesOnDevice(): Promise<Array<{ key: string; write: SavedWrite }>> {
+  const keys = await idbKeysStartingWith(SAVED_WRITES_PREFIX);
+  const { first } = await idbReadLinked([SAVED_WRITES_KEY, ...keys], () => []);
+  const [legacy, ...records] = first;
+  const found = records.flatMap((value, i) => {
+    const parsed = v.safeParse(savedWrite, value);
+    const key = keys[i];
+    return parsed.success && key ? [{ key, write: parsed.output }] : [];
   });
+  if (legacy === undefined) return found;
+  const parsed = v.safeParse(v.array(savedWrite), legacy);
+  const taken = (parsed.success ? parsed.output : []).map((write, i) => ({
+    key: `${SAVED_WRITES_PREFIX}older-${Date.now()}-${i}`,
+    write,
+  }));
+  await idbWrite(
+    taken.map(({ key, write }) => [key, write] as const),
+    [SAVED_WRITES_KEY],
+  );
+  return [...found, ...taken];
+}
+
+/**
+ * The keys of one tab's writes: one per query client (a page has one), so a second watcher of the
+ * same client (signed back in without a reload) knows the writes it holds as its own.
+ */
+const prefixes = new WeakMap<QueryClient, string>();
+function prefixOf(queryClient: QueryClient): string {
+  let prefix = prefixes.get(queryClient);
+  if (!prefix)
+    prefixes.set(queryClient, (prefix = `${SAVED_WRITES_PREFIX}${crypto.randomUUID()}/`));
+  return prefix;
 }
 
 export interface SavedWrites {
@@ -67,23 +97,32 @@ export interface SavedWrites {
 }
 
 /**
- * Saves the unanswered writes whenever one starts, pauses or ends. Writes for another server or
- * user wait on the device until that one is connected.
+ * Saves the unanswered writes whenever one starts, pauses or ends: a record each, under this tab's
+ * own keys, so that tabs never write over each other's (a tab closed offline keeps its writes on
+ * the device). Writes for another server or user wait on the device until that one is connected;
+ * whichever tab connects to it takes them.
  */
 export function watchSavedWrites(queryClient: QueryClient): SavedWrites {
-  let loaded: Promise<SavedWrite[]> | null = null;
-  const load = () =>
-    (loaded ??= idbRead(SAVED_WRITES_KEY, v.array(savedWrite)).then((all) =>
-      (all ?? []).filter((w) => Date.now() - w.submittedAt < MAX_AGE_MS),
-    ));
+  const tabPrefix = prefixOf(queryClient);
+  /** What this tab last wrote, by record key. */
+  const written = new Map<string, string>();
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let saving: Promise<void> = Promise.resolve();
   const save = () => {
     timer = null;
-    const now = unanswered(queryClient);
-    // Those not put back yet stay: a write made before the restore must not overwrite them.
-    void load()
-      .then((held) => idbSet(SAVED_WRITES_KEY, [...held, ...now].slice(-MAX_SAVED)))
-      .catch(() => undefined);
+    const now = unanswered(queryClient).slice(-MAX_SAVED);
+    const puts: Array<readonly [string, SavedWrite]> = [];
+    const keep = new Set<string>();
+    for (const { id, write } of now) {
+      const key = `${tabPrefix}${id}`;
+      const json = JSON.stringify(write);
+      keep.add(key);
+      if (written.get(key) !== json) puts.push([key, write]);
+      written.set(key, json);
+    }
+    const gone = [...written.keys()].filter((key) => !keep.has(key));
+    for (const key of gone) written.delete(key);
+    saving = saving.then(() => idbWrite(puts, gone)).catch(() => undefined);
   };
   const unsubscribe = queryClient.getMutationCache().subscribe((event) => {
     // Not on removal: that is a settled write let go, or the sign-out's wipe (which a save
@@ -98,17 +137,24 @@ export function watchSavedWrites(queryClient: QueryClient): SavedWrites {
 
   return {
     async restore(scope, restored) {
-      const all = await load();
-      const mine = (w: SavedWrite) =>
-        w.variables.userId === scope.userId && w.variables.serverId === scope.serverId;
-      // Already here (the app was signed back in without a reload): not put back twice.
-      const here = new Set(unanswered(queryClient).map((w) => JSON.stringify(w)));
-      const now = all.filter((w) => mine(w) && !here.has(JSON.stringify(w)));
-      // Taken out of the held list once: a second connection to this server doesn't resend them.
-      loaded = Promise.resolve(all.filter((w) => !mine(w)));
+      const all = await savedWritesOnDevice();
+      const expired = all.filter(({ write }) => Date.now() - write.submittedAt >= MAX_AGE_MS);
+      // This tab's own are here already (signed back in without a reload): not put back twice.
+      const now = all.filter(
+        ({ key, write }) =>
+          !key.startsWith(tabPrefix) &&
+          Date.now() - write.submittedAt < MAX_AGE_MS &&
+          write.variables.userId === scope.userId &&
+          write.variables.serverId === scope.serverId,
+      );
+      // Taken once: their records go, and they come back as this tab's own when it saves.
+      await idbWrite(
+        [],
+        [...expired, ...now].map(({ key }) => key),
+      ).catch(() => undefined);
       if (now.length === 0) return;
       hydrate(queryClient, {
-        mutations: now.map((w) => ({
+        mutations: now.map(({ write: w }) => ({
           mutationKey: writeKeys[w.kind],
           scope: w.scope,
           state: {
@@ -124,7 +170,7 @@ export function watchSavedWrites(queryClient: QueryClient): SavedWrites {
           },
         })),
       });
-      for (const w of now) restored(w.kind, w.variables);
+      for (const { write: w } of now) restored(w.kind, w.variables);
       await queryClient.resumePausedMutations();
     },
     stop() {

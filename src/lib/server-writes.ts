@@ -13,8 +13,12 @@ export const writeKeys = {
   scan: ['pms-write', 'scan'] as const,
 };
 
-/** Where the unanswered writes are kept on the device (lib/saved-writes.ts). */
+/**
+ * Where the unanswered writes are kept on the device (lib/saved-writes.ts): a record each, under
+ * this prefix. The bare key is the whole list as versions before 7 December kept it.
+ */
 export const SAVED_WRITES_KEY = 'server-writes-pending';
+export const SAVED_WRITES_PREFIX = `${SAVED_WRITES_KEY}/`;
 
 export type WriteKind = 'rate' | 'scan';
 

@@ -16,10 +16,10 @@ import { emptyQueue, usePlayerStore } from '../../src/features/player';
 import { MiniPlayer } from '../../src/features/player/mini-player';
 import { NowPlaying } from '../../src/features/player/now-playing';
 import { PlayerNotice } from '../../src/features/player/player-notice';
-import { appStore, idbGet } from '../../src/lib/idb';
+import { appStore } from '../../src/lib/idb';
 import { PmsProvider, type PmsAccess } from '../../src/lib/plex-context';
 import { clearPersistedQueries } from '../../src/lib/query-persister';
-import { SAVED_WRITES_KEY } from '../../src/lib/saved-writes';
+import { savedWritesOnDevice } from '../../src/lib/saved-writes';
 import { LIVING_ROOM_ID } from '../fake-plex/scenarios';
 import { pmsOnFake } from './pms-on-fake';
 
@@ -152,8 +152,8 @@ describe('a star rating', () => {
     onlineManager.setOnline(false);
     await userEvent.click(star(2));
     // Saved on the device, without the token.
-    await waitFor(async () => expect(await idbGet(SAVED_WRITES_KEY)).toHaveLength(1));
-    const saved = JSON.stringify(await idbGet(SAVED_WRITES_KEY));
+    await waitFor(async () => expect(await savedWritesOnDevice()).toHaveLength(1));
+    const saved = JSON.stringify(await savedWritesOnDevice());
     expect(saved).toContain(first.id);
     for (const secret of [fake.model.user.token, fake.model.servers[0]?.accessToken ?? '?'])
       expect(saved).not.toContain(secret);
@@ -168,7 +168,7 @@ describe('a star rating', () => {
     onlineManager.setOnline(true);
     await waitFor(() => expect(onServer()?.userRating).toBe(4));
     expect(rateRequests().map((r) => r.query.rating)).toEqual(['4']);
-    await waitFor(async () => expect(await idbGet(SAVED_WRITES_KEY)).toEqual([]));
+    await waitFor(async () => expect(await savedWritesOnDevice()).toEqual([]));
   });
 
   it('refused by the server goes back, and says so', async () => {
