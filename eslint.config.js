@@ -33,6 +33,29 @@ export default tseslint.config(
     },
   },
   {
+    // Components read the player through its paced view hooks (usePlayerView, usePositionView)
+    // and act through its commands (player.ts). A component subscribed to the store itself would
+    // re-render inside a tap's task, before the sound starts: the tap latency that
+    // screen-pacing.ts removed (docs/decisions/005, 027).
+    files: ['src/**/*.tsx'],
+    ignores: ['src/**/*.test.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(features/player|player-store|position-store)$',
+              importNames: ['usePlayerStore', 'usePositionStore'],
+              message:
+                'Components read the player with usePlayerView / usePositionView (paced) and act with `player` commands.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Scripts the service worker loads (importScripts).
     files: ['public/**/*.js'],
     languageOptions: { globals: globals.serviceworker },
