@@ -20,6 +20,15 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-console': ['error', { allow: ['warn', 'error'] }],
+      // The player's stores are never a hook (a hook in a .ts file too): screens read them
+      // through usePlayerView / usePositionView, paced after a tap's sound (decision 027).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.name=/^use(Player|Position)Store$/]',
+          message: 'Read the player with usePlayerView / usePositionView (paced after a tap).',
+        },
+      ],
     },
   },
   {
@@ -38,7 +47,8 @@ export default tseslint.config(
     // re-render inside a tap's task, before the sound starts: the tap latency that
     // screen-pacing.ts removed (docs/decisions/005, 027).
     files: ['src/**/*.tsx'],
-    ignores: ['src/**/*.test.tsx'],
+    // main.tsx is the entry, not a component: it restores the store before the first render.
+    ignores: ['src/**/*.test.tsx', 'src/main.tsx'],
     rules: {
       'no-restricted-imports': [
         'error',
