@@ -20,6 +20,15 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-console': ['error', { allow: ['warn', 'error'] }],
+      // The player's stores are never a hook (a hook in a .ts file too): screens read them
+      // through usePlayerView / usePositionView, paced after a tap's sound (decision 027).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.name=/^use(Player|Position)Store$/]',
+          message: 'Read the player with usePlayerView / usePositionView (paced after a tap).',
+        },
+      ],
     },
   },
   {
@@ -34,7 +43,8 @@ export default tseslint.config(
   },
   {
     // Errors carry codes; the words are the UI's (decision 028). The old worded form is left
-    // for the player's test only, until its refactor lands.
+    // for the player's test only, until its refactor lands. (A rule's options replace an
+    // earlier block's: the stores-as-hooks check above is repeated here.)
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/features/player/**'],
     rules: {
@@ -43,6 +53,34 @@ export default tseslint.config(
         {
           selector: "NewExpression[callee.name='PlexError'] Property[key.name='message']",
           message: 'A PlexError takes a code; its sentence lives in ui/plex-error-text.ts.',
+        },
+        {
+          selector: 'CallExpression[callee.name=/^use(Player|Position)Store$/]',
+          message: 'Read the player with usePlayerView / usePositionView (paced after a tap).',
+        },
+      ],
+    },
+  },
+  {
+    // Components read the player through its paced view hooks (usePlayerView, usePositionView)
+    // and act through its commands (player.ts). A component subscribed to the store itself would
+    // re-render inside a tap's task, before the sound starts: the tap latency that
+    // screen-pacing.ts removed (docs/decisions/005, 027).
+    files: ['src/**/*.tsx'],
+    // main.tsx is the entry, not a component: it restores the store before the first render.
+    ignores: ['src/**/*.test.tsx', 'src/main.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(features/player|player-store|position-store)$',
+              importNames: ['usePlayerStore', 'usePositionStore'],
+              message:
+                'Components read the player with usePlayerView / usePositionView (paced) and act with `player` commands.',
+            },
+          ],
         },
       ],
     },

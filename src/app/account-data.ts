@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { PlexUser } from '../domain';
 import { useLibraryStore } from '../features/library/library-store';
-import { emptyQueue, forgetPosition, PLAYER_KEY, usePlayerStore } from '../features/player';
+import { forgetPosition, player, PLAYER_KEY, usePlayerStore } from '../features/player';
 import { forgetAccountMemory } from '../lib/account-memory';
 import { idbDel, idbDeleteWithPrefix, idbGet, idbSet } from '../lib/idb';
 import { clearPersistedQueries } from '../lib/query-persister';
@@ -24,13 +24,7 @@ export async function wipeAccountData(
   { keepDownloads }: { keepDownloads: boolean },
 ): Promise<void> {
   useLibraryStore.getState().reset();
-  usePlayerStore.setState({
-    queue: emptyQueue,
-    serverId: null,
-    nowPlayingOpen: false,
-    notice: null,
-    wantsToPlay: false,
-  });
+  player.forget();
   // Deleted, not rewritten: this tab's store may never have held the queue another tab saved,
   // and a write of an unchanged state is skipped (idbObjectStorage).
   usePlayerStore.persist.clearStorage();

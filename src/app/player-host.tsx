@@ -1,23 +1,11 @@
 import { Suspense, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import {
-  currentQueueItem,
-  loadPlayerRuntime,
-  loadPosition,
-  usePlayerStore,
-  usePlayerView,
-} from '../features/player';
-import { useSessionStore } from '../features/auth';
-import { useServersStore } from '../features/servers';
 import { lazyComponent } from '../lib/lazy-component';
 import { usePlexServices, usePms, type PmsAccess } from '../lib/plex-context';
-import { TrackActionsProvider, type TrackActions } from '../lib/track-actions';
+import { TrackActionsProvider } from '../lib/track-actions';
 import { useArtwork } from '../lib/use-artwork';
 import { ErrorBoundary } from '../ui/error-boundary';
-import type { Track } from '../domain';
-import type { LocalCopy } from '../features/player';
-import { downloadsModule } from './downloads-bridge';
-import { network, whenNetworkReturns } from './network';
+import { startPlayer, trackActions } from './player-wiring';
 
 /** The player's screens are their own chunk, loaded right after the first paint. */
 const playerUi = () => import('../features/player/player-ui');
@@ -25,33 +13,6 @@ const NowPlaying = lazyComponent(playerUi, (m) => m.NowPlaying);
 const MiniPlayer = lazyComponent(playerUi, (m) => m.MiniPlayer);
 const PlayerNotice = lazyComponent(playerUi, (m) => m.PlayerNotice);
 const KeyboardShortcuts = lazyComponent(playerUi, (m) => m.KeyboardShortcuts);
-
-const sessionId = crypto.randomUUID();
-
-/** A finished download of the track, if the downloads module (loaded after paint) has one. */
-function localCopy(track: Track): LocalCopy | null {
-  const downloads = downloadsModule();
-  if (!downloads) return null;
-  const { onDevice, jobs } = downloads.useDownloadsStore.getState();
-  // Only the queue's own server's copy: part ids collide between servers (features/downloads).
-  const serverId = usePlayerStore.getState().serverId ?? shownServerId();
-  const key = downloads.keyOnDevice(onDevice, track, serverId);
-  const job = key ? jobs[key] : undefined;
-  if (!key || !job) return null;
-  return { key, read: () => downloads.readFile(key), transcoded: job.quality !== 'original' };
-}
-
-/** The server whose library is on screen: the tracks a list hands the player are its. */
-const shownServerId = () => useServersStore.getState().selectedId;
-
-const trackActions: TrackActions = {
-  play: (tracks, index, origin) =>
-    usePlayerStore.getState().playTracks(tracks, index, origin, shownServerId()),
-  prepare: (track) => usePlayerStore.getState().prime(track),
-  playNext: (tracks) => usePlayerStore.getState().playNext(tracks, shownServerId()),
-  addToQueue: (tracks) => usePlayerStore.getState().addToQueue(tracks, shownServerId()),
-  useCurrentTrackId: () => usePlayerView((s) => currentQueueItem(s.queue)?.track.id ?? null),
-};
 
 /**
  * Wires the player (features/player) to the current server (PmsAccess) and to connection
@@ -73,33 +34,8 @@ export function PlayerHost({ children }: { children: ReactNode }) {
     let stop: (() => void) | null = null;
     let cancelled = false;
     void playerUi();
-    void Promise.all([loadPosition(), loadPlayerRuntime()]).then(async ([saved, runtime]) => {
-      if (cancelled) return;
-      // Reopened app: the queue is back (persisted store); resume where it stopped.
-      const item = currentQueueItem(usePlayerStore.getState().queue);
-      if (saved && item && saved.uid === item.uid)
-        usePlayerStore.setState({ startAtMs: saved.positionMs });
-      const started = await runtime.startPlayerRuntime({
-        // Only the queue's own server: its ids would name other songs anywhere else.
-        server: () => {
-          const current = accessRef.current;
-          if (!current) return null;
-          const player = usePlayerStore.getState();
-          if (player.serverId === null && player.queue.items.length > 0)
-            player.adoptServer(current.serverId);
-          if (usePlayerStore.getState().serverId !== current.serverId) return null;
-          return { serverId: current.serverId, tier: current.tier, client: current.client };
-        },
-        localCopy,
-        isOnline: () => network.isUp(),
-        whenOnline: whenNetworkReturns,
-        onUnauthorized: () => useSessionStore.getState().recheckToken(),
-        sessionId,
-        // A stalled or dropped stream: the same check as a failed request (refusal-check.ts).
-        failover: () => accessRef.current?.serverUnreachable() ?? Promise.resolve(),
-      });
-      if (cancelled) started();
-      else stop = started;
+    void startPlayer(accessRef, () => cancelled).then((started) => {
+      stop = started;
     });
     return () => {
       cancelled = true;

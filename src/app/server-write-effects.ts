@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import * as valibot from 'valibot';
 import { libraryKeys } from '../features/library/queries';
-import { usePlayerStore } from '../features/player';
+import { player, usePlayerStore } from '../features/player';
 import type { PmsClient } from '../lib/plex';
 import { describeError } from '../ui/plex-error-text';
 import { playbackOf } from '../lib/plex/pms-playback';
@@ -27,8 +27,7 @@ function shownRating(v: RateTrack): number | null {
 /** Everywhere the track is: the queue, and every cached list of that user and server. */
 function show(queryClient: QueryClient, v: RateTrack, rating: number | null): void {
   const patch = { userRating: rating ?? undefined };
-  if (usePlayerStore.getState().serverId === v.serverId)
-    usePlayerStore.getState().patchTrack(v.trackId, patch);
+  if (usePlayerStore.getState().serverId === v.serverId) player.patchTrack(v.trackId, patch);
   patchCachedTrack(queryClient, v, v.trackId, patch);
 }
 
@@ -53,11 +52,9 @@ export function ratingRefused(
   if (undo && shownRating(v) === v.rating) show(queryClient, v, undo.previous);
   // The full player says it by its stars; closed (or a write sent after a reload), the player's
   // notice does.
-  const player = usePlayerStore.getState();
-  if (!player.nowPlayingOpen && player.serverId === v.serverId)
-    usePlayerStore.setState({
-      notice: `Couldn't save the rating of “${v.title}”: ${describeError(error)}`,
-    });
+  const shown = usePlayerStore.getState();
+  if (!shown.nowPlayingOpen && shown.serverId === v.serverId)
+    player.showNotice(`Couldn't save the rating of “${v.title}”: ${describeError(error)}`);
 }
 
 /** Plex marks the library `refreshing` while it scans: the sections list says so. */

@@ -1,5 +1,5 @@
 import { useSessionStore } from '../features/auth';
-import { usePlayerStore } from '../features/player';
+import { player } from '../features/player';
 import { useServersStore } from '../features/servers/servers-store';
 import { storageName } from '../lib/storage-names';
 import { closeWrites } from '../lib/write-gate';
@@ -57,7 +57,7 @@ export function listenForSessionChanges(
       if (signingOutHere) return;
       signingOut = true;
       closeWrites();
-      usePlayerStore.getState().pause();
+      player.pause();
       giveUp = setTimeout(reload, WIPE_GIVE_UP_MS);
       return;
     }

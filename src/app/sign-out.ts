@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { clearPendingPins, useSessionStore } from '../features/auth';
-import { sayGoodbye, usePlayerStore } from '../features/player';
+import { player, sayGoodbye } from '../features/player';
 import { useServersStore } from '../features/servers/servers-store';
 import { secretWritesSettled } from '../lib/secret-storage';
 import { wipeAccountData } from './account-data';
@@ -53,7 +53,7 @@ async function wipeHere(
   },
 ): Promise<void> {
   useSessionStore.getState().signedOut(reason);
-  usePlayerStore.getState().pause();
+  player.pause();
   // Plex hears "stopped" (and transcodes end) while the server can still be reached.
   await sayGoodbye();
   // Last, once nothing else needs the token: the device leaves the account, and its token ends.

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { usePlayerStore } from '../features/player';
+import { usePlayerView } from '../features/player';
 import { Button } from '../ui/button';
 import { dismissInstallOffer, installOfferDismissed, isIosSafariTab } from './install-offer';
 import { promptInstall, useCanInstall } from './install-prompt';
@@ -15,7 +15,7 @@ import { SharedOriginNotice } from './shared-origin-notice';
  */
 export function AppBanners() {
   const updateReady = useUpdateReady();
-  const playing = usePlayerStore((s) => s.wantsToPlay);
+  const playing = usePlayerView((s) => s.wantsToPlay);
   useEffect(() => {
     if (!playing) offerAgain();
   }, [playing]);

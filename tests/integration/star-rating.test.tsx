@@ -12,7 +12,7 @@ import { createQueryClient } from '../../src/app/query-client';
 import { useServerWrites } from '../../src/app/server-writes';
 import type { ItemsPage, Track } from '../../src/domain';
 import { playlistItemsQuery } from '../../src/features/library/queries';
-import { emptyQueue, usePlayerStore } from '../../src/features/player';
+import { emptyQueue, player, usePlayerStore } from '../../src/features/player';
 import { MiniPlayer } from '../../src/features/player/mini-player';
 import { NowPlaying } from '../../src/features/player/now-playing';
 import { PlayerNotice } from '../../src/features/player/player-notice';
@@ -50,7 +50,7 @@ async function setUp() {
   const tracks = playlist.pages[0]?.items ?? [];
   const first = tracks[0];
   if (!first) throw new Error('no tracks');
-  usePlayerStore.getState().playTracks(tracks, 0, undefined, LIVING_ROOM_ID);
+  player.playTracks(tracks, 0, undefined, LIVING_ROOM_ID);
   usePlayerStore.setState({ wantsToPlay: false });
   const show = (qc: QueryClient = queryClient) =>
     render(
@@ -160,7 +160,7 @@ describe('a star rating', () => {
     before.unmount();
 
     // A reload: a new query client, and the queue as it was saved (without the rating).
-    usePlayerStore.getState().playTracks([first], 0, undefined, LIVING_ROOM_ID);
+    player.playTracks([first], 0, undefined, LIVING_ROOM_ID);
     usePlayerStore.setState({ wantsToPlay: false, nowPlayingOpen: true });
     show(createQueryClient());
     await waitFor(() => expect(starsShown()).toBe(2));

@@ -1,7 +1,9 @@
 import type { Track } from '../../domain';
 import type { AudioEngine } from './engine/audio-engine';
 import type { SourceResult } from './playback-source';
+import type { Player } from './player';
 import type { PlayerState } from './player-store';
+import type { ResumePoint } from './track-loader';
 import type { TimelineReporter } from './timeline-reporter';
 
 /** What the player controller is given: the engine, where tracks play from, who hears of it. */
@@ -20,6 +22,10 @@ export interface ControllerDeps {
   /** A stream stopped moving while it should play: re-probe connections (fail over). */
   onStall?(): Promise<void>;
   stallAfterMs?: number;
+  /** Where the restored queue's entry stopped (a reopened app): it resumes there. */
+  resumeAt?: ResumePoint | null;
+  /** The player whose commands this carries out (tests give their own). */
+  player?: Player;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { startPlayerController } from './controller';
-import { controllerHarness, resolve, store, track } from './controller-test-kit';
-import { usePlayerStore } from './player-store';
+import { controllerHarness, player, resolve, store, track } from './controller-test-kit';
 import { loadPosition, usePositionStore } from './position-store';
 
 const h = controllerHarness();
@@ -9,7 +8,7 @@ const h = controllerHarness();
 /** Signs-in revoked, connections dying, streams stalling: the player keeps its place. */
 describe('player controller, recovering', () => {
   it('keeps its place when stopped with a queue (a revoked sign-in), and shows it while waiting', async () => {
-    store().playTracks([track('1'), track('2')], 0);
+    player.playTracks([track('1'), track('2')], 0);
     h.engine.emit({ type: 'playing' });
     h.engine.emit({ type: 'time', positionMs: 42_000, durationMs: 100_000 });
     h.stop();
@@ -18,18 +17,25 @@ describe('player controller, recovering', () => {
 
     // Started again with no server yet: paused, showing where it will resume.
     usePositionStore.setState({ uid: null, positionMs: 0, durationMs: 0 });
-    store().pause();
-    usePlayerStore.setState({ startAtMs: 42_000 });
+    player.pause();
+    let reachable = false;
     h.stop = startPlayerController({
       engine: h.engine,
-      resolve: () => ({ ok: false, reason: "the server can't be reached", waiting: true }),
+      resolve: (t) =>
+        reachable
+          ? resolve(t)
+          : { ok: false, reason: "the server can't be reached", waiting: true },
+      resumeAt: await loadPosition(),
     });
     expect(usePositionStore.getState()).toMatchObject({ positionMs: 42_000, durationMs: 100_000 });
-    expect(store().startAtMs).toBe(42_000);
+    // The server back, play resumes it there.
+    reachable = true;
+    player.play();
+    expect(h.engine.calls.at(-1)).toBe('load u1 @42000 autoplay');
   });
 
   it('fails over and resumes when the connection drops mid-track, skipping only if it drops again', async () => {
-    store().playTracks([track('1'), track('2')], 0);
+    player.playTracks([track('1'), track('2')], 0);
     h.engine.emit({ type: 'playing' });
     h.engine.emit({ type: 'time', positionMs: 30_000, durationMs: 100_000 });
     h.engine.emit({
@@ -55,7 +61,7 @@ describe('player controller, recovering', () => {
       onStall: async () => void (h.stalls += 1),
       stallAfterMs: 3000,
     });
-    store().playTracks([track('1')], 0);
+    player.playTracks([track('1')], 0);
     h.engine.emit({ type: 'playing' });
     h.engine.emit({ type: 'time', positionMs: 42_000, durationMs: 100_000 });
     await vi.advanceTimersByTimeAsync(5_000);
@@ -66,7 +72,7 @@ describe('player controller, recovering', () => {
   it('takes no change of the wall clock for a stall (the time synced while playing)', async () => {
     vi.useFakeTimers();
     h.restart({ resolve, onStall: async () => void (h.stalls += 1), stallAfterMs: 3000 });
-    store().playTracks([track('1')], 0);
+    player.playTracks([track('1')], 0);
     h.engine.emit({ type: 'playing' });
     h.engine.emit({ type: 'time', positionMs: 42_000, durationMs: 100_000 });
     // The device's clock is set 10 minutes on; the music plays on, second by second.
@@ -79,7 +85,7 @@ describe('player controller, recovering', () => {
   });
 
   it("stops with a clear word when the device's audio output fails, instead of skipping the queue", async () => {
-    store().playTracks([track('1'), track('2'), track('3')], 0);
+    player.playTracks([track('1'), track('2'), track('3')], 0);
     const first = store().queue.items[0]?.uid;
     // Firefox with no working output: MediaError 3 (a decode error) named "OnMediaSinkAudioError".
     h.engine.emit({

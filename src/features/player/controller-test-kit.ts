@@ -78,9 +78,6 @@ export function controllerHarness(): Harness {
       status: 'idle',
       notice: null,
       failuresInARow: 0,
-      loadId: 0,
-      startAtMs: null,
-      seekTo: null,
     });
     usePositionStore.setState({ uid: null, positionMs: 0, durationMs: 0 });
     h.engine = new FakeEngine();
@@ -112,3 +109,4 @@ export function controllerHarness(): Harness {
 }
 
 export const store = () => usePlayerStore.getState();
+export { player } from './player';

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { controllerHarness, resolve, store, track } from './controller-test-kit';
+import type { Track } from '../../domain';
+import { controllerHarness, player, resolve, store, track } from './controller-test-kit';
 import { BUFFERING_AFTER_MS } from './playback-reports';
 import { usePlayerStore } from './player-store';
 import { emptyQueue } from './queue';
@@ -10,7 +11,7 @@ const h = controllerHarness();
 describe('player controller', () => {
   it('plays the tapped track, h.reports it, and prepares the next one once it has started', () => {
     vi.useFakeTimers();
-    store().playTracks([track('1'), track('2')], 0);
+    player.playTracks([track('1'), track('2')], 0);
     expect(h.engine.calls).toContain('load u1 @0 autoplay');
     h.engine.emit({ type: 'playing' });
     expect(store().status).toBe('playing');
@@ -24,7 +25,7 @@ describe('player controller', () => {
 
   it('tells Plex "buffering" only when a start takes a while', () => {
     vi.useFakeTimers();
-    store().playTracks([track('1')], 0);
+    player.playTracks([track('1')], 0);
     h.engine.emit({ type: 'loading' });
     vi.advanceTimersByTime(BUFFERING_AFTER_MS - 1);
     expect(h.reports).toEqual([]);
@@ -35,10 +36,10 @@ describe('player controller', () => {
   });
 
   it('starts fetching a track the mouse is pressed on, but not the one already playing', () => {
-    store().playTracks([track('1'), track('2')], 0);
-    store().prime(track('2'));
+    player.playTracks([track('1'), track('2')], 0);
+    player.prime(track('2'));
     expect(h.engine.calls.at(-1)).toBe('prime u2');
-    store().prime(track('1'));
+    player.prime(track('1'));
     expect(h.engine.calls.at(-1)).toBe('prime u2');
   });
 
@@ -54,9 +55,9 @@ describe('player controller', () => {
             })
           : resolve(t),
     });
-    store().playTracks([track('1'), track('2')], 0);
+    player.playTracks([track('1'), track('2')], 0);
     expect(h.engine.calls.filter((c) => c.startsWith('load'))).toEqual([]);
-    store().playTracks([track('1'), track('2')], 1);
+    player.playTracks([track('1'), track('2')], 1);
     expect(h.engine.calls.at(-1)).toBe('load u2 @0 autoplay');
     (release as (() => void) | null)?.();
     await Promise.resolve();
@@ -64,36 +65,34 @@ describe('player controller', () => {
   });
 
   it('skips a track that cannot play while playing, but never while paused', () => {
-    h.restart({
-      resolve: (t) => (t.id === '1' ? { ok: false, reason: "it isn't downloaded" } : resolve(t)),
-    });
+    const notDownloaded = (t: Track) =>
+      t.id === '1' ? ({ ok: false, reason: "it isn't downloaded" } as const) : resolve(t);
+    h.restart({ resolve: notDownloaded });
     usePlayerStore.setState({ queue: { ...emptyQueue, items: [], original: [] } });
-    store().playTracks([track('1'), track('2')], 0);
+    player.playTracks([track('1'), track('2')], 0);
     expect(h.engine.calls.at(-1)).toBe('load u2 @0 autoplay');
     expect(store().notice).toMatch(/Skipped “Song 1”: it isn't downloaded/);
 
     // A restored queue, paused, whose current track can't play now: it stays where it was.
-    store().pause();
-    usePlayerStore.setState((s) => ({
-      queue: { ...s.queue, index: 0 },
-      loadId: s.loadId + 1,
-      notice: null,
-    }));
+    player.pause();
+    usePlayerStore.setState((s) => ({ queue: { ...s.queue, index: 0 }, notice: null }));
+    // Reopened: the audio side starts with the queue as it was stored.
+    h.restart({ resolve: notDownloaded });
     expect(store().queue.index).toBe(0);
     expect(store().notice).toBeNull();
   });
 
   it('does not preload for a track that was replaced before its moment came', () => {
     vi.useFakeTimers();
-    store().playTracks([track('1'), track('2'), track('3')], 0);
+    player.playTracks([track('1'), track('2'), track('3')], 0);
     h.engine.emit({ type: 'playing' });
-    store().playTracks([track('7')], 0);
+    player.playTracks([track('7')], 0);
     vi.advanceTimersByTime(1_000);
     expect(h.engine.preloaded).toBeNull();
   });
 
   it('moves to the next track when one ends, and h.scrobbles past 90 %', () => {
-    store().playTracks([track('1'), track('2')], 0);
+    player.playTracks([track('1'), track('2')], 0);
     h.engine.emit({ type: 'playing' });
     h.engine.emit({ type: 'time', positionMs: 95_000, durationMs: 100_000 });
     h.engine.emit({ type: 'ended' });
@@ -103,13 +102,13 @@ describe('player controller', () => {
   });
 
   it('skips a track with no playable file and says why', () => {
-    store().playTracks([track('1', false), track('2')], 0);
+    player.playTracks([track('1', false), track('2')], 0);
     expect(h.engine.calls).toContain('load u2 @0 autoplay');
     expect(store().notice).toBe('Skipped “Song 1”: no file.');
   });
 
   it('stops, rather than spin, when nothing in the queue can play', () => {
-    store().playTracks([track('1'), track('2')], 0);
+    player.playTracks([track('1'), track('2')], 0);
     h.engine.emit({ type: 'error', message: 'the file is damaged or empty', network: false });
     h.engine.emit({ type: 'error', message: 'the file is damaged or empty', network: false });
     expect(store().wantsToPlay).toBe(false);
@@ -117,7 +116,7 @@ describe('player controller', () => {
   });
 
   it('stops after a few tracks in a row fail, rather than skip through a long queue', () => {
-    store().playTracks(
+    player.playTracks(
       Array.from({ length: 50 }, (_, i) => track(String(i + 1))),
       0,
     );
@@ -134,7 +133,7 @@ describe('player controller', () => {
   });
 
   it('counts a track that says "playing" and fails at 0 s as failed (Firefox with no sound output)', () => {
-    store().playTracks(
+    player.playTracks(
       Array.from({ length: 50 }, (_, i) => track(String(i + 1))),
       0,
     );
@@ -146,7 +145,7 @@ describe('player controller', () => {
     expect(store().wantsToPlay).toBe(false);
     expect(store().queue.index).toBe(2);
     // One that is heard for a while clears the count: its neighbours' failures were theirs.
-    store().playTracks([track('a'), track('b'), track('c'), track('d')], 0);
+    player.playTracks([track('a'), track('b'), track('c'), track('d')], 0);
     h.engine.emit({ type: 'error', message: 'the file is damaged or empty', network: false });
     h.engine.emit({ type: 'playing' });
     h.engine.emit({ type: 'time', positionMs: 2_500, durationMs: 8_000 });
@@ -156,47 +155,67 @@ describe('player controller', () => {
   });
 
   it('restarts the track when "previous" comes more than 3 s in, else goes back', () => {
-    store().playTracks([track('1'), track('2')], 1);
-    store().previous(5_000);
+    player.playTracks([track('1'), track('2')], 1);
+    player.previous(5_000);
     expect(h.engine.calls.at(-1)).toBe('seek 0');
-    store().previous(1_000);
+    player.previous(1_000);
     expect(h.engine.calls.at(-1)).toBe('load u1 @0 autoplay');
   });
 
   it('holds the screen from a tap until the track sounds, or until it is clear it won’t', () => {
-    store().playTracks([track('1'), track('2')], 0);
+    player.playTracks([track('1'), track('2')], 0);
     expect(isScreenHeld()).toBe(true);
     h.engine.emit({ type: 'time', positionMs: 0, durationMs: 100_000 });
     expect(isScreenHeld()).toBe(true);
     h.engine.emit({ type: 'playing' });
     expect(isScreenHeld()).toBe(false);
     // Next from the player while playing: held again until the next track sounds.
-    store().next();
+    player.next();
     expect(isScreenHeld()).toBe(true);
     h.engine.emit({ type: 'error', message: 'the file is damaged or empty', network: false });
     expect(isScreenHeld()).toBe(false);
     // A tapped track with nothing to play is skipped with a notice shown at once.
-    store().playTracks([track('3', false), track('4')], 0);
+    player.playTracks([track('3', false), track('4')], 0);
     expect(isScreenHeld()).toBe(false);
     expect(store().notice).toMatch(/Skipped “Song 3”/);
     // Paused, "next" starts nothing: the screen follows at once.
     h.engine.emit({ type: 'paused' });
-    store().pause();
-    store().next();
+    player.pause();
+    player.next();
     expect(isScreenHeld()).toBe(false);
   });
 
+  it('plays a track tapped before the audio side had started, once it starts', () => {
+    h.stop();
+    h.engine.calls = [];
+    // The runtime chunk still on its way: the tap changes the state only.
+    player.playTracks([track('1'), track('2')], 0);
+    player.next();
+    expect(h.engine.calls).toEqual([]);
+    h.restart({ resolve });
+    expect(h.engine.calls).toEqual(['unload', 'load u2 @0 autoplay']);
+  });
+
+  it('loads paused a track tapped and paused again before the audio side had started', () => {
+    h.stop();
+    h.engine.calls = [];
+    player.playTracks([track('1')], 0);
+    player.pause();
+    h.restart({ resolve });
+    expect(h.engine.calls.at(-1)).toBe('load u1 @0');
+  });
+
   it('follows play and pause', () => {
-    store().playTracks([track('1')], 0);
-    store().pause();
-    store().play();
+    player.playTracks([track('1')], 0);
+    player.pause();
+    player.play();
     expect(h.engine.calls.slice(-2)).toEqual(['pause', 'play']);
   });
 
   it('repeats one track from the start', () => {
-    store().playTracks([track('1'), track('2')], 0);
-    store().cycleRepeat();
-    store().cycleRepeat();
+    player.playTracks([track('1'), track('2')], 0);
+    player.cycleRepeat();
+    player.cycleRepeat();
     h.engine.emit({ type: 'ended' });
     expect(h.engine.calls.filter((c) => c.startsWith('load'))).toEqual([
       'load u1 @0 autoplay',
@@ -205,17 +224,17 @@ describe('player controller', () => {
   });
 
   it('tells Plex "stopped" for a skipped track, at the end of the queue and when the player closes', () => {
-    store().playTracks([track('1'), track('2'), track('3')], 0);
+    player.playTracks([track('1'), track('2'), track('3')], 0);
     h.engine.emit({ type: 'playing' });
     h.engine.emit({ type: 'time', positionMs: 12_000, durationMs: 100_000 });
-    store().next();
+    player.next();
     // The skipped entry stops where it was; then the next one is heard.
     expect(h.reports.map((r) => [r.trackId, r.state, r.timeMs])).toEqual([
       ['1', 'playing', 0],
       ['1', 'stopped', 12_000],
     ]);
     h.engine.emit({ type: 'playing' });
-    store().jumpTo(2);
+    player.jumpTo(2);
     h.engine.emit({ type: 'playing' });
     h.engine.emit({ type: 'ended' });
     expect(h.reports.filter((r) => r.state === 'stopped').map((r) => r.trackId)).toEqual([
@@ -225,7 +244,7 @@ describe('player controller', () => {
     ]);
     // Nothing plays after the last track: no report for anything else.
     expect(store().wantsToPlay).toBe(false);
-    store().playTracks([track('4')], 0);
+    player.playTracks([track('4')], 0);
     h.engine.emit({ type: 'playing' });
     h.stop();
     expect(h.reports.at(-1)).toMatchObject({ trackId: '4', state: 'stopped' });
@@ -253,10 +272,10 @@ describe('player controller', () => {
             })
           : resolve(t),
     });
-    store().playTracks([track('1'), track('2')], 0);
+    player.playTracks([track('1'), track('2')], 0);
     h.engine.emit({ type: 'playing' });
     vi.advanceTimersByTime(1_000);
-    store().setQuality('128');
+    player.setQuality('128');
     for (const finish of pending) finish();
     await vi.runOnlyPendingTimersAsync();
     expect(h.engine.preloaded).not.toBe('t2');
@@ -275,7 +294,7 @@ describe('player controller with the page hidden (iOS, screen locked)', () => {
   it('prepares the next track at once, and hands it to the engine within the ended event', () => {
     vi.useFakeTimers();
     setHidden(true);
-    store().playTracks([track('1'), track('2')], 0);
+    player.playTracks([track('1'), track('2')], 0);
     h.engine.emit({ type: 'playing' });
     // No 1 s timer: the engine's hand-over inside `ended` needs the next track by then.
     expect(h.engine.preloaded).toBe('u2');
@@ -287,7 +306,7 @@ describe('player controller with the page hidden (iOS, screen locked)', () => {
 
   it('prepares the next track when the page goes to the background before its timer', () => {
     vi.useFakeTimers();
-    store().playTracks([track('1'), track('2')], 0);
+    player.playTracks([track('1'), track('2')], 0);
     h.engine.emit({ type: 'playing' });
     expect(h.engine.preloaded).toBeNull();
     setHidden(true);

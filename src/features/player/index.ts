@@ -1,4 +1,5 @@
 export { usePlayerStore, usePlayerView, PLAYER_KEY, type StreamQuality } from './player-store';
+export { player } from './player';
 export { usePositionStore, loadPosition, savePosition, forgetPosition } from './position-store';
 export type { PlayerServer, LocalCopy } from './runtime';
 /** The audio side (howler, controller, reporter, media session) loads after the first paint. */

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Track } from '../../domain';
 import type { ArtworkState } from '../../lib/artwork-cache';
 import { startMediaSession } from './media-session';
+import { player } from './player';
 import { usePlayerStore } from './player-store';
 import { usePositionStore } from './position-store';
 import { emptyQueue } from './queue';
@@ -61,7 +62,7 @@ beforeEach(() => {
   session = new FakeSession();
   Object.defineProperty(navigator, 'mediaSession', { value: session, configurable: true });
   Object.defineProperty(globalThis, 'MediaMetadata', { value: FakeMetadata, configurable: true });
-  usePlayerStore.setState({ queue: emptyQueue, wantsToPlay: false, status: 'idle', seekTo: null });
+  usePlayerStore.setState({ queue: emptyQueue, wantsToPlay: false, status: 'idle' });
   held = new Map();
   stop = startMediaSession((t, px, onChange) => {
     onChange({ status: 'loading' });
@@ -73,12 +74,12 @@ afterEach(() => stop());
 
 describe('media session', () => {
   it('shows the current track at once, and its artwork from memory once it plays', () => {
-    usePlayerStore.getState().playTracks([track('1'), track('2')], 0);
+    player.playTracks([track('1'), track('2')], 0);
     expect(session.metadata?.title).toBe('Song 1');
     // Not yet: the artwork fetch would compete with the first audio.
     expect(held.size).toBe(0);
     expect(session.metadata?.artwork).toEqual([]);
-    usePlayerStore.getState().setStatus('playing');
+    usePlayerStore.setState({ status: 'playing' });
     expect(held.get('1')?.px).toBe(512);
     expect(session.metadata?.artwork).toEqual([]);
     ready('1');
@@ -90,10 +91,10 @@ describe('media session', () => {
   });
 
   it('lets the artwork go with its track, and never shows one that arrives too late', () => {
-    usePlayerStore.getState().playTracks([track('1'), track('2')], 0);
-    usePlayerStore.getState().setStatus('playing');
+    player.playTracks([track('1'), track('2')], 0);
+    usePlayerStore.setState({ status: 'playing' });
     const late = held.get('1');
-    usePlayerStore.getState().next();
+    player.next();
     expect(held.has('1')).toBe(false);
     late?.onChange({ status: 'ready', url: 'blob:app/1', type: 'image/jpeg' });
     expect(session.metadata?.title).toBe('Song 2');
@@ -103,18 +104,25 @@ describe('media session', () => {
   });
 
   it('lets the lock screen play, pause, skip and seek', () => {
-    usePlayerStore.getState().playTracks([track('1'), track('2')], 0);
+    const seeks: number[] = [];
+    const idle = () => undefined;
+    const detach = player.attach({
+      ...{ load: idle, play: idle, pause: idle, setVolume: idle, queueChanged: idle, prime: idle },
+      seek: (ms) => void seeks.push(ms),
+    });
+    player.playTracks([track('1'), track('2')], 0);
     session.handlers.get('pause')?.({});
     expect(usePlayerStore.getState().wantsToPlay).toBe(false);
     session.handlers.get('nexttrack')?.({});
     expect(session.metadata?.title).toBe('Song 2');
     session.handlers.get('seekto')?.({ seekTime: 42 });
-    expect(usePlayerStore.getState().seekTo?.ms).toBe(42_000);
+    expect(seeks).toEqual([42_000]);
+    detach();
     expect(session.handlers.has('seekforward')).toBe(false);
   });
 
   it('keeps the position state valid: clamped, and skipped while the duration is unknown', () => {
-    usePlayerStore.getState().playTracks([track('1')], 0);
+    player.playTracks([track('1')], 0);
     usePositionStore.getState().setPosition('x', 5_000, Number.NaN);
     usePositionStore.getState().setPosition('x', 250_000, 200_000);
     usePlayerStore.setState({ status: 'playing' });
@@ -126,11 +134,11 @@ describe('media session', () => {
     session = new FakeSession();
     Object.defineProperty(navigator, 'mediaSession', { value: session, configurable: true });
     // Tapped while the player's code was still arriving: the store wants to play already.
-    usePlayerStore.getState().playTracks([track('1')], 0);
+    player.playTracks([track('1')], 0);
     stop = startMediaSession(() => () => undefined);
     expect(session.playbackState).toBe('playing');
     expect(session.metadata?.title).toBe('Song 1');
-    usePlayerStore.getState().pause();
+    player.pause();
     expect(session.playbackState).toBe('paused');
   });
 
@@ -150,7 +158,7 @@ describe('media session', () => {
   });
 
   it('sets its handlers again when playback starts (WebKit drops them)', () => {
-    usePlayerStore.getState().playTracks([track('1')], 0);
+    player.playTracks([track('1')], 0);
     session.handlers.clear();
     usePlayerStore.setState({ status: 'playing' });
     expect([...session.handlers.keys()].sort()).toEqual([
@@ -165,7 +173,7 @@ describe('media session', () => {
 
 describe('media session on iOS', () => {
   it('never registers seekforward/seekbackward: on iOS they replace previous/next (navidrome#3452)', () => {
-    usePlayerStore.getState().playTracks([track('1'), track('2')], 0);
+    player.playTracks([track('1'), track('2')], 0);
     // Handlers are set at start and again on every "playing" (WebKit drops them).
     usePlayerStore.setState({ status: 'playing' });
     usePlayerStore.setState({ status: 'paused' });

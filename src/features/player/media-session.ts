@@ -1,5 +1,6 @@
 import type { Track } from '../../domain';
 import type { ArtworkState } from '../../lib/artwork-cache';
+import { player as commands } from './player';
 import { usePlayerStore } from './player-store';
 import { usePositionStore } from './position-store';
 import { current } from './queue';
@@ -32,14 +33,13 @@ export function startMediaSession(artworkOf: LockScreenArtwork): () => void {
 
   const setHandlers = () => {
     const handlers: Array<[MediaSessionAction, MediaSessionActionHandler]> = [
-      ['play', () => player.getState().play()],
-      ['pause', () => player.getState().pause()],
-      ['nexttrack', () => player.getState().next()],
-      ['previoustrack', () => player.getState().previous(usePositionStore.getState().positionMs)],
+      ['play', () => commands.play()],
+      ['pause', () => commands.pause()],
+      ['nexttrack', () => commands.next()],
+      ['previoustrack', () => commands.previous()],
       [
         'seekto',
-        (details) =>
-          details.seekTime !== undefined && player.getState().seek(details.seekTime * 1000),
+        (details) => details.seekTime !== undefined && commands.seek(details.seekTime * 1000),
       ],
     ];
     for (const [action, handler] of handlers) {

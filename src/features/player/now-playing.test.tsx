@@ -4,6 +4,7 @@ import type { ReactElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Track } from '../../domain';
 import { NowPlaying } from './now-playing';
+import { player } from './player';
 import { usePlayerStore } from './player-store';
 import { emptyQueue } from './queue';
 
@@ -32,7 +33,7 @@ const jsdomVolume = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 
 
 beforeEach(() => {
   usePlayerStore.setState({ queue: emptyQueue, wantsToPlay: false, status: 'idle' });
-  usePlayerStore.getState().playTracks([track], 0);
+  player.playTracks([track], 0);
   usePlayerStore.setState({ wantsToPlay: false, nowPlayingOpen: true });
 });
 afterEach(() => {

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { CoverArt, type ArtworkUrl } from '../../ui/cover-art';
 import { Icon } from '../../ui/icon';
-import { usePlayerStore, usePlayerView, type StreamQuality } from './player-store';
+import { player } from './player';
+import { usePlayerView, type StreamQuality } from './player-store';
 import { current } from './queue';
 import { QueueView } from './queue-view';
 import { SeekBar } from './seek-bar';
@@ -25,16 +26,15 @@ export function NowPlaying({ urlFor }: { urlFor: ArtworkUrl | null }) {
   const repeat = usePlayerView((s) => s.queue.repeat);
   const quality = usePlayerView((s) => s.quality);
   const stream = usePlayerView((s) => s.stream);
-  const { setNowPlayingOpen, toggleShuffle, cycleRepeat, setQuality } = usePlayerStore.getState();
   const closeRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     if (!open) return;
     closeRef.current?.focus();
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setNowPlayingOpen(false);
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && player.setNowPlayingOpen(false);
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [open, setNowPlayingOpen]);
+  }, [open]);
 
   if (!open || !track) return null;
   return (
@@ -45,7 +45,7 @@ export function NowPlaying({ urlFor }: { urlFor: ArtworkUrl | null }) {
           type="button"
           className="icon-btn"
           aria-label="Close the player"
-          onClick={() => setNowPlayingOpen(false)}
+          onClick={() => player.setNowPlayingOpen(false)}
         >
           <Icon name="down" />
         </button>
@@ -69,7 +69,7 @@ export function NowPlaying({ urlFor }: { urlFor: ArtworkUrl | null }) {
               type="button"
               className={`mode-btn${shuffle ? ' on' : ''}`}
               aria-pressed={shuffle}
-              onClick={toggleShuffle}
+              onClick={() => player.toggleShuffle()}
             >
               <Icon name="shuffle" size={18} /> Shuffle
             </button>
@@ -77,7 +77,7 @@ export function NowPlaying({ urlFor }: { urlFor: ArtworkUrl | null }) {
               type="button"
               className={`mode-btn${repeat !== 'off' ? ' on' : ''}`}
               aria-label={`Repeat: ${repeat}`}
-              onClick={cycleRepeat}
+              onClick={() => player.cycleRepeat()}
             >
               <Icon name="repeat" size={18} /> Repeat {repeat}
             </button>
@@ -85,7 +85,10 @@ export function NowPlaying({ urlFor }: { urlFor: ArtworkUrl | null }) {
           <VolumeSetting />
           <label className="np-quality">
             <span>Stream quality</span>
-            <select value={quality} onChange={(e) => setQuality(e.target.value as StreamQuality)}>
+            <select
+              value={quality}
+              onChange={(e) => player.setQuality(e.target.value as StreamQuality)}
+            >
               {qualities.map(([value, label]) => (
                 <option key={value} value={value}>
                   {label}

@@ -1,4 +1,5 @@
 import { storageName } from '../../lib/storage-names';
+import { player } from './player';
 import { usePlayerStore } from './player-store';
 
 /**
@@ -12,10 +13,9 @@ export function startOnePlayerAtATime(): () => void {
   const tab = crypto.randomUUID();
   channel.onmessage = (event: MessageEvent<{ type: string; tab: string }>) => {
     if (event.data.type !== 'playing' || event.data.tab === tab) return;
-    const player = usePlayerStore.getState();
-    if (!player.wantsToPlay) return;
+    if (!usePlayerStore.getState().wantsToPlay) return;
     player.pause();
-    usePlayerStore.setState({ notice: 'Paused: PlexM8 started playing in another tab.' });
+    player.showNotice('Paused: PlexM8 started playing in another tab.');
   };
   const unsubscribe = usePlayerStore.subscribe((s, prev) => {
     if (s.status === 'playing' && prev.status !== 'playing')

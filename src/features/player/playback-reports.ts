@@ -56,3 +56,4 @@ export function createPlaybackReports(
 
   return { report, leave, starting, settled };
 }
+export type PlaybackReports = ReturnType<typeof createPlaybackReports>;

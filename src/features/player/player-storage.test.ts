@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Track } from '../../domain';
 import { idbDel, idbGet, idbKeysStartingWith } from '../../lib/idb';
+import { player } from './player';
 import { PLAYER_KEY, usePlayerStore } from './player-store';
 import { emptyQueue } from './queue';
 import { ORDER_KEY, TRACKS_PREFIX } from './queue-records';
@@ -22,7 +23,7 @@ const putsSince = () => {
   puts = [];
   return seen;
 };
-const player = () => usePlayerStore.getState();
+const state = () => usePlayerStore.getState();
 const stored = () =>
   idbGet<{ version: number; state: { queue: Record<string, unknown> } }>(PLAYER_KEY);
 /** Waits until the player record says `check`. */
@@ -47,7 +48,7 @@ describe('the queue as stored', () => {
   });
 
   it('writes a 4,500-track queue once, as tracks, an order and a small player record', async () => {
-    player().playTracks(tracks(4500), 0, undefined, 'server-a');
+    player.playTracks(tracks(4500), 0, undefined, 'server-a');
     await storedWhen((q) => q.index === 0);
     const written = putsSince();
     expect(written.filter((k) => k.startsWith(TRACKS_PREFIX))).toHaveLength(3);
@@ -58,26 +59,26 @@ describe('the queue as stored', () => {
   });
 
   it('a track change writes the player record alone; an edit the order, and new tracks only', async () => {
-    player().playTracks(tracks(4500), 0, undefined, 'server-a');
+    player.playTracks(tracks(4500), 0, undefined, 'server-a');
     await storedWhen((q) => q.index === 0);
     putsSince();
 
-    player().next();
+    player.next();
     await storedWhen((q) => q.index === 1);
     expect(putsSince()).toEqual([PLAYER_KEY]);
 
-    player().move(10, 2);
+    player.move(10, 2);
     await vi.waitFor(async () =>
       expect((await idbGet<{ items: string[] }>(ORDER_KEY))?.items[2]).toBe(
-        player().queue.items[2]?.uid,
+        state().queue.items[2]?.uid,
       ),
     );
     expect(putsSince()).toEqual([ORDER_KEY, PLAYER_KEY]);
 
-    player().remove(3);
-    player().playNext([track(9999)], 'server-a');
+    player.remove(3);
+    player.playNext([track(9999)], 'server-a');
     // Wait for the new entry itself: the order's length (4,500) was already that before.
-    const added = player().queue.items.find((i) => i.track.id === '9999')?.uid;
+    const added = state().queue.items.find((i) => i.track.id === '9999')?.uid;
     expect(added).toBeDefined();
     await vi.waitFor(async () =>
       expect((await idbGet<{ items: string[] }>(ORDER_KEY))?.items).toContain(added),
@@ -89,16 +90,16 @@ describe('the queue as stored', () => {
   });
 
   it('comes back after a reload as it was: order, shuffle, the track playing', async () => {
-    player().playTracks(tracks(3000), 5, undefined, 'server-a');
-    player().toggleShuffle();
-    player().move(20, 7);
-    player().remove(9);
-    player().next();
-    const before = player().queue;
+    player.playTracks(tracks(3000), 5, undefined, 'server-a');
+    player.toggleShuffle();
+    player.move(20, 7);
+    player.remove(9);
+    player.next();
+    const before = state().queue;
     await storedWhen((q) => q.index === before.index && q.shuffle === true);
     usePlayerStore.setState({ queue: emptyQueue });
     await usePlayerStore.persist.rehydrate();
-    const after = player().queue;
+    const after = state().queue;
     expect(after.items.map((i) => i.uid)).toEqual(before.items.map((i) => i.uid));
     expect(after.original.map((i) => i.uid)).toEqual(before.original.map((i) => i.uid));
     expect([after.index, after.shuffle, after.items[after.index]?.track.title]).toEqual([
@@ -109,10 +110,10 @@ describe('the queue as stored', () => {
   });
 
   it('a new queue replaces the old tracks; entries whose record is gone are left out', async () => {
-    player().playTracks(tracks(4500), 0, undefined, 'server-a');
+    player.playTracks(tracks(4500), 0, undefined, 'server-a');
     await storedWhen((q) => q.index === 0);
     const first = await idbKeysStartingWith(TRACKS_PREFIX);
-    player().playTracks(tracks(2500), 2100, undefined, 'server-a');
+    player.playTracks(tracks(2500), 2100, undefined, 'server-a');
     await storedWhen((q) => q.index === 2100);
     const second = await idbKeysStartingWith(TRACKS_PREFIX);
     expect(second).toHaveLength(2);
@@ -122,12 +123,12 @@ describe('the queue as stored', () => {
     const order = await idbGet<{ records: string[] }>(ORDER_KEY);
     await idbDel(order?.records[0] ?? '');
     await usePlayerStore.persist.rehydrate();
-    expect(player().queue.items).toHaveLength(500);
-    expect(player().queue.items[player().queue.index]?.track.title).toBe('Song 2101');
+    expect(state().queue.items).toHaveLength(500);
+    expect(state().queue.items[state().queue.index]?.track.title).toBe('Song 2101');
   });
 
   it('a sign-out removes every record of the queue', async () => {
-    player().playTracks(tracks(2500), 0, undefined, 'server-a');
+    player.playTracks(tracks(2500), 0, undefined, 'server-a');
     await storedWhen((q) => q.index === 0);
     await usePlayerStore.persist.clearStorage();
     expect(await idbKeysStartingWith('player')).toEqual([]);

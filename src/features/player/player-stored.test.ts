@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Track } from '../../domain';
 import { idbGet, idbSet } from '../../lib/idb';
+import { player } from './player';
 import { PLAYER_KEY, usePlayerStore } from './player-store';
 import { emptyQueue } from './queue';
 
@@ -45,8 +46,8 @@ describe('the player as stored', () => {
     const s = usePlayerStore.getState();
     expect(s.queue.items.map((i) => i.track.title)).toEqual(['Song 11']);
     expect([s.volume, s.quality, s.queue.repeat, s.serverId]).toEqual([0.4, '192', 'all', null]);
-    s.adoptServer('server-a');
-    s.adoptServer('server-b');
+    player.adoptServer('server-a');
+    player.adoptServer('server-b');
     expect(usePlayerStore.getState().serverId).toBe('server-a');
   });
 
@@ -121,30 +122,29 @@ describe('the player as stored', () => {
     await idbSet(PLAYER_KEY, newer);
     await usePlayerStore.persist.rehydrate();
     // The old tab goes on being used: its changes stay in memory.
-    usePlayerStore.getState().setVolume(0.3);
-    usePlayerStore.getState().playTracks([track('1')], 0, undefined, 'server-a');
+    player.setVolume(0.3);
+    player.playTracks([track('1')], 0, undefined, 'server-a');
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await idbGet(PLAYER_KEY)).toEqual(newer);
     // Cleared (a sign-out), the store is this build's to write again.
     await usePlayerStore.persist.clearStorage();
-    usePlayerStore.getState().setVolume(0.5);
+    player.setVolume(0.5);
     await vi.waitFor(async () =>
       expect(await idbGet<{ version: number }>(PLAYER_KEY)).toMatchObject({ version: 3 }),
     );
   });
 
   it("keeps one server's tracks out of another server's queue", () => {
-    const player = usePlayerStore.getState();
     player.playTracks([track('1'), track('2')], 0, undefined, 'server-a');
-    usePlayerStore.getState().addToQueue([track('1')], 'server-b');
+    player.addToQueue([track('1')], 'server-b');
     let s = usePlayerStore.getState();
     expect(s.queue.items).toHaveLength(2);
     expect(s.notice).toMatch(/queue is from another server/);
-    s.playNext([track('3')], 'server-a');
+    player.playNext([track('3')], 'server-a');
     s = usePlayerStore.getState();
     expect(s.queue.items.map((i) => i.track.id)).toEqual(['1', '3', '2']);
     // Playing another server's list starts a queue of its own, on that server.
-    s.playTracks([track('1')], 0, undefined, 'server-b');
+    player.playTracks([track('1')], 0, undefined, 'server-b');
     expect(usePlayerStore.getState()).toMatchObject({ serverId: 'server-b' });
   });
 });

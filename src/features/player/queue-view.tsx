@@ -1,7 +1,8 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { formatDuration } from '../../lib/format';
 import { VirtualScroller, type VirtualScrollerHandle } from '../../ui/virtual-scroller';
-import { usePlayerStore, usePlayerView } from './player-store';
+import { player } from './player';
+import { usePlayerView } from './player-store';
 import type { QueueItem } from './queue';
 
 /** A row's height: two lines of text and 36 px buttons, with room to breathe. */
@@ -23,7 +24,6 @@ const controlOf = (element: HTMLElement | null): Control =>
  */
 export function QueueView() {
   const queue = usePlayerView((s) => s.queue);
-  const { jumpTo, move, remove, clearUpcoming } = usePlayerStore.getState();
   const list = useRef<VirtualScrollerHandle>(null);
   // Read once: the box opens at the track playing, then stays where the user scrolls it.
   const [startAt] = useState(() => Math.max(0, queue.index - 1));
@@ -31,13 +31,13 @@ export function QueueView() {
   const upcoming = total - queue.index - 1;
 
   const moveBy = (from: number, by: -1 | 1, which: Control) => {
-    move(from, from + by);
+    player.move(from, from + by);
     // The row's element may be put back in the list to reorder it, which loses focus.
     list.current?.focusRow(from + by, control(which), true);
   };
   const removeAt = (at: number) => {
-    remove(at);
-    const left = usePlayerStore.getState().queue.items.length;
+    player.remove(at);
+    const left = player.state.queue.items.length;
     if (left > 0) list.current?.focusRow(Math.min(at, left - 1), control('remove'), true);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
@@ -65,7 +65,12 @@ export function QueueView() {
 
   const renderRow = (item: QueueItem, i: number) => (
     <>
-      <button type="button" className="queue-play" data-control="play" onClick={() => jumpTo(i)}>
+      <button
+        type="button"
+        className="queue-play"
+        data-control="play"
+        onClick={() => player.jumpTo(i)}
+      >
         {/* Hidden words, not an aria-label: a spoken name must contain the words on screen
             (WCAG 2.5.3, axe's label-content-name-mismatch), duration included. */}
         <span className="visually-hidden">Play </span>
@@ -122,7 +127,7 @@ export function QueueView() {
           </p>
         ) : null}
         {upcoming > 0 ? (
-          <button type="button" className="text-btn" onClick={clearUpcoming}>
+          <button type="button" className="text-btn" onClick={() => player.clearUpcoming()}>
             Clear upcoming
           </button>
         ) : null}

@@ -20,6 +20,7 @@ import { createScrobbleOutbox } from './scrobble-outbox';
 import { streamsAhead } from './streams-ahead';
 import { createTimelineReporter, type TimelineReport } from './timeline-reporter';
 import { onWindowOnline } from '../../lib/network-status';
+import type { ResumePoint } from './track-loader';
 
 /** The current server, read at call time (it can change). */
 export interface PlayerServer {
@@ -49,6 +50,8 @@ export interface PlayerRuntimeDeps {
   failover(): Promise<void>;
   /** This player's session with Plex (one per tab): X-Plex-Session-Identifier of its reports. */
   sessionId: string;
+  /** Where the restored queue's entry stopped (a reopened app): it resumes there. */
+  resumeAt?: ResumePoint | null;
 }
 
 /**
@@ -238,6 +241,7 @@ export async function startPlayerRuntime(deps: PlayerRuntimeDeps): Promise<() =>
     resolve,
     reporter,
     onStall: deps.failover,
+    resumeAt: deps.resumeAt,
   });
   const stopSession = startMediaSession((track, px, onChange) => {
     const server = deps.server();

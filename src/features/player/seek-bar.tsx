@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { formatDuration } from '../../lib/format';
-import { usePlayerView } from './player-store';
+import { player } from './player';
 import { usePositionView } from './position-store';
 
 /** Position and seeking: a native range input (keyboard and screen readers work as-is). */
 export function SeekBar({ compact = false }: { compact?: boolean }) {
   const positionMs = usePositionView((s) => s.positionMs);
   const durationMs = usePositionView((s) => s.durationMs);
-  const seek = usePlayerView((s) => s.seek);
   const [dragging, setDragging] = useState<number | null>(null);
   const shown = dragging ?? positionMs;
   const max = Math.max(1, Math.round(durationMs / 1000));
@@ -32,11 +31,11 @@ export function SeekBar({ compact = false }: { compact?: boolean }) {
         aria-valuetext={`${formatDuration(shown)} of ${formatDuration(durationMs)}`}
         onChange={(e) => setDragging(Number(e.target.value) * 1000)}
         onPointerUp={() => {
-          if (dragging !== null) seek(dragging);
+          if (dragging !== null) player.seek(dragging);
           setDragging(null);
         }}
         onKeyUp={() => {
-          if (dragging !== null) seek(dragging);
+          if (dragging !== null) player.seek(dragging);
           setDragging(null);
         }}
       />

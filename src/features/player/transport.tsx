@@ -1,14 +1,11 @@
 import { Icon } from '../../ui/icon';
+import { player } from './player';
 import { usePlayerView } from './player-store';
-import { usePositionStore } from './position-store';
 
 /** Previous / play-pause / next, with names for screen readers and big touch targets. */
 export function Transport({ size = 'normal' }: { size?: 'normal' | 'large' }) {
   const wantsToPlay = usePlayerView((s) => s.wantsToPlay);
   const status = usePlayerView((s) => s.status);
-  const togglePlay = usePlayerView((s) => s.togglePlay);
-  const next = usePlayerView((s) => s.next);
-  const previous = usePlayerView((s) => s.previous);
   const hasQueue = usePlayerView((s) => s.queue.items.length > 0);
   return (
     <div className={`transport transport-${size}`}>
@@ -17,7 +14,7 @@ export function Transport({ size = 'normal' }: { size?: 'normal' | 'large' }) {
         className="icon-btn"
         aria-label="Previous track"
         disabled={!hasQueue}
-        onClick={() => previous(usePositionStore.getState().positionMs)}
+        onClick={() => player.previous()}
       >
         <Icon name="previous" />
       </button>
@@ -27,7 +24,7 @@ export function Transport({ size = 'normal' }: { size?: 'normal' | 'large' }) {
         aria-label={wantsToPlay ? 'Pause' : 'Play'}
         aria-busy={status === 'loading' || undefined}
         disabled={!hasQueue}
-        onClick={togglePlay}
+        onClick={() => player.togglePlay()}
       >
         <Icon name={wantsToPlay ? 'pause' : 'play'} size={size === 'large' ? 34 : 24} />
       </button>
@@ -36,7 +33,7 @@ export function Transport({ size = 'normal' }: { size?: 'normal' | 'large' }) {
         className="icon-btn"
         aria-label="Next track"
         disabled={!hasQueue}
-        onClick={next}
+        onClick={() => player.next()}
       >
         <Icon name="next" />
       </button>

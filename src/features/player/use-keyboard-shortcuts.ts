@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { usePlayerStore } from './player-store';
+import { player } from './player';
 import { usePositionStore } from './position-store';
 
 function typingInField(target: EventTarget | null): boolean {
@@ -15,9 +15,8 @@ export function useKeyboardShortcuts(goToSearch: () => void) {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || typingInField(e.target))
         return;
-      const player = usePlayerStore.getState();
       const { positionMs, durationMs } = usePositionStore.getState();
-      const hasTrack = player.queue.index >= 0;
+      const hasTrack = player.state.queue.index >= 0;
       if (e.key === '/') {
         e.preventDefault();
         goToSearch();

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { canSetVolume } from '../../lib/platform/volume-control';
 import { Icon } from '../../ui/icon';
-import { usePlayerStore, usePlayerView } from './player-store';
+import { player } from './player';
+import { usePlayerView } from './player-store';
 
 /**
  * Mute and the level slider, where the browser lets a page set the level. iOS doesn't (an
@@ -14,7 +15,6 @@ export function VolumeSetting() {
   // Asked once per mount: a probe element with no source, nothing loads.
   const [settable] = useState(() => canSetVolume());
   if (!settable) return <p className="np-volume-note">Volume: use your device’s buttons</p>;
-  const { setVolume, toggleMute } = usePlayerStore.getState();
   return (
     <div className="np-volume">
       <button
@@ -22,7 +22,7 @@ export function VolumeSetting() {
         className="icon-btn"
         aria-label={muted ? 'Unmute' : 'Mute'}
         aria-pressed={muted}
-        onClick={toggleMute}
+        onClick={() => player.toggleMute()}
       >
         <Icon name={muted || volume === 0 ? 'mute' : 'volume'} />
       </button>
@@ -32,7 +32,7 @@ export function VolumeSetting() {
         max={100}
         value={muted ? 0 : Math.round(volume * 100)}
         aria-label="Volume"
-        onChange={(e) => setVolume(Number(e.target.value) / 100)}
+        onChange={(e) => player.setVolume(Number(e.target.value) / 100)}
       />
     </div>
   );
