@@ -1,6 +1,6 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { PlexError, type PmsClient } from '../lib/plex';
+import type { PmsClient } from '../lib/plex';
 import type { PmsAccess } from '../lib/plex-context';
 import { retryDelay, shouldRetry } from '../lib/retry-policy';
 import type { SavedWrites } from '../lib/saved-writes';
@@ -14,12 +14,28 @@ const effects = () => import('./server-write-effects');
  * write restored after a reload finds them by its key. They read the server when the write is
  * sent, never from the write itself (which holds no token).
  */
-function registerServerWrites(queryClient: QueryClient, current: () => PmsAccess | null): void {
-  const clientFor = (v: { userId: number; serverId: string }): PmsClient => {
-    const access = current();
-    if (!access || access.serverId !== v.serverId || access.userId !== v.userId)
-      throw new PlexError({ code: 'not-connected' });
-    return access.client;
+function registerServerWrites(
+  queryClient: QueryClient,
+  current: () => PmsAccess | null,
+  onChange: (listener: () => void) => () => void,
+): void {
+  /**
+   * The write's own server, once it is the connected one. Made for another server than the one
+   * connected now (the user switched servers before it was sent), it waits for its own: sent
+   * when the user is back on it, and kept on the device meanwhile (lib/saved-writes.ts).
+   */
+  const clientFor = async (v: { userId: number; serverId: string }): Promise<PmsClient> => {
+    for (;;) {
+      const access = current();
+      if (access && access.serverId === v.serverId && access.userId === v.userId)
+        return access.client;
+      await new Promise<void>((resolve) => {
+        const stop = onChange(() => {
+          stop();
+          resolve();
+        });
+      });
+    }
   };
   const common = {
     // Network trouble and 429 are waited out (paused while offline); a refusal is final.
@@ -30,14 +46,14 @@ function registerServerWrites(queryClient: QueryClient, current: () => PmsAccess
 
   queryClient.setMutationDefaults<unknown, Error, RateTrack, RateUndo>(writeKeys.rate, {
     ...common,
-    mutationFn: async (v) => (await effects()).sendRating(clientFor(v), v),
+    mutationFn: async (v) => (await effects()).sendRating(await clientFor(v), v),
     onMutate: async (v) => (await effects()).showRating(queryClient, v),
     onError: async (error, v, undo) => (await effects()).ratingRefused(queryClient, error, v, undo),
   });
 
   queryClient.setMutationDefaults<unknown, Error, ScanSection>(writeKeys.scan, {
     ...common,
-    mutationFn: (v) => clientFor(v).refreshSection(v.sectionKey),
+    mutationFn: async (v) => (await clientFor(v)).refreshSection(v.sectionKey),
     onSuccess: async (_data, v) => (await effects()).scanStarted(queryClient, v),
   });
 }
@@ -54,13 +70,23 @@ interface Writes {
 export function useServerWrites(access: PmsAccess | null): void {
   const queryClient = useQueryClient();
   const accessRef = useRef(access);
+  const listeners = useRef(new Set<() => void>());
   const writes = useRef<Promise<Writes | null> | null>(null);
   useEffect(() => {
     accessRef.current = access;
+    for (const listener of [...listeners.current]) listener();
   }, [access]);
 
   useEffect(() => {
-    registerServerWrites(queryClient, () => accessRef.current);
+    const changes = listeners.current;
+    registerServerWrites(
+      queryClient,
+      () => accessRef.current,
+      (listener) => {
+        changes.add(listener);
+        return () => changes.delete(listener);
+      },
+    );
     let stopped = false;
     const ready = effects().then((m) => {
       if (stopped) return null;
