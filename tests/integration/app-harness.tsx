@@ -2,7 +2,7 @@ import { render, type RenderResult } from '@testing-library/react';
 import { onlineManager, type QueryClient } from '@tanstack/react-query';
 import { clear } from 'idb-keyval';
 import { setupServer } from 'msw/node';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { App } from '../../src/app/app';
 import { loadDownloads } from '../../src/app/downloads-bridge';
 import { createQueryClient } from '../../src/app/query-client';
@@ -95,4 +95,18 @@ export function renderApp(path = '/'): Rendered {
   const queryClient = createQueryClient();
   const result = render(<App services={services} queryClient={queryClient} />);
   return Object.assign(result, { opened, queryClient });
+}
+
+/**
+ * What every app test file sets up: the fake Plex served for the file, and each test starting
+ * from a fresh fake and an empty app (signed in as the demo user, or not).
+ */
+export function appTests({ signedIn }: { signedIn: boolean }): void {
+  beforeAll(() => mswServer.listen({ onUnhandledRequest: 'error' }));
+  afterAll(() => mswServer.close());
+  beforeEach(async () => {
+    freshFake();
+    await resetAppState();
+    if (signedIn) await signInAsDemo(fake());
+  });
 }

@@ -1,17 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createStore, entries } from 'idb-keyval';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { storageName } from '../../src/lib/storage-names';
-import { fake, freshFake, mswServer, renderApp, resetAppState, signInAsDemo } from './app-harness';
+import { fake, renderApp, appTests } from './app-harness';
 
-beforeAll(() => mswServer.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => mswServer.close());
-beforeEach(async () => {
-  freshFake();
-  await resetAppState();
-  await signInAsDemo(fake());
-});
+appTests({ signedIn: true });
 
 const listCalls = (type: string) =>
   fake()

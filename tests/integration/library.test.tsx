@@ -2,18 +2,12 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createStore, keys } from 'idb-keyval';
 import { http, HttpResponse } from 'msw';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { forgetArtwork } from '../../src/lib/artwork';
 import { storageName } from '../../src/lib/storage-names';
-import { fake, freshFake, mswServer, renderApp, resetAppState, signInAsDemo } from './app-harness';
+import { fake, mswServer, renderApp, appTests } from './app-harness';
 
-beforeAll(() => mswServer.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => mswServer.close());
-beforeEach(async () => {
-  freshFake();
-  await resetAppState();
-  await signInAsDemo(fake());
-});
+appTests({ signedIn: true });
 
 const local = () => fake().model.servers[0]?.connections[0]?.uri ?? '';
 const requestsTo = (path: string) => fake().requests.filter((r) => r.path === path);

@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fake, freshFake, mswServer, renderApp, resetAppState, signInAsDemo } from './app-harness';
+import { describe, expect, it, vi } from 'vitest';
+import { renderApp, appTests } from './app-harness';
 
 // Which screens' code the app has fetched: each module records its first import.
 const fetched = vi.hoisted(() => new Set<string>());
@@ -13,13 +13,7 @@ vi.mock('../../src/features/library/album-screen', async (original) => {
   return original();
 });
 
-beforeAll(() => mswServer.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => mswServer.close());
-beforeEach(async () => {
-  freshFake();
-  await resetAppState();
-  await signInAsDemo(fake());
-});
+appTests({ signedIn: true });
 
 describe('the screens one tap away', () => {
   it('have their code fetched once the playlists screen has shown', async () => {

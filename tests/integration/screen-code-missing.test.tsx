@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fake, freshFake, mswServer, renderApp, resetAppState, signInAsDemo } from './app-harness';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { renderApp, appTests } from './app-harness';
 
 // The search screen's code can't be fetched (offline before the service worker had it, or a new
 // version replaced the files): taking the screen from its module fails, as a browser's import does.
@@ -10,12 +10,8 @@ vi.mock('../../src/features/library/search-screen', () => ({
   },
 }));
 
-beforeAll(() => mswServer.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => mswServer.close());
-beforeEach(async () => {
-  freshFake();
-  await resetAppState();
-  await signInAsDemo(fake());
+appTests({ signedIn: true });
+beforeEach(() => {
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
 

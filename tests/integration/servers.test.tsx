@@ -1,16 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useServersStore } from '../../src/features/servers';
-import { fake, freshFake, mswServer, renderApp, resetAppState, signInAsDemo } from './app-harness';
+import { fake, renderApp, appTests } from './app-harness';
 
-beforeAll(() => mswServer.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => mswServer.close());
-beforeEach(async () => {
-  freshFake();
-  await resetAppState();
-  await signInAsDemo(fake());
-});
+appTests({ signedIn: true });
 
 function defined<T>(value: T | undefined): T {
   if (value === undefined) throw new Error('fixture missing');

@@ -1,9 +1,9 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type * as AccountData from '../../src/app/account-data';
 import { useSessionStore } from '../../src/features/auth';
-import { fake, freshFake, mswServer, renderApp, resetAppState } from './app-harness';
+import { fake, renderApp, appTests } from './app-harness';
 
 // The previous account's data can't be removed (storage refusing the wipe).
 vi.mock('../../src/app/account-data', async (importOriginal) => ({
@@ -11,12 +11,7 @@ vi.mock('../../src/app/account-data', async (importOriginal) => ({
   claimDeviceFor: () => Promise.reject(new Error('the database refused the wipe')),
 }));
 
-beforeAll(() => mswServer.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => mswServer.close());
-beforeEach(async () => {
-  freshFake();
-  await resetAppState();
-});
+appTests({ signedIn: false });
 
 describe('a sign-in over another account’s data that can’t be removed', () => {
   it('is refused with a way forward, and the session does not start', async () => {

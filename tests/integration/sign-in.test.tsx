@@ -1,17 +1,12 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PLAYER_KEY } from '../../src/features/player';
 import { useSessionStore } from '../../src/features/auth';
 import { idbGet, idbSet } from '../../src/lib/idb';
-import { fake, freshFake, mswServer, renderApp, resetAppState, signInAsDemo } from './app-harness';
+import { fake, renderApp, signInAsDemo, appTests } from './app-harness';
 
-beforeAll(() => mswServer.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => mswServer.close());
-beforeEach(async () => {
-  freshFake();
-  await resetAppState();
-});
+appTests({ signedIn: false });
 
 function authParams(url: string): URLSearchParams {
   const parsed = new URL(url);
