@@ -44,7 +44,8 @@ function showStored(raw: unknown): string | null {
   if (!('ok' in read)) throw new Error('the record did not read');
   useDownloadsStore.setState({ jobs: { [KEY]: read.ok } });
   render(<JobRow jobKey={KEY} />);
-  return screen.getByText(/^Band · /).textContent;
+  // The line under the title: the artist (isolated, in its own element), then the state.
+  return screen.getByText((_text, el) => el?.className === 'dl-sub').textContent;
 }
 
 afterEach(() => useDownloadsStore.setState({ jobs: {} }));
@@ -75,5 +76,24 @@ describe('why a download failed', () => {
     expect(showStored(record(3, { code: 'dropped' }, waiting))).toMatch(
       /^Band · Trying again in (60|59) s \(the connection dropped\)$/,
     );
+  });
+
+  it('keeps a right-to-left artist apart from the size that follows it', () => {
+    const read = readJob(
+      KEY,
+      record(3, null, {
+        status: 'downloading',
+        bytes: 50_000,
+        track: { ...record(3, null).track, artist: 'فيروز' },
+      }),
+    );
+    if (!('ok' in read)) throw new Error('the record did not read');
+    useDownloadsStore.setState({ jobs: { [KEY]: read.ok } });
+    render(<JobRow jobKey={KEY} />);
+    const line = screen.getByText((_text, el) => el?.className === 'dl-sub');
+    // Isolated, the name keeps its own direction, and the size reads left to right after it.
+    expect(line.querySelector('bdi')?.textContent).toBe('فيروز');
+    expect(line.getAttribute('dir')).toBeNull();
+    expect(line.textContent).toMatch(/· 50\.0 KB of/);
   });
 });

@@ -67,8 +67,9 @@ export function JobRow({ jobKey, bar = false }: { jobKey: string; bar?: boolean 
         <span className="dl-title" dir="auto">
           {job.track.title}
         </span>
-        <span className="dl-sub" dir="auto">
-          {job.track.artist} ·{' '}
+        {/* The artist isolated: a right-to-left name must not turn "49.2 KB" into "KB 49.2". */}
+        <span className="dl-sub">
+          <bdi>{job.track.artist}</bdi> ·{' '}
           {waitingToRetry ? <Countdown job={job} live={live} /> : stateText(job, live, 0)}
         </span>
         {bar && job.status === 'downloading' ? (
