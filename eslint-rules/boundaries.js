@@ -41,7 +41,10 @@ const rule = {
       const spec = node.source?.value;
       if (typeof spec !== 'string' || !spec.startsWith('.')) return;
       const to = area(root, resolve(dirname(file), spec));
-      const why = violation(from, to);
+      const why =
+        to === 'testing' && from !== 'testing' && !/\.test\.tsx?$/.test(file)
+          ? 'Only tests import src/testing.'
+          : violation(from, to);
       if (why)
         context.report({ node: node.source, messageId: 'crossing', data: { why, from, to } });
     }

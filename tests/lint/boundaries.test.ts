@@ -15,6 +15,10 @@ tester.run('plexm8/boundaries', plugin.rules.boundaries, {
     { code: "import { x } from '../features/auth';", filename: at('src/app/app.tsx') },
     { code: "import { x } from '../../src/app/app';", filename: at('tests/integration/a.tsx') },
     { code: "import x from 'react';", filename: at('src/lib/a.ts') },
+    {
+      code: "import { testClientInfo } from '../../testing/fixtures';",
+      filename: at('src/features/auth/sign-in.test.ts'),
+    },
   ],
   invalid: [
     { code: "import { x } from '../auth';", filename: at('src/features/servers/a.ts'), errors: 1 },
@@ -30,6 +34,11 @@ tester.run('plexm8/boundaries', plugin.rules.boundaries, {
     },
     { code: "import { x } from '../features/auth';", filename: at('src/lib/a.ts'), errors: 1 },
     { code: "import { x } from './features/auth';", filename: at('src/domain.ts'), errors: 1 },
+    {
+      code: "import { testClientInfo } from '../../testing/fixtures';",
+      filename: at('src/features/auth/sign-in.ts'),
+      errors: 1,
+    },
     {
       code: "const m = import('../tests/fake-plex/xml');",
       filename: at('src/main.tsx'),

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PlexTvClient, type FetchLike } from '../../lib/plex';
+import { testClientInfo } from '../../testing/fixtures';
 import { beginSignIn, clearPendingPins, completeSignIn, loadPendingPins } from './sign-in';
 
 /** plex.tv's own clock: the PIN is made at noon and lives 15 minutes (its `expiresIn`). */
@@ -37,14 +38,7 @@ function plexTv(serverNow: () => number) {
       clients: 'https://clients.plex.tv',
       app: 'https://app.plex.tv',
     },
-    client: {
-      clientId: 'c1',
-      product: 'PlexM8',
-      version: '1',
-      platform: 'Chrome',
-      device: 'Linux',
-      deviceName: 'PlexM8',
-    },
+    client: testClientInfo,
     fetchImpl,
   });
   return { client, asked, claim: () => void (claimed = true) };

@@ -3,15 +3,9 @@ import type { Connection, PlexServer } from '../../domain';
 import { candidatesOf } from './connect';
 import { pageIsOnPrivateNetwork } from './local-network-permission';
 import { identityProbe, PROBE_TIMEOUT_MS } from './probe-connection';
+import { testClientInfo } from '../../testing/fixtures';
 
-const client = {
-  clientId: 'c1',
-  product: 'PlexM8',
-  version: '1',
-  platform: 'Chrome',
-  device: 'Linux',
-  deviceName: 'PlexM8',
-};
+const client = testClientInfo;
 const connection = (uri: string, local = false): Connection => ({
   uri,
   protocol: uri.startsWith('https') ? 'https' : 'http',

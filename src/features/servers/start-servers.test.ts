@@ -3,15 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlexServer } from '../../domain';
 import { useServersStore } from './servers-store';
 import { serversQuery, startServers } from './use-servers';
+import { testClientInfo } from '../../testing/fixtures';
 
-const client = {
-  clientId: 'c1',
-  product: 'PlexM8',
-  version: '1',
-  platform: 'Chrome',
-  device: 'Linux',
-  deviceName: 'PlexM8',
-};
+const client = testClientInfo;
 const server = (id: string): PlexServer => ({
   id,
   name: `Server ${id}`,
