@@ -2,7 +2,12 @@ import { startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { noteAccountOfSession } from './app/account-data';
 import { App, loadSignedInApp } from './app/app';
-import { preloadScreens, SignInReturnScreen, SignInScreen } from './app/screen-code';
+import {
+  firstScreenCode,
+  preloadScreens,
+  SignInReturnScreen,
+  SignInScreen,
+} from './app/screen-code';
 import { isSignInReturn } from './app/signed-out';
 import { watchNetwork } from './app/network';
 import { createQueryClient } from './app/query-client';
@@ -29,7 +34,11 @@ async function boot(root: HTMLElement) {
   // Before anything opens a database: which names this build's data lives under.
   await settleStorageNames();
   // The first screen's saved list, read from disk beside everything else (lib/first-reads.ts).
-  warmQueryPersister();
+  const readsLists = warmQueryPersister();
+  // The last start read lists, so it was signed in (sign-out forgets them): the router's and the
+  // first screen's code come now, beside the sealed session's opening, not after it. A guess
+  // that turns out wrong (the session was refused since) costs only those bytes.
+  if (readsLists) void firstScreenCode(window.location.pathname).catch(() => undefined);
   // Online is judged by what answers, not only by navigator.onLine (app/network.ts); a start
   // with no network fires no 'offline' event, so react-query is told the state at once.
   watchNetwork();
@@ -45,8 +54,9 @@ async function boot(root: HTMLElement) {
   void session
     .then(() => whenQuiet())
     .then(() => (useSessionStore.getState().token ? preloadScreens() : undefined));
-  const clientId = await getOrCreateClientId();
-  await Promise.all([
+  // Every store's read at once: each waits on IndexedDB, none on another.
+  const [clientId] = await Promise.all([
+    getOrCreateClientId(),
     session,
     useServersStore.persist.rehydrate(),
     usePlayerStore.persist.rehydrate(),
@@ -62,9 +72,9 @@ async function boot(root: HTMLElement) {
   // Have the first screen's code before the first render (nothing painted twice).
   // The first screen's saved list is in the cache before the first render (lib/first-reads.ts):
   // read since boot began, it is normally there long before the screen's code.
-  const [signedIn] = await Promise.all([
+  const [signedIn, restored] = await Promise.all([
     first.catch(() => null),
-    restoreFirstReads(queryClient).catch(() => undefined),
+    restoreFirstReads(queryClient).catch(() => 0),
   ]);
   const { platform, device } = describeBrowser(navigator.userAgent);
   const clientInfo: PlexClientInfo = {
@@ -80,10 +90,16 @@ async function boot(root: HTMLElement) {
     plexTv: new PlexTvClient({ endpoints: plexEndpoints, client: clientInfo }),
     openExternal: (url: string) => window.location.assign(url),
   };
-  // A transition lets React yield every few milliseconds while it builds the first screen,
-  // instead of one long task the user can't interrupt (Lighthouse's Total Blocking Time).
   const app = <App services={services} queryClient={queryClient} signedIn={signedIn} />;
-  startTransition(() => createRoot(root).render(app));
+  const reactRoot = createRoot(root);
+  // With the first screen's list already in the cache (a start like the last one, offline or
+  // not), the screen is rendered in one go: the user is waiting for exactly that, and a
+  // transition's yielding every 5 ms let other work in between on a busy machine (decision 033).
+  // Otherwise a transition lets React yield while it builds a screen that will wait for the
+  // network anyway, instead of one long task the user can't interrupt (Lighthouse's Total
+  // Blocking Time on the sign-in screen).
+  if (signedIn && restored > 0) reactRoot.render(app);
+  else startTransition(() => reactRoot.render(app));
   // Signed in, the worker registers at once: going offline a few seconds later must find the app
   // saved. Signed out, nothing works offline yet: it waits until the sign-in screen is quiet, or
   // until signing in in this page, so it doesn't share the first screen's link (decision 022).

@@ -18,23 +18,28 @@ export function createFirstReads<T>(read: (key: string) => Promise<T | undefined
   let warmed = false;
 
   return {
-    /** At boot: the keys the last start read first, read now. */
-    warm(): void {
-      if (warmed) return;
+    /**
+     * At boot: the keys the last start read first, read now. Says whether there were any: only a
+     * signed-in start reads lists, and sign-out forgets them, so boot can fetch the signed-in
+     * screens' code before the sealed session is opened.
+     */
+    warm(): boolean {
+      if (warmed) return early.size > 0;
       warmed = true;
       let keys: unknown;
       try {
         keys = JSON.parse(localStorage.getItem(localKey()) ?? '[]');
       } catch {
-        return;
+        return false;
       }
-      if (!Array.isArray(keys)) return;
+      if (!Array.isArray(keys)) return false;
       for (const key of keys.slice(0, REMEMBER))
         if (typeof key === 'string')
           early.set(
             key,
             read(key).catch(() => undefined),
           );
+      return early.size > 0;
     },
     /** A read: the early one if there is one (used once), else from storage now. */
     read(key: string): Promise<T | undefined> {

@@ -160,16 +160,17 @@ describe('the first screen at the next start', () => {
 
     // The next start has them before any screen asks.
     const third = await freshStart();
-    third.warmQueryPersister();
+    // It tells boot the last start was signed in: the signed-in code can come before the session.
+    expect(third.warmQueryPersister()).toBe(true);
     const booting = new QueryClient();
-    await third.restoreFirstReads(booting);
+    expect(await third.restoreFirstReads(booting)).toBe(1);
     expect(booting.getQueryData(playlists)).toEqual(['Road Trip']);
 
     await third.clearPersistedQueries();
     const afterSignOut = await freshStart();
-    afterSignOut.warmQueryPersister();
+    expect(afterSignOut.warmQueryPersister()).toBe(false);
     const next = new QueryClient();
-    await afterSignOut.restoreFirstReads(next);
+    expect(await afterSignOut.restoreFirstReads(next)).toBe(0);
     expect(next.getQueryData(playlists)).toBeUndefined();
   });
 });

@@ -211,31 +211,38 @@ export const persistQueries = makePersister(() => true);
  */
 export const persistWholeListsOnly = makePersister(lastPageComplete);
 
-/** Start reading the index early, off the critical path of the first screen. */
 /**
  * The first screen's saved lists, put in the cache before the first render: the screen paints them
  * in its first pass instead of asking the persister after it has rendered (first-reads.ts). Only
- * what the persister itself would hand back: this data version, not past its age.
+ * what the persister itself would hand back: this data version, not past its age. Says how many
+ * lists it put there (boot renders at once when the first screen has its data).
  */
-export async function restoreFirstReads(queryClient: QueryClient): Promise<void> {
+export async function restoreFirstReads(queryClient: QueryClient): Promise<number> {
   const reads = firstReads.take();
-  await Promise.all(
+  const restored = await Promise.all(
     reads.map(async (read) => {
       const persisted = await read;
-      if (!persisted || persisted.buster !== __QUERY_SCHEMA__) return;
-      if (Date.now() - persisted.state.dataUpdatedAt > QUERY_CACHE_MAX_AGE) return;
-      if (queryClient.getQueryCache().get(persisted.queryHash)?.state.data !== undefined) return;
+      if (!persisted || persisted.buster !== __QUERY_SCHEMA__) return false;
+      if (Date.now() - persisted.state.dataUpdatedAt > QUERY_CACHE_MAX_AGE) return false;
+      if (queryClient.getQueryCache().get(persisted.queryHash)?.state.data !== undefined)
+        return false;
       const { queryKey, queryHash, state } = persisted;
       const dehydratedAt = state.dataUpdatedAt;
       hydrate(queryClient, {
         queries: [{ queryKey, queryHash, state, dehydratedAt }],
         mutations: [],
       });
+      return true;
     }),
   );
+  return restored.filter(Boolean).length;
 }
 
-export function warmQueryPersister(): void {
+/**
+ * Start reading the index early, off the critical path of the first screen, and the first
+ * screen's lists. True when the last start read lists: it was signed in (first-reads.ts).
+ */
+export function warmQueryPersister(): boolean {
   void saved();
-  firstReads.warm();
+  return firstReads.warm();
 }
