@@ -7,6 +7,22 @@ import { afterEach, beforeEach, vi } from 'vitest';
 // 1 s (library-browse failed that way under CI load; at a load of 13, 5 s was not enough). A real failure still fails, only later.
 configure({ asyncUtilTimeout: 10_000 });
 
+// jsdom has <dialog> but not its modal API (jsdom/jsdom#3294): the part ui/modal.tsx uses, as
+// browsers do it, minus what only a browser can do (top layer, inertness: the e2e tests see those).
+if (typeof HTMLDialogElement !== 'undefined' && !('showModal' in HTMLDialogElement.prototype)) {
+  Object.assign(HTMLDialogElement.prototype, {
+    showModal(this: HTMLDialogElement) {
+      if (!this.isConnected) throw new DOMException('not in a document', 'InvalidStateError');
+      this.setAttribute('open', '');
+    },
+    close(this: HTMLDialogElement) {
+      if (!this.hasAttribute('open')) return;
+      this.removeAttribute('open');
+      this.dispatchEvent(new Event('close'));
+    },
+  });
+}
+
 // A console.error during a test is a bug we want to see fail, not scroll past.
 beforeEach(() => {
   vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {

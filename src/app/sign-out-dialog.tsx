@@ -1,11 +1,10 @@
-import { useEffect, useRef } from 'react';
 import { countOf } from '../lib/format';
 import { Button } from '../ui/button';
+import { Modal } from '../ui/modal';
 import './sign-out-dialog.css';
 
 /**
- * "Keep your downloads?" — its own chunk: it is seen only at sign-out. A native modal <dialog>:
- * the top layer (above the tab bar whatever its stacking), focus kept inside, Esc cancels.
+ * "Keep your downloads?" — its own chunk: it is seen only at sign-out. Esc cancels.
  */
 export function SignOutDialog({
   downloaded,
@@ -16,23 +15,13 @@ export function SignOutDialog({
   onSignOut: (keepDownloads: boolean) => void;
   onCancel: () => void;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const el = dialog.current;
-    if (el && !el.open) el.showModal();
-    return () => el?.close();
-  }, []);
   const them = downloaded === 1 ? 'it' : 'them';
   return (
-    <dialog
-      ref={dialog}
+    <Modal
       className="modal"
       aria-labelledby="sign-out-title"
       aria-describedby="sign-out-text"
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
+      onClose={onCancel}
     >
       <h2 id="sign-out-title">Sign out of PlexM8?</h2>
       <p id="sign-out-text">
@@ -48,6 +37,6 @@ export function SignOutDialog({
           Cancel
         </Button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

@@ -133,5 +133,40 @@ describe('accessibility', () => {
         .map((a) => (a instanceof CSSAnimation ? a.animationName : a.constructor.name)),
     );
     expect(animated).toEqual([]);
+    // A modal: Tab goes round its own controls and never to the page behind it (which a
+    // keyboard or screen-reader user would otherwise be lost in, under the player): past its
+    // last control forwards, and back past the close button, where focus starts.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Close the player',
+    );
+    const focusables = await page
+      .locator('.now-playing')
+      .evaluate(
+        (el) =>
+          el.querySelectorAll('button, input, select, a[href], [tabindex]:not([tabindex="-1"])')
+            .length,
+      );
+    const outside: string[] = [];
+    const focusIsOutside = async () => {
+      const where = await page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return 'nothing';
+        return el.closest('.now-playing') ? 'player' : el.outerHTML.slice(0, 80);
+      });
+      if (where !== 'player' && where !== 'nothing') outside.push(where);
+    };
+    for (let i = 0; i < 3; i += 1) {
+      await page.keyboard.press('Shift+Tab');
+      await focusIsOutside();
+    }
+    for (let i = 0; i < focusables + 6; i += 1) {
+      await page.keyboard.press('Tab');
+      await focusIsOutside();
+    }
+    expect(outside).toEqual([]);
+    // Esc closes it, and the keyboard goes on from the page.
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Now playing' }).waitFor({ state: 'detached' });
+    await tabTo(/^Now playing: .* Open the player$/);
   });
 });

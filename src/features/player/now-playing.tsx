@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'react';
 import { CoverArt, type ArtworkUrl } from '../../ui/cover-art';
 import { Icon } from '../../ui/icon';
+import { Modal } from '../../ui/modal';
 import { player } from './player';
+import { PlayerNotice } from './player-notice';
 import { usePlayerView, type StreamQuality } from './player-store';
 import { current } from './queue';
 import { QueueView } from './queue-view';
@@ -18,7 +19,11 @@ const qualities: Array<[StreamQuality, string]> = [
   ['128', '128 kbps (saves data)'],
 ];
 
-/** The full player: large artwork, controls, rating, quality, queue. Esc or the close button closes it. */
+/**
+ * The full player: large artwork, controls, rating, quality, queue. A modal (ui/modal.tsx): the
+ * page behind is inert while it is open, and Esc or the close button closes it. The player's
+ * notices show inside it then, or they would be behind it.
+ */
 export function NowPlaying({ urlFor }: { urlFor: ArtworkUrl | null }) {
   const open = usePlayerView((s) => s.nowPlayingOpen);
   const track = usePlayerView((s) => current(s.queue)?.track);
@@ -26,22 +31,18 @@ export function NowPlaying({ urlFor }: { urlFor: ArtworkUrl | null }) {
   const repeat = usePlayerView((s) => s.queue.repeat);
   const quality = usePlayerView((s) => s.quality);
   const stream = usePlayerView((s) => s.stream);
-  const closeRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    closeRef.current?.focus();
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && player.setNowPlayingOpen(false);
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [open]);
 
   if (!open || !track) return null;
   return (
-    <div className="now-playing" role="dialog" aria-modal="true" aria-label="Now playing">
+    <Modal
+      className="now-playing"
+      aria-label="Now playing"
+      onClose={() => player.setNowPlayingOpen(false)}
+    >
       <div className="np-top">
+        {/* Focus starts here as the player opens (the modal mounts its content once shown). */}
         <button
-          ref={closeRef}
+          autoFocus
           type="button"
           className="icon-btn"
           aria-label="Close the player"
@@ -108,6 +109,7 @@ export function NowPlaying({ urlFor }: { urlFor: ArtworkUrl | null }) {
         </div>
         <QueueView />
       </div>
-    </div>
+      <PlayerNotice where="player" />
+    </Modal>
   );
 }

@@ -2,14 +2,20 @@ import { useEffect } from 'react';
 import { player } from './player';
 import { usePlayerView } from './player-store';
 
-/** A short confirmation or a skipped-track reason, shown briefly above the player. */
-export function PlayerNotice() {
+/**
+ * A short confirmation or a skipped-track reason, shown briefly above the player. The page's
+ * one (`where="page"`, always mounted) times it out; while the full player is open the notice
+ * shows inside it instead, as the page behind a modal is hidden under it.
+ */
+export function PlayerNotice({ where = 'page' }: { where?: 'page' | 'player' }) {
   const notice = usePlayerView((s) => s.notice);
+  const playerOpen = usePlayerView((s) => s.nowPlayingOpen);
   useEffect(() => {
-    if (!notice) return;
+    if (!notice || where !== 'page') return;
     const timer = setTimeout(() => player.dismissNotice(), 6000);
     return () => clearTimeout(timer);
-  }, [notice]);
+  }, [notice, where]);
+  if ((where === 'player') !== playerOpen) return null;
   return (
     <div className="player-notice" role="status" aria-live="polite">
       {notice ? (
