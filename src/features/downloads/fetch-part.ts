@@ -28,17 +28,6 @@ export const INACTIVITY_MS = 20_000;
 const CHUNK_BYTES = 512 * 1024;
 const CHUNK_MS = 1_000;
 const PROGRESS_MS = 250;
-/**
- * A file this small (an original, from its start) is read whole with `response.blob()` when its
- * origin's last file says it will arrive within PROGRESS_MS: the browser builds the Blob from the
- * network as it comes, where joining the stream's pieces into one on the page cost 1–4 ms a file,
- * much of it the page waiting on the browser (decisions 026, 032). Such a file would have shown at
- * most one progress step and saved no chunk (they are saved each second). Where the link is slow
- * or not yet measured, it streams, so its bar moves and a reload resumes from its chunks.
- */
-const WHOLE_MOST = 256 * 1024;
-/** Fewer bytes than this say more about the round trip than the link: not measured. */
-const MEASURED_LEAST = 16 * 1024;
 
 /** What is saved of the job so far, kept current for the runner whatever happens. */
 export interface Held {
@@ -57,8 +46,6 @@ export interface PartFetch {
   chunkBytes?: number;
   /** Origins whose CORS answer didn't allow `If-Range`: resumed there with `Range` alone. */
   ifRangeRefusedBy: Set<string>;
-  /** Bytes per millisecond of each origin's last measured file, headers to end. */
-  linkSpeed: Map<string, number>;
   corsRefused(url: string): Promise<boolean>;
   patch(patch: Partial<DownloadJob>): void;
   progress(bytes: number | null): void;
@@ -184,32 +171,6 @@ export async function fetchPart(p: PartFetch): Promise<void> {
           : null);
     p.patch({ total, chunks: held.chunks, bytes: offset, validator, track });
 
-    const headersAt = lastByteAt;
-    const from = offset;
-    // From the headers to the last byte, chunks' saves included: a link is never thought faster
-    // than it was.
-    const measure = (bytes: number) => {
-      if (bytes >= MEASURED_LEAST)
-        p.linkSpeed.set(origin, bytes / Math.max(1, performance.now() - headersAt));
-    };
-    const speed = p.linkSpeed.get(origin);
-    if (
-      offset === 0 &&
-      total !== null &&
-      total <= WHOLE_MOST &&
-      speed &&
-      total / speed <= PROGRESS_MS
-    ) {
-      const reading = response.blob();
-      reading.catch(() => undefined); // (an abort settles the race first)
-      const file = await Promise.race([reading, aborted]);
-      lastByteAt = performance.now();
-      measure(file.size);
-      if (file.size !== total) throw new SizeMismatch();
-      p.fetched?.();
-      return await finishFile(p, file);
-    }
-
     const chunkBytes = p.chunkBytes ?? CHUNK_BYTES;
     reader = response.body.getReader();
     let pending: Uint8Array[] = [];
@@ -243,7 +204,6 @@ export async function fetchPart(p: PartFetch): Promise<void> {
       if (pendingBytes > 0) await save();
       throw new SizeMismatch();
     }
-    measure(offset - from);
     // The tail goes straight into the file: a small file is written once, not twice.
     const type = response.headers.get('Content-Type') ?? '';
     const file = new Blob([...saved, ...(pending as BlobPart[])], { type });

@@ -21,8 +21,6 @@ export interface JobContext {
   chunkBytes?: number;
   /** Origins whose CORS answer didn't allow `If-Range` (fetch-part.ts). */
   ifRangeRefusedBy: Set<string>;
-  /** Each origin's last measured speed: a small file on a fast link is read whole (fetch-part.ts). */
-  linkSpeed: Map<string, number>;
 }
 
 /** One attempt at one job, from where it may come from to its record saying how it went. */
@@ -56,7 +54,6 @@ export async function downloadJob(ctx: JobContext, run: JobRun, source: Download
       inactivityMs: ctx.inactivityMs,
       chunkBytes: ctx.chunkBytes,
       ifRangeRefusedBy: ctx.ifRangeRefusedBy,
-      linkSpeed: ctx.linkSpeed,
       corsRefused: ctx.corsRefused,
       patch: updates.patch,
       progress: updates.progress,

@@ -57,7 +57,6 @@ export function startDownloadRunner(deps: RunnerDeps): () => Promise<void> {
     inactivityMs: deps.inactivityMs ?? INACTIVITY_MS,
     chunkBytes: deps.chunkBytes,
     ifRangeRefusedBy: new Set<string>(),
-    linkSpeed: new Map<string, number>(),
   };
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let cursor = 0;
