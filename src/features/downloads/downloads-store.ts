@@ -53,7 +53,8 @@ export interface DownloadsState extends DownloadSettings, JobState {
   retry(key: string): void;
   /** Runner reports (the runner tab only). */
   patchJob(key: string, patch: Partial<DownloadJob>): void;
-  setProgress(key: string, bytes: number | null): void;
+  /** A run's patch and live bytes (null: none; undefined: unchanged) in one change. */
+  report(key: string, patch: Partial<DownloadJob> | null, bytes: number | null | undefined): void;
   stop(reason: StopReason): void;
 }
 
@@ -132,7 +133,7 @@ export const useDownloadsStore = create<DownloadsState>()(
         resumeAll: () => void ask({ do: 'resume' }),
         retry: (key) => void ask({ do: 'retry', key }),
         patchJob: local.patchJob,
-        setProgress: local.setProgress,
+        report: local.report,
         stop: local.stop,
       };
     },

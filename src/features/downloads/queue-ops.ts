@@ -50,6 +50,33 @@ export function createQueueOps(set: SetState, get: GetState) {
     out.persistJob(next);
   }
 
+  /**
+   * A run's changes gathered (run-updates.ts) as one state change, so one render: its job's
+   * patch, and its live bytes (null: none any more; undefined: as they were).
+   */
+  function report(
+    key: string,
+    patch: Partial<DownloadJob> | null,
+    bytes: number | null | undefined,
+  ) {
+    const job = get().jobs[key];
+    const next = job && patch ? { ...job, ...patch } : null; // removed: nothing written back
+    const shown = key in get().progress;
+    // (Live bytes only for a job that is there; none to take away if none were shown.)
+    const live = bytes === undefined || (bytes === null ? !shown : !job) ? undefined : bytes;
+    if (!next && live === undefined) return;
+    set((s) => ({
+      ...(next ? upsertJobs(s, [next]) : {}),
+      ...(live === undefined
+        ? {}
+        : {
+            progress: live === null ? without(s.progress, [key]) : { ...s.progress, [key]: live },
+          }),
+    }));
+    if (next) out.persistJob(next);
+    if (live !== undefined) out.reportProgress(key, live);
+  }
+
   /** Keys no set refers to any more: their jobs and files go, once nothing can still write them. */
   async function dropOrphans(candidates: string[]) {
     const { setIndex, jobs } = get();
@@ -207,12 +234,7 @@ export function createQueueOps(set: SetState, get: GetState) {
   return {
     perform,
     patchJob,
-    setProgress(key: string, bytes: number | null) {
-      set((s) => ({
-        progress: bytes === null ? without(s.progress, [key]) : { ...s.progress, [key]: bytes },
-      }));
-      out.reportProgress(key, bytes);
-    },
+    report,
     stop: (reason: StopReason) => setFlags({ stopped: reason }),
   };
 }

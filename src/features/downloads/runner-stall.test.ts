@@ -5,6 +5,7 @@ import type { Track } from '../../domain';
 import { useDownloadsStore } from './downloads-store';
 import { INACTIVITY_MS } from './fetch-part';
 import { startDownloadRunner } from './runner';
+import { SHOW_EVERY_MS } from './run-updates';
 import { loadDownloads } from './tab-group';
 
 const SIZE = 10_000;
@@ -89,8 +90,10 @@ describe('a download that stops receiving', () => {
         : stalling(SIZE - 3000, { 'Content-Range': `bytes 3000-${SIZE - 1}/${SIZE}` }, true),
     );
     await settle();
+    // (A running file's changes are shown together, at most SHOW_EVERY_MS later: run-updates.ts.)
+    await vi.advanceTimersByTimeAsync(SHOW_EVERY_MS);
     expect(store().jobs[KEY]).toMatchObject({ status: 'downloading', chunks: 3 });
-    await vi.advanceTimersByTimeAsync(INACTIVITY_MS - 2_000);
+    await vi.advanceTimersByTimeAsync(INACTIVITY_MS - 2_000 - SHOW_EVERY_MS);
     await settle();
     expect(store().jobs[KEY]?.status).toBe('downloading');
     await vi.advanceTimersByTimeAsync(3_000);

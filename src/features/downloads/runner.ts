@@ -1,11 +1,10 @@
 import { answersAtAll, onWindowOnline } from '../../lib/network-status';
 import { writesAllowed } from '../../lib/write-gate';
 import { abortRuns, claimRun, isRunning, runningCount, stopRuns } from './active-runs';
-import * as db from './download-db';
-import { HttpStatus, SizeMismatch, SourceRefused, Stalled } from './download-errors';
 import { useDownloadsStore } from './downloads-store';
-import { fetchPart, INACTIVITY_MS, type DownloadSource, type Held } from './fetch-part';
-import type { DownloadFailure, DownloadJob } from './types';
+import { INACTIVITY_MS, type DownloadSource, type Held } from './fetch-part';
+import { downloadJob, sourceFailed, type JobContext } from './job-download';
+import type { DownloadJob } from './types';
 
 export { SourceRefused } from './download-errors';
 export type { DownloadSource } from './fetch-part';
@@ -35,24 +34,30 @@ export const PARALLEL = 6;
  * waiting on IndexedDB than on the network; finished ones held in memory stay few.
  */
 const IN_HAND = PARALLEL * 2;
-export const MAX_ATTEMPTS = 4;
 
 const store = useDownloadsStore;
 
 /**
  * The download queue, outside React (like the player's controller), in the one tab that holds the
- * download lock (tab-group.ts): PARALLEL files at a time, in the order asked; progress saved in
- * chunks so a reload, a pause, a lost network or another tab taking over resumes where it stopped;
- * retries back off; full storage stops everything and keeps what finished; a file counts as
- * downloaded only once whole and the size it should be. The returned stop resolves once nothing
- * of its runs can write any more.
+ * download lock (tab-group.ts): the pump. PARALLEL files at a time, in the order asked; a job whose
+ * retry is due later waits for it; it looks again whenever the queue, the flags or the network
+ * change. One job's download (fetch, resume, pieces, write, how it failed) is job-download.ts:
+ * progress saved in chunks so a reload, a pause, a lost network or another tab taking over resumes
+ * where it stopped; retries back off; full storage stops everything and keeps what finished; a
+ * file counts as downloaded only once whole and the size it should be. The returned stop
+ * resolves once nothing of its runs can write any more.
  */
 export function startDownloadRunner(deps: RunnerDeps): () => Promise<void> {
-  const fetchImpl = deps.fetchImpl ?? ((input, init) => fetch(input, init));
-  // A server that answers a no-cors request but failed the real one refuses scripts (CORS).
-  const corsRefused = deps.corsRefused ?? ((url: string) => answersAtAll(url));
-  const backoff = deps.backoffMs ?? ((n: number) => 2_000 * 2 ** (n - 1));
-  const ifRangeRefusedBy = new Set<string>();
+  const ctx: JobContext = {
+    fetchImpl: deps.fetchImpl ?? ((input, init) => fetch(input, init)),
+    // A server that answers a no-cors request but failed the real one refuses scripts (CORS).
+    corsRefused: deps.corsRefused ?? ((url: string) => answersAtAll(url)),
+    isOnline: () => deps.isOnline(),
+    backoff: deps.backoffMs ?? ((n: number) => 2_000 * 2 ** (n - 1)),
+    inactivityMs: deps.inactivityMs ?? INACTIVITY_MS,
+    chunkBytes: deps.chunkBytes,
+    ifRangeRefusedBy: new Set<string>(),
+  };
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let cursor = 0;
   let stopped = false;
@@ -98,18 +103,18 @@ export function startDownloadRunner(deps: RunnerDeps): () => Promise<void> {
         fetching -= 1;
         if (!stopped) queueMicrotask(pump);
       };
+      const run = { job, controller, held, fetched: release };
       void Promise.resolve()
         .then(() => deps.sourceFor(job))
         .then(
           (source) => {
-            if (source && !controller.signal.aborted)
-              return run(job, source, controller, held, release);
+            if (source && !controller.signal.aborted) return downloadJob(ctx, run, source);
             source?.done?.();
             // Not connected yet: look again in a moment.
             if (!source) later(2_000);
           },
           // The server wouldn't prepare it (a refused transcode): a failed attempt.
-          (error: unknown) => failed(job, '', error, controller.signal.aborted, held),
+          (error: unknown) => sourceFailed(ctx, run, error),
         )
         .finally(() => {
           release();
@@ -118,97 +123,6 @@ export function startDownloadRunner(deps: RunnerDeps): () => Promise<void> {
         });
     }
     if (soonest < Infinity) later(soonest - Date.now());
-  }
-
-  async function run(
-    job: DownloadJob,
-    source: DownloadSource,
-    c: AbortController,
-    held: Held,
-    fetched: () => void,
-  ) {
-    const { patchJob, setProgress } = store.getState();
-    patchJob(job.key, { status: 'downloading', error: null });
-    try {
-      await fetchPart({
-        job,
-        source,
-        signal: c.signal,
-        held,
-        fetchImpl,
-        inactivityMs: deps.inactivityMs ?? INACTIVITY_MS,
-        chunkBytes: deps.chunkBytes,
-        ifRangeRefusedBy,
-        corsRefused,
-        patch: (patch) => patchJob(job.key, patch),
-        progress: (bytes) => setProgress(job.key, bytes),
-        fetched,
-      });
-    } catch (error) {
-      await failed(job, source.url, error, c.signal.aborted, held, source.transcoded);
-    } finally {
-      source.done?.();
-      setProgress(job.key, null);
-    }
-  }
-
-  async function failed(
-    job: DownloadJob,
-    url: string,
-    error: unknown,
-    aborted: boolean,
-    held: Held,
-    transcoded = false,
-  ) {
-    const { patchJob, stop } = store.getState();
-    const { chunks } = held;
-    if (!store.getState().jobs[job.key]) return; // removed while downloading
-    if (aborted || error instanceof db.WritesClosed) {
-      // Paused, stopped, or handed to another tab: it carries on from its saved chunks later.
-      patchJob(job.key, { status: 'queued', chunks });
-      return;
-    }
-    if (db.isQuotaError(error)) {
-      patchJob(job.key, { status: 'queued', chunks });
-      stop('storage-full');
-      abortRuns();
-      return;
-    }
-    if (error instanceof TypeError && !deps.isOnline()) {
-      // The network went away: not the file's fault, no attempt counted.
-      patchJob(job.key, { status: 'queued', chunks });
-      return;
-    }
-    // (A transcode isn't asked: a no-cors start.mp3 would only start another stream.)
-    if (error instanceof TypeError && url && !transcoded && (await corsRefused(url))) {
-      patchJob(job.key, { status: 'failed', chunks, error: { code: 'cors' } });
-      return;
-    }
-    if (error instanceof db.StorageRefused) {
-      // No retry: a browser that keeps neither a Blob nor its bytes won't on the next try.
-      const refused: DownloadFailure = { code: 'storage-refused' };
-      patchJob(job.key, { status: 'failed', chunks, error: refused, retryAt: null });
-      return;
-    }
-    let kept = chunks;
-    if (error instanceof SizeMismatch) {
-      await db.dropChunks(job.key);
-      kept = 0;
-    }
-    const attempts = job.attempts + 1;
-    const reason = failureOf(error);
-    if (attempts >= MAX_ATTEMPTS) {
-      patchJob(job.key, { status: 'failed', attempts, chunks: kept, error: reason, retryAt: null });
-      return;
-    }
-    patchJob(job.key, {
-      status: 'queued',
-      attempts,
-      chunks: kept,
-      bytes: kept === 0 ? 0 : (store.getState().jobs[job.key]?.bytes ?? 0),
-      error: reason,
-      retryAt: Date.now() + backoff(attempts),
-    });
   }
 
   const unsubscribe = store.subscribe((s, prev) => {
@@ -234,13 +148,4 @@ export function startDownloadRunner(deps: RunnerDeps): () => Promise<void> {
     for (const timer of timers) clearTimeout(timer);
     return stopRuns();
   };
-}
-
-/** The code a failed attempt is recorded with (the screen words it: describe-failure.ts). */
-function failureOf(error: unknown): DownloadFailure {
-  if (error instanceof HttpStatus) return { code: 'http', status: error.status };
-  if (error instanceof Stalled) return { code: 'stalled', seconds: Math.round(error.ms / 1000) };
-  if (error instanceof SourceRefused) return { code: 'not-converted' };
-  if (error instanceof SizeMismatch) return { code: 'incomplete' };
-  return { code: 'dropped' };
 }
