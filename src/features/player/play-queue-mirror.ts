@@ -2,7 +2,7 @@ import type {
   PlayQueueSource,
   PlayQueueWindow,
   PmsPlayQueues,
-} from '../../lib/plex/pms-play-queues';
+} from '../../lib/plex/play-queues';
 import type { QueueState } from './queue';
 import { diffQueues, type QueueEdit } from './queue-diff';
 import * as v from 'valibot';

@@ -1,5 +1,5 @@
 import type { ConnectionTier, Track } from '../../domain';
-import { isPlexError } from '../../lib/plex';
+import { isPlexError } from '../../lib/plex/errors';
 import type { TranscodeRequest } from '../../lib/plex/transcode';
 import type { PlaybackSource } from './engine/audio-engine';
 import type { StreamQuality } from './player-store';

@@ -1,5 +1,5 @@
 import type { Connection, PlexServer } from '../../domain';
-import type { PlexClientInfo } from '../../lib/plex';
+import type { PlexClientInfo } from '../../lib/plex/client-info';
 import { chooseConnection, rankOf, type ConnectionChoice } from './choose-connection';
 import { identityProbe } from './probe-connection';
 import { currentConnection, useServersStore } from './servers-store';
