@@ -9,7 +9,7 @@ export type ConnectReason = 'start' | 'test' | 'failover' | 'permission';
 const inflight = new Map<string, Promise<ConnectionChoice>>();
 
 /** While the browser asks about local network access, a local probe waits this long. */
-export const LOCAL_PERMISSION_WAIT_MS = 60_000;
+const LOCAL_PERMISSION_WAIT_MS = 60_000;
 
 function apply(serverId: string, choice: ConnectionChoice) {
   useServersStore.getState().setStatus(
