@@ -22,9 +22,9 @@ export class PmsClient {
   }
 
   // The library's calls, as the screens make them (library.ts says what each asks).
-  musicSections: PmsLibrary['musicSections'] = (signal) => this.library.musicSections(signal);
-  playlists: PmsLibrary['playlists'] = (signal) => this.library.playlists(signal);
-  playlist: PmsLibrary['playlist'] = (id, signal) => this.library.playlist(id, signal);
+  musicSections: PmsLibrary['musicSections'] = (...args) => this.library.musicSections(...args);
+  playlists: PmsLibrary['playlists'] = (...args) => this.library.playlists(...args);
+  playlist: PmsLibrary['playlist'] = (...args) => this.library.playlist(...args);
   playlistItems: PmsLibrary['playlistItems'] = (...args) => this.library.playlistItems(...args);
   sectionItems: PmsLibrary['sectionItems'] = (...args) => this.library.sectionItems(...args);
   recentlyAddedAlbums: PmsLibrary['recentlyAddedAlbums'] = (...args) =>
@@ -32,6 +32,6 @@ export class PmsClient {
   item: PmsLibrary['item'] = (...args) => this.library.item(...args);
   children: PmsLibrary['children'] = (...args) => this.library.children(...args);
   search: PmsLibrary['search'] = (...args) => this.library.search(...args);
-  refreshSection: PmsLibrary['refreshSection'] = (key) => this.library.refreshSection(key);
+  refreshSection: PmsLibrary['refreshSection'] = (...args) => this.library.refreshSection(...args);
   artworkUrl: PmsLibrary['artworkUrl'] = (...args) => this.library.artworkUrl(...args);
 }
