@@ -1,6 +1,7 @@
 import { chooseConnection } from '../src/features/servers/choose-connection';
 import { identityProbe, PROBE_TIMEOUT_MS } from '../src/features/servers/probe-connection';
-import { PlexTvClient, type PlexClientInfo } from '../src/lib/plex';
+import { PlexTvClient } from '../src/lib/plex/plex-tv-client';
+import type { PlexClientInfo } from '../src/lib/plex/client-info';
 import { createFakePlex } from '../tests/fake-plex/handler';
 import { listenFakePlex } from '../tests/fake-plex/node-server';
 import { allPorts, loopbackPorts, loopbackScenario } from '../tests/fake-plex/scenarios';

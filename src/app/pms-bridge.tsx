@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, type ReactNode } from 'react';
 import { useSessionStore } from '../features/auth';
 import { currentConnection, useServers, useServersStore } from '../features/servers';
-import { PmsClient } from '../lib/plex';
+import { PmsClient } from '../lib/plex/pms-client';
 import { PmsProvider, usePlexServices, type PmsAccess, type ServerWait } from '../lib/plex-context';
 import { serverRefusals } from './server-refusals';
 import { useServerWrites } from './server-writes';

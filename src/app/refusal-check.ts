@@ -29,7 +29,7 @@ export interface RefusalDeps {
 
 export const CHECK_AGAIN_AFTER_MS = 30_000;
 /** A failure within this long of the server's last answer is news: worth asking why. */
-export const RECENTLY_MS = 5 * 60_000;
+const RECENTLY_MS = 5 * 60_000;
 
 export function createRefusalCheck(deps: RefusalDeps) {
   // In-page intervals: the monotonic clock, which a change of the wall clock doesn't move.

@@ -1,7 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { REVOKED_MESSAGE, useSessionStore } from '../features/auth';
 import { connectServer, serversQuery, useServersStore } from '../features/servers';
-import { isPlexError, type PlexClientInfo, type PlexTvClient } from '../lib/plex';
+import { isPlexError } from '../lib/plex/errors';
+import type { PlexClientInfo } from '../lib/plex/client-info';
+import type { PlexTvClient } from '../lib/plex/plex-tv-client';
 import type { createRefusalCheck } from './refusal-check';
 import { network } from './network';
 import { signOutEverywhere } from './sign-out';

@@ -2,7 +2,7 @@ import { onlineManager, QueryClient, QueryClientProvider } from '@tanstack/react
 import { renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PmsClient } from '../lib/plex';
+import type { PmsClient } from '../lib/plex/pms-client';
 import type { PmsAccess } from '../lib/plex-context';
 import { retryLimits } from '../lib/retry-policy';
 import { writeKeys, type RateTrack } from '../lib/server-writes';

@@ -1,6 +1,6 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import type { PmsClient } from '../lib/plex';
+import type { PmsClient } from '../lib/plex/pms-client';
 import type { PmsAccess } from '../lib/plex-context';
 import { retryDelay, shouldRetry } from '../lib/retry-policy';
 import type { SavedWrites } from '../lib/saved-writes';

@@ -4,7 +4,7 @@ import { forgetAccountMemory } from './account-memory';
 import { artworkCache, createArtworkSource, forgetArtwork, wantArtwork } from './artwork';
 import type { ArtworkState } from './artwork-cache';
 import { fetchImage } from './artwork-fetch';
-import { PmsClient } from './plex';
+import { PmsClient } from './plex/pms-client';
 
 const TOKEN = 'server-token-secret';
 const client = new PmsClient({

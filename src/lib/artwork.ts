@@ -2,7 +2,7 @@ import { onlineManager } from '@tanstack/react-query';
 import { forgetAtSignOut } from './account-memory';
 import { ArtworkCache, type ArtworkState } from './artwork-cache';
 import { ArtworkFailure, loadArtwork } from './artwork-loader';
-import type { PmsClient } from './plex';
+import type { PmsClient } from './plex/pms-client';
 
 /** Where a screen's artwork comes from: a token-free key, and a way to fetch the image. */
 export interface ArtworkSource {

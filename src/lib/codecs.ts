@@ -18,7 +18,7 @@ const mimeFor: Record<string, string> = {
 };
 
 /** howler's format name for a file, from Plex's container and codec. */
-export function howlerFormat(container: string | undefined, codec: string | undefined): string {
+function howlerFormat(container: string | undefined, codec: string | undefined): string {
   const c = (container ?? codec ?? '').toLowerCase();
   if (c === 'mp4' || c === 'm4a' || codec === 'aac' || codec === 'alac') return 'm4a';
   if (c === 'ogg') return codec === 'opus' ? 'opus' : 'ogg';

@@ -1,6 +1,8 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { ConnectionTier } from '../domain';
-import type { PlexClientInfo, PlexTvClient, PmsClient } from './plex';
+import type { PlexClientInfo } from './plex/client-info';
+import type { PlexTvClient } from './plex/plex-tv-client';
+import type { PmsClient } from './plex/pms-client';
 
 /** The current server as features see it: a client plus the ids that scope cached data. */
 export interface PmsAccess {

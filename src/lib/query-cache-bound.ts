@@ -37,7 +37,7 @@ export function itemsIn(data: unknown): number {
 }
 
 /** Which keys to drop, oldest first, so that what stays is within `bound` (never `keep`). */
-export function overflow(index: Index, bound: CacheBound, now: number, keep: string): string[] {
+function overflow(index: Index, bound: CacheBound, now: number, keep: string): string[] {
   const byAge = [...index].sort((a, b) => a[1].at - b[1].at);
   let entries = byAge.length;
   let items = byAge.reduce((sum, [, e]) => sum + e.items, 0);

@@ -10,7 +10,7 @@
 let own: string[] | null = null;
 
 /** The precache's scripts and styles of the app at `scope` (its own cache: a shared origin has others). */
-export function assetsOf(urls: readonly string[], scope: string): string[] {
+function assetsOf(urls: readonly string[], scope: string): string[] {
   const assets = new URL('assets/', scope).href;
   // Hashed files, cached under their own URL (no revision query): what the page itself asks for.
   return urls.filter((url) => url.startsWith(assets) && /^[^?#]+\.(js|css)$/.test(url));

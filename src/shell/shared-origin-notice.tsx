@@ -10,7 +10,7 @@ import {
 import { whenQuiet } from '../lib/when-quiet';
 
 /** The deploy guide's section on shared origins (deploy/README.md; GitHub's heading anchor). */
-export const SHARED_ORIGIN_SECTION = 'a-project-page-shares-its-origin';
+const SHARED_ORIGIN_SECTION = 'a-project-page-shares-its-origin';
 
 /**
  * Said once per build, after sign-in: this copy of PlexM8 shares its web address with other

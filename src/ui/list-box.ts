@@ -7,7 +7,7 @@ import {
   type SetStateAction,
 } from 'react';
 
-export interface ListBox {
+interface ListBox {
   /** The list's width (the window's until it has been laid out: jsdom, the first render). */
   width: number;
   /** Where the list starts on the page: the window virtualizer's scroll margin. */

@@ -7,7 +7,7 @@ import { E2E_FAKE_PORTS } from './ports';
 const suite = e2eSuite();
 const local = fakeOrigin(E2E_FAKE_PORTS.living.local);
 const relay = fakeOrigin(E2E_FAKE_PORTS.living.relay);
-/** What PmsClient allows a request without a byte arriving (lib/plex/pms-requests.ts). */
+/** What PmsClient allows a request without a byte arriving (lib/plex/transport.ts). */
 const REQUEST_TIMEOUT_MS = 15_000;
 
 /**

@@ -11,7 +11,7 @@ import { E2E_APP_PORT } from '../e2e/ports';
  */
 // One per port base: a run that shared another's output killed it on finishing, and the other
 // run's Firefox then failed every track at 0 s (CI beside another engineer's tests).
-export const SOUND_RUNTIME_DIR = `/tmp/plexm8-test-sound-${E2E_APP_PORT}`;
+const SOUND_RUNTIME_DIR = `/tmp/plexm8-test-sound-${E2E_APP_PORT}`;
 
 const socket = `${SOUND_RUNTIME_DIR}/pulse/native`;
 

@@ -6,7 +6,7 @@ import type { EngineBrowser, EngineName, EnginePage, Viewport } from './driver';
 import { launchEngine } from './engines';
 import { startProxyTrap } from './proxy-trap';
 
-export const ENGINE_SHOTS = `${SCREENSHOT_DIR}/engines`;
+const ENGINE_SHOTS = `${SCREENSHOT_DIR}/engines`;
 
 async function recordFailure(page: EnginePage, engine: EngineName, test: string): Promise<void> {
   const file = `${ENGINE_SHOTS}/failed-${engine}-${test.replace(/\W+/g, '-').slice(0, 60)}.png`;

@@ -2,7 +2,7 @@
  * Fault switches. A rule matches requests by origin and/or path (a substring or a /regex/) and
  * changes how the fake answers them. `times` limits how many requests a rule hits.
  */
-export type FaultRule =
+type FaultRule =
   | { kind: 'latency'; ms: number }
   | { kind: 'status'; status: number; retryAfter?: string; body?: string }
   /** Every n-th matching request gets 429, with Retry-After cycling through the list (null: none). */
@@ -48,7 +48,7 @@ function decodedSearch(url: URL): string {
   }
 }
 
-export function faultMatches(fault: Fault, url: URL): boolean {
+function faultMatches(fault: Fault, url: URL): boolean {
   if (fault.origin && fault.origin !== url.origin) return false;
   if (fault.search && !decodedSearch(url).includes(fault.search)) return false;
   if (fault.path) {

@@ -65,7 +65,7 @@ export function parseSort(sort: string | null): SortOrder {
   return { by: 'title', desc };
 }
 
-export interface SearchHits {
+interface SearchHits {
   artists: LibArtist[];
   albums: LibAlbum[];
   tracks: LibTrack[];

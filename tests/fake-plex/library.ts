@@ -8,7 +8,6 @@ export type {
   LibAlbum,
   LibArtist,
   LibPlaylist,
-  LibraryLookups,
   LibTrack,
 } from './library-types';
 

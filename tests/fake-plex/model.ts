@@ -4,7 +4,7 @@ import { createTranscoder, type FakeTranscoder } from './pms-transcoder';
 import { createPlayQueues, type FakePlayQueues } from './pms-play-queues';
 import { createSessions, type FakeSessions } from './pms-sessions';
 
-export interface FakeUser {
+interface FakeUser {
   id: number;
   uuid: string;
   username: string;
@@ -14,7 +14,7 @@ export interface FakeUser {
   token: string;
 }
 
-export interface FakeConnection {
+interface FakeConnection {
   /** Where the fake really answers (a loopback port, or an intercepted hostname under MSW). */
   uri: string;
   local: boolean;

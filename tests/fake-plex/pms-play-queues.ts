@@ -7,7 +7,7 @@ import { plexBody, plexParam, text } from './respond';
  * Plex's server-side play queues (docs/plex-api.md "Play queues"): made from a playlist, an
  * album or a list of tracks, answered as a window around the selected item, edited item by item.
  */
-export interface FakePlayQueue {
+interface FakePlayQueue {
   id: number;
   /** X-Plex-Client-Identifier of the client that made it: only its own queues count for it. */
   clientId: string;

@@ -19,7 +19,7 @@ export interface FakeSession {
   lastHeardAt: number;
 }
 
-export const SESSION_SILENCE_MS = 3 * 60_000;
+const SESSION_SILENCE_MS = 3 * 60_000;
 
 export interface FakeSessions {
   live: Map<string, FakeSession>;

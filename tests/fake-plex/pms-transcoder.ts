@@ -11,7 +11,7 @@ import { corsHeaders, plexBody, plexParam, text } from './respond';
  * answers a stream (chunked: no Content-Length, no Accept-Ranges, Range ignored) starting at
  * `offset` seconds; a newer start with the same session cuts the older stream; `stop` ends it.
  */
-export interface TranscodeSession {
+interface TranscodeSession {
   id: string;
   trackId: string;
   /** The X-Plex-Client-Profile-Extra the decision carried. */

@@ -9,7 +9,7 @@ export function corsHeaders(request: Request): Record<string, string> {
   };
 }
 
-export function wantsJson(request: Request): boolean {
+function wantsJson(request: Request): boolean {
   return (request.headers.get('Accept') ?? '').includes('application/json');
 }
 

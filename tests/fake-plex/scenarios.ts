@@ -8,8 +8,8 @@ const sections: FakeSection[] = [
 ];
 
 export const LIVING_ROOM_ID = 'b7e4a1c9d2f30456living';
-export const FRIEND_ID = 'f00dfeed1234friend';
-export const OLD_LAPTOP_ID = '0ld1a9t0p5erver';
+const FRIEND_ID = 'f00dfeed1234friend';
+const OLD_LAPTOP_ID = '0ld1a9t0p5erver';
 export const COLLECTOR_ID = 'c011ec70r5erver15';
 
 /** A server of the user's that has been off for months: plex.tv lists it with connections: null. */

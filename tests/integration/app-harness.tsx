@@ -12,12 +12,13 @@ import { useLibraryStore } from '../../src/features/library/library-store';
 import { clearPersistedQueries } from '../../src/lib/query-persister';
 import { forgetArtwork } from '../../src/lib/artwork';
 import { appStore, idbSet } from '../../src/lib/idb';
-import { PlexTvClient, type PlexClientInfo } from '../../src/lib/plex';
+import { PlexTvClient } from '../../src/lib/plex/plex-tv-client';
+import type { PlexClientInfo } from '../../src/lib/plex/client-info';
 import { createFakePlex, type FakePlex } from '../fake-plex/handler';
 import { fakePlexHandlers, originsOf } from '../fake-plex/msw';
 import { hostnameScenario } from '../fake-plex/scenarios';
 
-export const clientInfo: PlexClientInfo = {
+const clientInfo: PlexClientInfo = {
   clientId: 'integration-client-id',
   product: 'PlexM8',
   version: 'test',
@@ -26,7 +27,7 @@ export const clientInfo: PlexClientInfo = {
   deviceName: 'PlexM8 test',
 };
 
-export const endpoints = {
+const endpoints = {
   plexTv: 'https://plex.tv',
   clients: 'https://clients.plex.tv',
   app: 'https://app.plex.tv',
@@ -36,7 +37,7 @@ export const endpoints = {
 export const mswServer = setupServer();
 let current: FakePlex | null = null;
 
-export function freshFake(): FakePlex {
+function freshFake(): FakePlex {
   current = createFakePlex(hostnameScenario());
   mswServer.resetHandlers(...fakePlexHandlers(current, originsOf(current)));
   return current;
@@ -48,7 +49,7 @@ export function fake(): FakePlex {
 }
 
 /** Stores and IndexedDB start empty in every test. */
-export async function resetAppState(): Promise<void> {
+async function resetAppState(): Promise<void> {
   onlineManager.setOnline(true);
   forgetArtwork();
   await Promise.all([clear(appStore()), clearPersistedQueries()]);

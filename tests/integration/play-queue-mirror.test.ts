@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { Track } from '../../src/domain';
-import { playQueuesOf } from '../../src/lib/plex/pms-play-queues';
+import { playQueuesOf } from '../../src/lib/plex/play-queues';
 import { LIVING_ROOM_ID } from '../fake-plex/scenarios';
 import { pmsOnFake } from './pms-on-fake';
 import { startPlayQueueMirror, WINDOW } from '../../src/features/player/play-queue-mirror';

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { createFakePlex } from '../fake-plex/handler';
 import { pmsOnFake } from './pms-on-fake';
-import { playbackOf } from '../../src/lib/plex/pms-playback';
-import { playQueuesOf } from '../../src/lib/plex/pms-play-queues';
+import { playbackOf } from '../../src/lib/plex/playback';
+import { playQueuesOf } from '../../src/lib/plex/play-queues';
 import { MUSIC_PROFILE } from '../../src/lib/plex/transcode';
 
 function setup() {

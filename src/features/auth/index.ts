@@ -1,5 +1,5 @@
 export { AccountMenu } from './account-menu';
-export { useSessionStore, SESSION_KEY } from './session-store';
+export { useSessionStore } from './session-store';
 export { useTokenCheck, REVOKED_MESSAGE } from './use-token-check';
 export { getOrCreateClientId } from './client-id';
 export { clearPendingPins } from './pending-pin';

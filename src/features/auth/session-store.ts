@@ -5,7 +5,7 @@ import { secretStateStorage } from '../../lib/secret-storage';
 import { sessionShape } from './session-shape';
 
 /** Whether plex.tv confirmed the token this session (200), or could not say (offline, 5xx). */
-export type TokenCheck = 'unchecked' | 'valid' | 'unverified';
+type TokenCheck = 'unchecked' | 'valid' | 'unverified';
 
 export interface SessionState {
   token: string | null;

@@ -7,7 +7,7 @@ import { Notice } from '../../ui/notice';
 import { beginSignIn } from './sign-in';
 
 /** Where app.plex.tv sends the user back: built from our own location only, never from input. */
-export function forwardUrl(): string {
+function forwardUrl(): string {
   return new URL('sign-in/return', appRootUrl()).toString();
 }
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PlexTvClient, type FetchLike } from '../../lib/plex';
+import { PlexTvClient } from '../../lib/plex/plex-tv-client';
+import type { FetchLike } from '../../lib/plex/request';
 import { testClientInfo } from '../../testing/fixtures';
 import { beginSignIn, clearPendingPins, completeSignIn, loadPendingPins } from './sign-in';
 

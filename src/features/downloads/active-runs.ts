@@ -13,7 +13,6 @@ const runs = new Map<string, Run>();
 
 export const isRunning = (key: string) => runs.has(key);
 export const runningCount = () => runs.size;
-export const runningKeys = () => [...runs.keys()];
 
 /** Claims `key` for a run; `finish` must be called once when it has settled. */
 export function claimRun(key: string): { controller: AbortController; finish(): void } {

@@ -1,7 +1,7 @@
-import type { PmsClient } from '../../lib/plex';
-import { isPlexError } from '../../lib/plex';
+import type { PmsClient } from '../../lib/plex/pms-client';
+import { isPlexError } from '../../lib/plex/errors';
 // Straight from its file, not the barrel: it stays out of the first-load chunk.
-import { playbackOf } from '../../lib/plex/pms-playback';
+import { playbackOf } from '../../lib/plex/playback';
 import { SourceRefused } from './download-errors';
 import type { DownloadSource } from './runner';
 import type { DownloadJob } from './types';

@@ -2,10 +2,8 @@ import type { Track } from '../../domain';
 import { recount, withSets, type SetsPart } from './set-counts';
 import { copyKey, jobKey, legacyJobKey, type DownloadJob, type DownloadQuality } from './types';
 
-export type { SetCount } from './set-counts';
-
 /** Totals over every job, kept as jobs change: the Downloads screen's summary reads them. */
-export interface Summary {
+interface Summary {
   all: number;
   done: number;
   failed: number;

@@ -20,7 +20,7 @@ import type { Ask, Change, TabMessage } from './tab-messages';
  * 15.4, which also lacks BroadcastChannel) each tab downloads on its own, as before.
  */
 
-export interface Channel {
+interface Channel {
   postMessage(message: TabMessage): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<TabMessage>) => void): void;
   close(): void;
@@ -47,7 +47,7 @@ const tabs = () => (platform ??= browserPlatform());
 const lockName = () => storageName('download-runner');
 
 /** A follower that asked to delete everything waits this long for the runner tab to do it. */
-export const REMOVE_ALL_WAIT_MS = 3_000;
+const REMOVE_ALL_WAIT_MS = 3_000;
 
 /** joining: asked for the lock, not yet told whether another tab has it. */
 type Role = 'idle' | 'joining' | 'follower' | 'runner';

@@ -22,8 +22,6 @@ export type DownloadFailure =
       code: 'incomplete' | 'dropped' | 'not-converted' | 'cors' | 'storage-refused' | 'unknown';
     };
 
-export type FailureCode = DownloadFailure['code'];
-
 /** Why downloads stopped on their own, until the user resumes. */
 export type StopReason = 'storage-full';
 

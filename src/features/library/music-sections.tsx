@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { isPlexError } from '../../lib/plex';
+import { isPlexError } from '../../lib/plex/errors';
 import { usePms, type PmsAccess } from '../../lib/plex-context';
 import { Skeleton } from '../../ui/skeleton';
 import { useLibraryStore, pickSection } from './library-store';

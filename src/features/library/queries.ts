@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { Track } from '../../domain';
-import type { ItemsPage } from '../../lib/plex';
+import type { ItemsPage } from '../../domain';
 import type { PmsAccess } from '../../lib/plex-context';
 import { persistWholeListsOnly } from '../../lib/query-persister';
 

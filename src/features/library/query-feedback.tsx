@@ -1,4 +1,4 @@
-import { isPlexError } from '../../lib/plex';
+import { isPlexError } from '../../lib/plex/errors';
 import { describeError } from '../../ui/plex-error-text';
 import { formatAge } from '../../lib/format';
 import { Button } from '../../ui/button';

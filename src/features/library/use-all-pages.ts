@@ -1,6 +1,6 @@
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import type { ItemsPage } from '../../lib/plex';
+import type { ItemsPage } from '../../domain';
 
 /**
  * Keeps fetching pages until the list is whole, so sorting and filtering see every item. The

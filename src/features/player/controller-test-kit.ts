@@ -10,7 +10,7 @@ import { releaseScreen } from './screen-pacing';
 import { createTimelineReporter, type TimelineReport } from './timeline-reporter';
 
 /** What the controller tests share: a fake engine, tracks, and a controller started per test. */
-export class FakeEngine implements AudioEngine {
+class FakeEngine implements AudioEngine {
   calls: string[] = [];
   preloaded: string | null = null;
   private listeners = new Set<(e: EngineEvent) => void>();

@@ -1,7 +1,7 @@
-export { usePlayerStore, usePlayerView, PLAYER_KEY, type StreamQuality } from './player-store';
+export { usePlayerStore, usePlayerView, PLAYER_KEY } from './player-store';
 export { player } from './player';
-export { usePositionStore, loadPosition, savePosition, forgetPosition } from './position-store';
-export type { PlayerServer, LocalCopy } from './runtime';
+export { loadPosition, forgetPosition } from './position-store';
+export type { LocalCopy } from './runtime';
 /** The audio side (howler, controller, reporter, media session) loads after the first paint. */
 export const loadPlayerRuntime = () => import('./runtime');
 export { current as currentQueueItem, emptyQueue } from './queue';

@@ -1,8 +1,4 @@
-import type {
-  PlayQueueSource,
-  PlayQueueWindow,
-  PmsPlayQueues,
-} from '../../lib/plex/pms-play-queues';
+import type { PlayQueueSource, PlayQueueWindow, PmsPlayQueues } from '../../lib/plex/play-queues';
 import type { QueueState } from './queue';
 import { diffQueues, type QueueEdit } from './queue-diff';
 import * as v from 'valibot';
@@ -57,9 +53,9 @@ export interface MirrorDeps {
 /** How many track ids a new queue or a top-up names (the URI carries them all). */
 export const WINDOW = 100;
 /** Plex's queue for a new local one is asked for this long after it (not in the tap). */
-export const CREATE_AFTER_MS = 300;
+const CREATE_AFTER_MS = 300;
 /** After Plex refused to make a queue, it is asked again no sooner than this. */
-export const RETRY_CREATE_AFTER_MS = 30_000;
+const RETRY_CREATE_AFTER_MS = 30_000;
 
 export function startPlayQueueMirror(deps: MirrorDeps) {
   let link: PlexQueueLink | null = deps.restored ?? null;
@@ -296,5 +292,3 @@ export function startPlayQueueMirror(deps: MirrorDeps) {
     link: () => link,
   };
 }
-
-export type PlayQueueMirror = ReturnType<typeof startPlayQueueMirror>;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Track } from '../../domain';
-import { PlexError } from '../../lib/plex';
+import { PlexError } from '../../lib/plex/errors';
 import { planStream, streamSource, transcodedSource, type StreamServer } from './playback-source';
 
 const track = (codec: string, bitrate: number, container = codec): Track => ({

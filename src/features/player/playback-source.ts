@@ -1,5 +1,5 @@
 import type { ConnectionTier, Track } from '../../domain';
-import { isPlexError } from '../../lib/plex';
+import { isPlexError } from '../../lib/plex/errors';
 import type { TranscodeRequest } from '../../lib/plex/transcode';
 import type { PlaybackSource } from './engine/audio-engine';
 import type { StreamQuality } from './player-store';
@@ -19,9 +19,9 @@ export interface StreamServer {
  * Plex Relay carries about 1 Mbps (2 with Plex Pass; docs/plex-api.md): on it, "Auto" plays an
  * original only up to this bitrate (room for the next track's preload and artwork beside it)…
  */
-export const RELAY_DIRECT_MAX_KBPS = 320;
+const RELAY_DIRECT_MAX_KBPS = 320;
 /** …and transcodes anything bigger to this. */
-export const RELAY_KBPS = 192;
+const RELAY_KBPS = 192;
 
 /** How a track will be streamed: its file as it is, or transcoded to MP3 at `kbps`. */
 export type StreamPlan = { direct: true } | { direct: false; kbps: number };

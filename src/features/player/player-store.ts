@@ -7,7 +7,7 @@ import { pacedHook } from './screen-pacing';
 
 /** 'auto' fits the connection (docs/decisions/009); the others are the user's explicit choice. */
 export type StreamQuality = 'auto' | 'original' | '320' | '192' | '128';
-export type PlayerStatus = 'idle' | 'loading' | 'playing' | 'paused';
+type PlayerStatus = 'idle' | 'loading' | 'playing' | 'paused';
 
 /**
  * The player as the screens show it: plain state, no commands. What changes it is the player's

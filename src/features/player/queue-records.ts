@@ -14,7 +14,7 @@ import type { QueueItem, QueueState } from './queue';
 export const ORDER_KEY = 'player-order';
 export const TRACKS_PREFIX = 'player-tracks-';
 /** Cloning 2,000 tracks for IndexedDB takes a few ms: one record per task keeps each task short. */
-export const ENTRIES_PER_RECORD = 2_000;
+const ENTRIES_PER_RECORD = 2_000;
 
 export interface OrderRecord {
   id: string;

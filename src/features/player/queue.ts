@@ -10,7 +10,7 @@ export interface QueueItem {
   track: Track;
 }
 
-export type RepeatMode = 'off' | 'all' | 'one';
+type RepeatMode = 'off' | 'all' | 'one';
 
 /** Where a queue came from, when it is that playlist or album whole and in its own order. */
 export type QueueOrigin = ListOrigin;
@@ -37,7 +37,7 @@ export const emptyQueue: QueueState = {
 };
 
 let uidCounter = 0;
-export function newUid(): string {
+function newUid(): string {
   uidCounter += 1;
   return `${Date.now().toString(36)}-${uidCounter.toString(36)}`;
 }
@@ -46,7 +46,7 @@ const toItems = (tracks: readonly Track[]): QueueItem[] =>
   tracks.map((track) => ({ uid: newUid(), track }));
 
 /** Fisher–Yates; `random` is injectable so tests are deterministic. */
-export function shuffled<T>(values: readonly T[], random: () => number = Math.random): T[] {
+function shuffled<T>(values: readonly T[], random: () => number = Math.random): T[] {
   const out = [...values];
   for (let i = out.length - 1; i > 0; i -= 1) {
     const j = Math.floor(random() * (i + 1));

@@ -1,8 +1,9 @@
 import type { ConnectionTier, Track } from '../../domain';
-import { isPlexError, type PmsClient } from '../../lib/plex';
+import { isPlexError } from '../../lib/plex/errors';
+import type { PmsClient } from '../../lib/plex/pms-client';
 // Straight from their files, not the barrel: they stay out of the first-load chunk.
-import { playbackOf } from '../../lib/plex/pms-playback';
-import { playQueuesOf } from '../../lib/plex/pms-play-queues';
+import { playbackOf } from '../../lib/plex/playback';
+import { playQueuesOf } from '../../lib/plex/play-queues';
 import { idbRead, idbSet } from '../../lib/idb';
 import { artworkSourceOf, wantArtwork } from '../../lib/artwork';
 import { startPlayerController, type SourcePurpose } from './controller';

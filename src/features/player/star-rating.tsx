@@ -1,6 +1,6 @@
 import { useMutation, useMutationState } from '@tanstack/react-query';
 import type { Track } from '../../domain';
-import { describeError } from '../../lib/plex';
+import { describeError } from '../../ui/plex-error-text';
 import { usePms } from '../../lib/plex-context';
 import { rateScope, writeKeys, type RateTrack } from '../../lib/server-writes';
 import { usePlayerView } from './player-store';

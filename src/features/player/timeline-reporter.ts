@@ -23,7 +23,7 @@ export interface ReporterDeps {
   now?: () => number;
 }
 
-export const SCROBBLE_AT = 0.9;
+const SCROBBLE_AT = 0.9;
 
 export function createTimelineReporter(deps: ReporterDeps) {
   const interval = deps.intervalMs ?? 10_000;

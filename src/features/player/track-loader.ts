@@ -104,5 +104,3 @@ export function createTrackLoader(
 
   return { load, loadedUid: () => loadedUid };
 }
-
-export type TrackLoader = ReturnType<typeof createTrackLoader>;

@@ -50,7 +50,7 @@ function isLoopback(connection: Connection): boolean {
   return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
 }
 
-export function blockedAsMixedContent(connection: Connection, pageProtocol: string): boolean {
+function blockedAsMixedContent(connection: Connection, pageProtocol: string): boolean {
   return pageProtocol === 'https:' && connection.protocol === 'http' && !isLoopback(connection);
 }
 

@@ -1,5 +1,5 @@
 import type { Connection, PlexServer } from '../../domain';
-import type { PlexClientInfo } from '../../lib/plex';
+import type { PlexClientInfo } from '../../lib/plex/client-info';
 import { chooseConnection, rankOf, type ConnectionChoice } from './choose-connection';
 import { identityProbe } from './probe-connection';
 import { currentConnection, useServersStore } from './servers-store';
@@ -9,7 +9,7 @@ export type ConnectReason = 'start' | 'test' | 'failover' | 'permission';
 const inflight = new Map<string, Promise<ConnectionChoice>>();
 
 /** While the browser asks about local network access, a local probe waits this long. */
-export const LOCAL_PERMISSION_WAIT_MS = 60_000;
+const LOCAL_PERMISSION_WAIT_MS = 60_000;
 
 function apply(serverId: string, choice: ConnectionChoice) {
   useServersStore.getState().setStatus(

@@ -1,4 +1,3 @@
-export { useServersStore, currentConnection, SERVERS_KEY } from './servers-store';
+export { useServersStore, currentConnection } from './servers-store';
 export { connectServer } from './connect';
-export { chooseConnection } from './choose-connection';
-export { useServers, serversQuery, startServers } from './use-servers';
+export { useServers, serversQuery } from './use-servers';

@@ -13,7 +13,7 @@ export const PROBE_TIMEOUT_MS = 4_000;
  * An https `*.plex.direct` name carries a certificate for this very server: the token may go
  * there. Anywhere else (plain http on a LAN address) it could reach whoever holds that address.
  */
-export function certifiedByPlex(connection: Connection): boolean {
+function certifiedByPlex(connection: Connection): boolean {
   return (
     connection.protocol === 'https' && new URL(connection.uri).hostname.endsWith('.plex.direct')
   );

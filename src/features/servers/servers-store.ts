@@ -29,7 +29,7 @@ export interface ServersState {
   reset(): void;
 }
 
-export const SERVERS_KEY = 'servers';
+const SERVERS_KEY = 'servers';
 
 function pickDefault(servers: PlexServer[], current: string | null): string | null {
   if (current && servers.some((s) => s.id === current)) return current;

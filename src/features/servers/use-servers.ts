@@ -1,6 +1,7 @@
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { PlexClientInfo, PlexTvClient } from '../../lib/plex';
+import type { PlexClientInfo } from '../../lib/plex/client-info';
+import type { PlexTvClient } from '../../lib/plex/plex-tv-client';
 import { usePlexServices } from '../../lib/plex-context';
 import type { PlexServer } from '../../domain';
 import { candidatesOf, connectServer } from './connect';

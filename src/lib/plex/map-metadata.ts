@@ -28,7 +28,7 @@ function firstPlayable(raw: RawMetadata): TrackMedia | null {
   return null;
 }
 
-export function toTrack(raw: RawMetadata): Track {
+function toTrack(raw: RawMetadata): Track {
   return {
     id: raw.ratingKey,
     title: raw.title || 'Untitled track',
@@ -47,7 +47,7 @@ export function toTrack(raw: RawMetadata): Track {
   };
 }
 
-export function toAlbum(raw: RawMetadata): Album {
+function toAlbum(raw: RawMetadata): Album {
   return {
     id: raw.ratingKey,
     title: raw.title || 'Untitled album',
@@ -60,7 +60,7 @@ export function toAlbum(raw: RawMetadata): Album {
   };
 }
 
-export function toArtist(raw: RawMetadata): Artist {
+function toArtist(raw: RawMetadata): Artist {
   return {
     id: raw.ratingKey,
     title: raw.title || 'Unknown artist',
@@ -69,7 +69,7 @@ export function toArtist(raw: RawMetadata): Artist {
   };
 }
 
-export function toPlaylist(raw: RawMetadata): Playlist {
+function toPlaylist(raw: RawMetadata): Playlist {
   return {
     id: raw.ratingKey,
     title: raw.title || 'Untitled playlist',

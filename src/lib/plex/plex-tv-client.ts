@@ -5,7 +5,7 @@ import { deviceIdOf } from './devices';
 import { readText, requestJson, send, type FetchLike } from './request';
 import { pinSchema, resourcesSchema, userSchema } from './schemas';
 
-export interface PlexTvEndpoints {
+interface PlexTvEndpoints {
   plexTv: string;
   clients: string;
   app: string;

@@ -1,10 +1,11 @@
 import * as v from 'valibot';
 import { PlexError } from './errors';
-import type { PmsRequests } from './pms-requests';
+import type { PmsClient } from './pms-client';
+import type { PmsTransport } from './transport';
 import { buildUrl, serverPath } from './urls';
 import { transcodeParams, type TranscodeRequest } from './transcode';
 
-export type TimelineState = 'playing' | 'paused' | 'buffering' | 'stopped';
+type TimelineState = 'playing' | 'paused' | 'buffering' | 'stopped';
 
 export interface TimelineReport {
   trackId: string;
@@ -28,7 +29,7 @@ const decisionSchema = v.looseObject({
 const CAN_PLAY_BELOW = 2000;
 
 /** Now-playing report. Plex answers 400 when time > duration, so it is clamped (KODI). */
-export function timelineParams(report: TimelineReport): Record<string, string | number> {
+function timelineParams(report: TimelineReport): Record<string, string | number> {
   const duration = Math.max(0, Math.round(report.durationMs));
   const params: Record<string, string | number> = {
     ratingKey: report.trackId,
@@ -48,16 +49,16 @@ export function timelineParams(report: TimelineReport): Record<string, string | 
  * to the audio element), the transcoder's decision and stop, and what Plex hears back.
  */
 export class PmsPlayback {
-  constructor(private readonly requests: PmsRequests) {}
+  constructor(private readonly transport: PmsTransport) {}
 
   /** Direct play of a file part. */
   partUrl(partKey: string): string {
-    return buildUrl(serverPath(this.requests.origin(), partKey), this.requests.params());
+    return buildUrl(serverPath(this.transport.origin(), partKey), this.transport.params());
   }
 
   /** Must come before the stream's start: a start without one is refused (400). */
   async transcodeDecision(request: TranscodeRequest, signal?: AbortSignal): Promise<void> {
-    const body = await this.requests.get(
+    const body = await this.transport.get(
       decisionSchema,
       '/music/:/transcode/universal/decision',
       transcodeParams(request),
@@ -73,39 +74,30 @@ export class PmsPlayback {
 
   /** The stream itself: MP3, chunked, starting at `offsetMs`. */
   transcodeUrl(request: TranscodeRequest): string {
-    return buildUrl(
-      `${this.requests.origin()}/music/:/transcode/universal/start.mp3`,
-      this.requests.params(transcodeParams(request)),
-    );
+    return this.transport.url('/music/:/transcode/universal/start.mp3', transcodeParams(request));
   }
 
   /** Ends a transcode on the server (sessions left open pile up there). */
   stopTranscodeUrl(session: string): string {
-    return buildUrl(
-      `${this.requests.origin()}/video/:/transcode/universal/stop`,
-      this.requests.params({ session }),
-    );
+    return this.transport.url('/video/:/transcode/universal/stop', { session });
   }
 
   async stopTranscode(session: string): Promise<void> {
-    await this.requests.fire('/video/:/transcode/universal/stop', 'GET', { session });
+    await this.transport.fire('/video/:/transcode/universal/stop', 'GET', { session });
   }
 
   async timeline(report: TimelineReport): Promise<void> {
-    await this.requests.fire('/:/timeline', 'GET', timelineParams(report));
+    await this.transport.fire('/:/timeline', 'GET', timelineParams(report));
   }
 
   /** The same report as a URL, for a page that is going away (sent by the service worker). */
   timelineUrl(report: TimelineReport): string {
-    return buildUrl(
-      `${this.requests.origin()}/:/timeline`,
-      this.requests.params(timelineParams(report)),
-    );
+    return this.transport.url('/:/timeline', timelineParams(report));
   }
 
   /** Marks a track played (play count, history). */
   async scrobble(trackId: string): Promise<void> {
-    await this.requests.fire('/:/scrobble', 'GET', {
+    await this.transport.fire('/:/scrobble', 'GET', {
       key: trackId,
       identifier: 'com.plexapp.plugins.library',
     });
@@ -116,7 +108,7 @@ export class PmsPlayback {
    * `rate(None)`); 0 would store a rating of zero stars.
    */
   async rate(trackId: string, rating: number | null): Promise<void> {
-    await this.requests.fire('/:/rate', 'PUT', {
+    await this.transport.fire('/:/rate', 'PUT', {
       key: trackId,
       identifier: 'com.plexapp.plugins.library',
       rating: rating === null ? -1 : Math.max(0, Math.min(10, Math.round(rating))),
@@ -124,14 +116,14 @@ export class PmsPlayback {
   }
 }
 
-const playbacks = new WeakMap<PmsRequests, PmsPlayback>();
+const playbacks = new WeakMap<PmsTransport, PmsPlayback>();
 
 /**
  * A server's playback calls. Not a field of PmsClient: only the player and downloads (loaded
  * after the first paint) need them, so they stay out of the first-load JavaScript.
  */
-export function playbackOf(client: PmsRequests): PmsPlayback {
-  let found = playbacks.get(client);
-  if (!found) playbacks.set(client, (found = new PmsPlayback(client)));
+export function playbackOf({ transport }: PmsClient): PmsPlayback {
+  let found = playbacks.get(transport);
+  if (!found) playbacks.set(transport, (found = new PmsPlayback(transport)));
   return found;
 }

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import type { PmsRequests } from './pms-requests';
+import type { PmsClient } from './pms-client';
+import type { PmsTransport } from './transport';
 
 /**
  * Plex's server-side play queues (docs/plex-api.md "Play queues"): what Plex's "Now Playing"
@@ -52,7 +53,7 @@ function toWindow(body: QueueBody, anchor?: { itemId: number; offset: number }):
 }
 
 /** `server://…` uris name library items on one server (python-plexapi `PlayQueue.create`). */
-export function sourceUri(machineId: string, source: PlayQueueSource): string {
+function sourceUri(machineId: string, source: PlayQueueSource): string {
   const base = `server://${machineId}/com.plexapp.plugins.library`;
   if (source.kind === 'playlist') return `${base}/playlists/${source.id}/items`;
   if (source.kind === 'album') return `${base}/library/metadata/${source.id}`;
@@ -60,22 +61,19 @@ export function sourceUri(machineId: string, source: PlayQueueSource): string {
 }
 
 export class PmsPlayQueues {
-  constructor(
-    private readonly requests: PmsRequests,
-    private readonly machineId: string,
-  ) {}
+  constructor(private readonly transport: PmsTransport) {}
 
   /** A new queue of `source`, with `startTrackId` selected (the tapped track). */
   async create(
     source: PlayQueueSource,
     startTrackId: string | undefined,
   ): Promise<PlayQueueWindow> {
-    const body = await this.requests.json(
+    const body = await this.transport.json(
       queueSchema,
       '/playQueues',
       {
         type: 'audio',
-        uri: sourceUri(this.machineId, source),
+        uri: sourceUri(this.transport.machineId, source),
         playlistID: source.kind === 'playlist' ? source.id : undefined,
         key: startTrackId ? `/library/metadata/${startTrackId}` : undefined,
         shuffle: 0,
@@ -94,7 +92,7 @@ export class PmsPlayQueues {
     anchor: { itemId: number; offset: number },
     count: number,
   ): Promise<PlayQueueWindow> {
-    const body = await this.requests.get(queueSchema, `/playQueues/${queueId}`, {
+    const body = await this.transport.get(queueSchema, `/playQueues/${queueId}`, {
       center: anchor.itemId,
       window: count,
       includeBefore: 0,
@@ -106,29 +104,29 @@ export class PmsPlayQueues {
 
   /** Appends tracks at the end (their item ids come with the next itemsAfter). */
   async append(queueId: number, trackIds: readonly string[]): Promise<void> {
-    await this.requests.fire(`/playQueues/${queueId}`, 'PUT', {
-      uri: sourceUri(this.machineId, { kind: 'tracks', ids: trackIds }),
+    await this.transport.fire(`/playQueues/${queueId}`, 'PUT', {
+      uri: sourceUri(this.transport.machineId, { kind: 'tracks', ids: trackIds }),
       next: 0,
     });
   }
 
   /** Moves an item to just after `afterItemId` (null: to the front). */
   async move(queueId: number, itemId: number, afterItemId: number | null): Promise<void> {
-    await this.requests.fire(`/playQueues/${queueId}/items/${itemId}/move`, 'PUT', {
+    await this.transport.fire(`/playQueues/${queueId}/items/${itemId}/move`, 'PUT', {
       after: afterItemId ?? undefined,
     });
   }
 
   async remove(queueId: number, itemId: number): Promise<void> {
-    await this.requests.fire(`/playQueues/${queueId}/items/${itemId}`, 'DELETE');
+    await this.transport.fire(`/playQueues/${queueId}/items/${itemId}`, 'DELETE');
   }
 }
 
-const queues = new WeakMap<PmsRequests, PmsPlayQueues>();
+const queues = new WeakMap<PmsTransport, PmsPlayQueues>();
 
 /** A server's play-queue calls (kept off PmsClient for the same reason as playbackOf). */
-export function playQueuesOf(client: PmsRequests): PmsPlayQueues {
-  let found = queues.get(client);
-  if (!found) queues.set(client, (found = new PmsPlayQueues(client, client.machineId)));
+export function playQueuesOf({ transport }: PmsClient): PmsPlayQueues {
+  let found = queues.get(transport);
+  if (!found) queues.set(transport, (found = new PmsPlayQueues(transport)));
   return found;
 }
