@@ -1,10 +1,14 @@
 export { MusicSections } from './music-sections';
-export { PlaylistsScreen } from './playlists-screen';
-export { PlaylistScreen } from './playlist-screen';
-export { LibraryScreen } from './library-screen';
-export { ArtistScreen } from './artist-screen';
-export { AlbumScreen } from './album-screen';
-export { SearchScreen } from './search-screen';
+// The views are imported straight from their files by their routes (app/routes/*-route.tsx):
+// each screen is a chunk of its own.
+export type {
+  Availability,
+  DownloadedCopy,
+  DownloadSetInfo,
+  DownloadSetStatus,
+  PlaylistsDownloads,
+  SetDownloads,
+  TrackListActions,
+} from './list-actions';
 export { libraryKeys } from './queries';
 export { useLibraryStore } from './library-store';
-import './library.css';
