@@ -1,11 +1,10 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { loadDownloads } from '../features/downloads';
+import { loadPlayerRuntime } from '../features/player';
 import { usePms, type PmsAccess } from '../lib/plex-context';
 import { network, whenNetworkReturns } from './network';
 
-/** The player's rule for a download's URL (beside its own for streaming), loaded with the queue. */
-const downloadUrlRule = () => import('../features/player/download-url');
-/** Straight from its file, after paint: the Plex client's playback calls. */
+/** Straight from its file: the Plex client's playback calls (the player's runtime has them). */
 const plexPlayback = () => import('../lib/plex/pms-playback');
 
 /**
@@ -23,22 +22,26 @@ export function DownloadsHost({ children }: { children: ReactNode }) {
   useEffect(() => {
     let stop: (() => Promise<void>) | null = null;
     let cancelled = false;
-    void Promise.all([loadDownloads(), downloadUrlRule(), plexPlayback()]).then(
-      ([m, rule, plex]) => {
-        if (cancelled) return;
-        // One tab of PlexM8 downloads for all (features/downloads/tab-group.ts).
-        stop = m.startDownloads({
-          sourceFor: async (job) => {
-            const current = accessRef.current;
-            if (!current || current.serverId !== job.serverId) return null;
-            const server = plex.playbackOf(current.client);
-            return m.sourceOf(await rule.downloadFrom(job.track, job.quality, server));
-          },
-          isOnline: () => network.isUp(),
-          whenOnline: whenNetworkReturns,
-        });
-      },
-    );
+    void loadDownloads().then((m) => {
+      if (cancelled) return;
+      // One tab of PlexM8 downloads for all (features/downloads/tab-group.ts).
+      stop = m.startDownloads({
+        sourceFor: async (job) => {
+          const current = accessRef.current;
+          if (!current || current.serverId !== job.serverId) return null;
+          // The player's rule for a download's URL, beside its own for streaming: its runtime
+          // is there by the time a download starts (both load after the first paint).
+          const [{ downloadFrom }, { playbackOf }] = await Promise.all([
+            loadPlayerRuntime(),
+            plexPlayback(),
+          ]);
+          const server = playbackOf(current.client);
+          return m.sourceOf(await downloadFrom(job.track, job.quality, server));
+        },
+        isOnline: () => network.isUp(),
+        whenOnline: whenNetworkReturns,
+      });
+    });
     return () => {
       cancelled = true;
       void stop?.();

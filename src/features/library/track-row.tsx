@@ -1,7 +1,6 @@
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { Track } from '../../domain';
+import type { ListOrigin, Track } from '../../domain';
 import { formatDuration } from '../../lib/format';
-import type { ListOrigin } from '../../domain';
 import { useLinkProps, type LinkProps } from '../../lib/use-link-props';
 import type { Availability, TrackListActions } from './list-actions';
 import { CoverArt, type ArtworkUrl } from '../../ui/cover-art';
