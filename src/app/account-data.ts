@@ -6,7 +6,8 @@ import { forgetAccountMemory } from '../lib/account-memory';
 import { idbDel, idbDeleteWithPrefix, idbGet, idbSet } from '../lib/idb';
 import { clearPersistedQueries } from '../lib/query-persister';
 import { SAVED_WRITES_KEY, SAVED_WRITES_PREFIX } from '../lib/server-writes';
-import { loadDownloads } from './downloads-bridge';
+// Straight from its file: the downloads barrel brings the store, which the entry chunk doesn't.
+import { loadDownloads } from '../features/downloads/load';
 
 /**
  * Whose data is on this device: the Plex account id of the last sign-in. Not a secret (a number

@@ -1,14 +1,16 @@
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
-import { DownloadActionsProvider, type DownloadActions } from '../lib/download-actions';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { loadDownloads } from '../features/downloads';
+import { loadPlayerRuntime } from '../features/player';
 import { usePms, type PmsAccess } from '../lib/plex-context';
 import { network, whenNetworkReturns } from './network';
-import { loadDownloads, useAvailability, useSetStatus } from './downloads-bridge';
-import { useDownloadedCopy, useDownloadedSets } from './downloaded-sets';
+
+/** Straight from its file: the Plex client's playback calls (the player's runtime has them). */
+const plexPlayback = () => import('../lib/plex/playback');
 
 /**
- * Wires downloads (features/downloads) to the current server and to the library's screens:
- * joins the tabs' downloading after the first paint (the tab that runs the queue fetches from
- * its current server) and provides DownloadActions.
+ * Wires downloads (features/downloads) to the current server: joins the tabs' downloading after
+ * the first paint (the tab that runs the queue fetches from its current server, at the URL the
+ * player's rule gives). The screens get downloads' parts from their routes (routes/*-route.tsx).
  */
 export function DownloadsHost({ children }: { children: ReactNode }) {
   const access = usePms();
@@ -24,10 +26,17 @@ export function DownloadsHost({ children }: { children: ReactNode }) {
       if (cancelled) return;
       // One tab of PlexM8 downloads for all (features/downloads/tab-group.ts).
       stop = m.startDownloads({
-        sourceFor: (job) => {
+        sourceFor: async (job) => {
           const current = accessRef.current;
           if (!current || current.serverId !== job.serverId) return null;
-          return m.downloadSource(current.client, job);
+          // The player's rule for a download's URL, beside its own for streaming: its runtime
+          // is there by the time a download starts (both load after the first paint).
+          const [{ downloadFrom }, { playbackOf }] = await Promise.all([
+            loadPlayerRuntime(),
+            plexPlayback(),
+          ]);
+          const server = playbackOf(current.client);
+          return m.sourceOf(await downloadFrom(job.track, job.quality, server));
         },
         isOnline: () => network.isUp(),
         whenOnline: whenNetworkReturns,
@@ -39,43 +48,5 @@ export function DownloadsHost({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  const actions = useMemo<DownloadActions>(() => {
-    /** Every download, set or single track, goes to the current server's queue this way. */
-    const download: DownloadActions['download'] = (set, tracks) => {
-      const serverId = accessRef.current?.serverId;
-      if (!serverId) return;
-      void loadDownloads().then((m) => {
-        // Ask that the browser keep what we store (it may still say no).
-        void navigator.storage?.persist?.();
-        m.useDownloadsStore.getState().enqueue({ ...set, serverId }, tracks);
-      });
-    };
-    return {
-      download,
-      downloadTrack: (track) =>
-        download(
-          {
-            id: `track:${accessRef.current?.serverId ?? ''}:${track.id}`,
-            kind: 'track',
-            title: track.title,
-          },
-          [track],
-        ),
-      removeTrack: (track) =>
-        void loadDownloads().then((m) => {
-          const state = m.useDownloadsStore.getState();
-          const key = m.keyOnDevice(state.onDevice, track, accessRef.current?.serverId);
-          if (key) void state.removeJob(key);
-        }),
-      remove: (setId) =>
-        void loadDownloads().then((m) => m.useDownloadsStore.getState().removeSet(setId)),
-      sync: (setId, tracks) =>
-        void loadDownloads().then((m) => m.useDownloadsStore.getState().sync(setId, tracks)),
-      useSetStatus,
-      useAvailability,
-      useDownloadedCopy,
-      useDownloadedSets,
-    };
-  }, []);
-  return <DownloadActionsProvider value={actions}>{children}</DownloadActionsProvider>;
+  return <>{children}</>;
 }

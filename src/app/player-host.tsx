@@ -2,10 +2,9 @@ import { Suspense, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { lazyComponent } from '../lib/lazy-component';
 import { usePlexServices, usePms, type PmsAccess } from '../lib/plex-context';
-import { TrackActionsProvider } from '../lib/track-actions';
 import { useArtwork } from '../lib/use-artwork';
 import { ErrorBoundary } from '../ui/error-boundary';
-import { startPlayer, trackActions } from './player-wiring';
+import { startPlayer } from './player-wiring';
 
 /** The player's screens are their own chunk, loaded right after the first paint. */
 const playerUi = () => import('../features/player/player-ui');
@@ -44,7 +43,7 @@ export function PlayerHost({ children }: { children: ReactNode }) {
   }, [clientInfo]);
 
   return (
-    <TrackActionsProvider value={trackActions}>
+    <>
       {children}
       <ErrorBoundary what="the player">
         {/* Its own boundary: the player's chunk arriving never holds up the screens. */}
@@ -55,6 +54,6 @@ export function PlayerHost({ children }: { children: ReactNode }) {
           <NowPlaying urlFor={urlFor} />
         </Suspense>
       </ErrorBoundary>
-    </TrackActionsProvider>
+    </>
   );
 }

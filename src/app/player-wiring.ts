@@ -4,43 +4,30 @@ import {
   loadPosition,
   player,
   usePlayerStore,
-  usePlayerView,
 } from '../features/player';
 import { useSessionStore } from '../features/auth';
+import { keyOnDevice, readDownloadedFile, useDownloadsStore } from '../features/downloads';
 import { useServersStore } from '../features/servers';
 import type { PmsAccess } from '../lib/plex-context';
-import type { TrackActions } from '../lib/track-actions';
 import type { Track } from '../domain';
 import type { LocalCopy } from '../features/player';
-import { downloadsModule } from './downloads-bridge';
 import { network, whenNetworkReturns } from './network';
 
 const sessionId = crypto.randomUUID();
 
-/** A finished download of the track, if the downloads module (loaded after paint) has one. */
+/**
+ * A finished download of the track, if there is one: the downloads store is here from the start,
+ * and fills once the downloads module (after paint) has read what is saved.
+ */
 function localCopy(track: Track): LocalCopy | null {
-  const downloads = downloadsModule();
-  if (!downloads) return null;
-  const { onDevice, jobs } = downloads.useDownloadsStore.getState();
+  const { onDevice, jobs } = useDownloadsStore.getState();
   // Only the queue's own server's copy: part ids collide between servers (features/downloads).
-  const serverId = usePlayerStore.getState().serverId ?? shownServerId();
-  const key = downloads.keyOnDevice(onDevice, track, serverId);
+  const serverId = usePlayerStore.getState().serverId ?? useServersStore.getState().selectedId;
+  const key = keyOnDevice(onDevice, track, serverId);
   const job = key ? jobs[key] : undefined;
   if (!key || !job) return null;
-  return { key, read: () => downloads.readFile(key), transcoded: job.quality !== 'original' };
+  return { key, read: () => readDownloadedFile(key), transcoded: job.quality !== 'original' };
 }
-
-/** The server whose library is on screen: the tracks a list hands the player are its. */
-const shownServerId = () => useServersStore.getState().selectedId;
-
-/** What the library's lists may ask of the player: its commands, for the server on screen. */
-export const trackActions: TrackActions = {
-  play: (tracks, index, origin) => player.playTracks(tracks, index, origin, shownServerId()),
-  prepare: (track) => player.prime(track),
-  playNext: (tracks) => player.playNext(tracks, shownServerId()),
-  addToQueue: (tracks) => player.addToQueue(tracks, shownServerId()),
-  useCurrentTrackId: () => usePlayerView((s) => currentQueueItem(s.queue)?.track.id ?? null),
-};
 
 /**
  * Starts the audio side (its own chunk) against the current server, read at call time from

@@ -1,5 +1,6 @@
 import { lazyComponent } from '../lib/lazy-component';
-import { loadDownloads } from './downloads-bridge';
+// Straight from its file: the downloads barrel brings the store, which this (entry) chunk doesn't.
+import { loadDownloads } from '../features/downloads/load';
 
 /**
  * Each screen's code is a chunk of its own, fetched when the router first matches it (its route's
@@ -12,14 +13,17 @@ export const serversCode = () => import('./routes/servers-route');
 /** The downloads screen waits for the saved downloads to be read, so it never shows "none". */
 export const downloadsCode = () => loadDownloads();
 
-/** Each library screen's code, straight from its file (each its own chunk). */
+/**
+ * Each library screen's code: its route module (routes/*-route.tsx), which composes the library's
+ * view with the player's and downloads' parts, straight from its file (each its own chunk).
+ */
 export const screenCode = {
-  playlists: () => import('../features/library/playlists-screen').then((m) => m.PlaylistsScreen),
-  playlist: () => import('../features/library/playlist-screen').then((m) => m.PlaylistScreen),
-  library: () => import('../features/library/library-screen').then((m) => m.LibraryScreen),
-  artist: () => import('../features/library/artist-screen').then((m) => m.ArtistScreen),
-  album: () => import('../features/library/album-screen').then((m) => m.AlbumScreen),
-  search: () => import('../features/library/search-screen').then((m) => m.SearchScreen),
+  playlists: () => import('./routes/playlists-route').then((m) => m.PlaylistsRoute),
+  playlist: () => import('./routes/playlist-route').then((m) => m.PlaylistRoute),
+  library: () => import('./routes/library-route').then((m) => m.LibraryRoute),
+  artist: () => import('./routes/artist-route').then((m) => m.ArtistRoute),
+  album: () => import('./routes/album-route').then((m) => m.AlbumRoute),
+  search: () => import('./routes/search-route').then((m) => m.SearchRoute),
 };
 
 /**

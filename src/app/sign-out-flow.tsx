@@ -3,7 +3,7 @@ import { Suspense, useCallback, useState } from 'react';
 import { AccountMenu } from '../features/auth';
 import { lazyComponent } from '../lib/lazy-component';
 import { usePlexServices } from '../lib/plex-context';
-import { useDownloadsSelector } from './downloads-bridge';
+import { useDownloadsStore } from '../features/downloads';
 import { signOutEverywhere } from './sign-out';
 
 const SignOutDialog = lazyComponent(
@@ -17,7 +17,7 @@ const SignOutDialog = lazyComponent(
  */
 export function SignOutFlow({ queryClient }: { queryClient: QueryClient }) {
   const { plexTv } = usePlexServices();
-  const downloaded = useDownloadsSelector((s) => s.summary.done, 0);
+  const downloaded = useDownloadsStore((s) => s.summary.done);
   const [asking, setAsking] = useState(false);
   const cancel = useCallback(() => setAsking(false), []);
   const signOut = (keepDownloads: boolean) => {

@@ -4,7 +4,7 @@ import { clear } from 'idb-keyval';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { App } from '../../src/app/app';
-import { loadDownloads } from '../../src/app/downloads-bridge';
+import { loadDownloads } from '../../src/features/downloads/load';
 import { createQueryClient } from '../../src/app/query-client';
 import { useSessionStore } from '../../src/features/auth';
 import { useServersStore } from '../../src/features/servers';

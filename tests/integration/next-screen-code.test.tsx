@@ -2,13 +2,14 @@ import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { renderApp, appTests } from './app-harness';
 
-// Which screens' code the app has fetched: each module records its first import.
+// Which screens' code the app has fetched: each screen's route module (its chunk, which brings
+// the library's view) records its first import.
 const fetched = vi.hoisted(() => new Set<string>());
-vi.mock('../../src/features/library/playlist-screen', async (original) => {
+vi.mock('../../src/app/routes/playlist-route', async (original) => {
   fetched.add('playlist');
   return original();
 });
-vi.mock('../../src/features/library/album-screen', async (original) => {
+vi.mock('../../src/app/routes/album-route', async (original) => {
   fetched.add('album');
   return original();
 });

@@ -4,8 +4,8 @@ import { renderApp, appTests } from './app-harness';
 
 // The search screen's code can't be fetched (offline before the service worker had it, or a new
 // version replaced the files): taking the screen from its module fails, as a browser's import does.
-vi.mock('../../src/features/library/search-screen', () => ({
-  get SearchScreen(): never {
+vi.mock('../../src/app/routes/search-route', () => ({
+  get SearchRoute(): never {
     throw new TypeError('Failed to fetch dynamically imported module');
   },
 }));

@@ -1,38 +1,21 @@
-import type { PmsClient } from '../../lib/plex/pms-client';
-import { isPlexError } from '../../lib/plex/errors';
-// Straight from its file, not the barrel: it stays out of the first-load chunk.
-import { playbackOf } from '../../lib/plex/playback';
 import { SourceRefused } from './download-errors';
 import type { DownloadSource } from './runner';
-import type { DownloadJob } from './types';
 
 /**
- * Where a job's bytes come from on `client`'s server: the part itself for an original, else the
- * transcoder as servers require it — a decision for a fresh session, then the stream, and the
- * session stopped when the download is over (docs/plex-api.md "Universal transcoder").
+ * What the player's rule for a download's URL says (features/player/download-url.ts, passed
+ * in by app/: features don't import each other), as this feature's runner takes it.
  */
-export async function downloadSource(
-  client: PmsClient,
-  job: DownloadJob,
-): Promise<DownloadSource | null> {
-  if (!job.track.media) return null;
-  const playback = playbackOf(client);
-  if (job.quality === 'original')
-    return { url: playback.partUrl(job.track.media.partKey), transcoded: false };
-  const request = {
-    trackId: job.track.id,
-    kbps: Number(job.quality),
-    session: crypto.randomUUID(),
-  };
-  const stop = () => void playback.stopTranscode(request.session).catch(() => undefined);
-  try {
-    await playback.transcodeDecision(request);
-  } catch (error) {
-    stop();
-    // Not reaching the server is the network's doing (waits offline, retries): not the file's.
-    if (isPlexError(error) && ['unreachable', 'offline', 'timeout'].includes(error.kind))
-      throw new TypeError('dropped', { cause: error });
-    throw new SourceRefused('not-converted', { cause: error });
-  }
-  return { url: playback.transcodeUrl(request), transcoded: true, done: stop };
+export type SourceAnswer =
+  | { ok: true; url: string; transcoded: boolean; done?: () => void }
+  | { ok: false; unreachable: boolean };
+
+/**
+ * A job's source, or the error the runner records: not reaching the server is the network's
+ * doing (it waits offline and retries), a refused transcode is the file's (runner.ts).
+ */
+export function sourceOf(answer: SourceAnswer | null): DownloadSource | null {
+  if (!answer) return null;
+  if (answer.ok) return { url: answer.url, transcoded: answer.transcoded, done: answer.done };
+  if (answer.unreachable) throw new TypeError('dropped');
+  throw new SourceRefused('not-converted');
 }

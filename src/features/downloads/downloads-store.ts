@@ -1,14 +1,11 @@
 import * as v from 'valibot';
-import { create } from 'zustand';
+import { create, type StoreApi } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { Track } from '../../domain';
 import { idbObjectStorage } from '../../lib/idb';
 import { persistedShape } from '../../lib/persisted-shape';
-import * as db from './download-db';
-import { emptyJobState, setsNow, upsertJobs, type JobState } from './job-state';
-import { seenSeq } from './new-jobs';
-import { createQueueOps } from './queue-ops';
-import { readJob, readSet } from './stored-records';
+import { emptyJobState, type JobState } from './job-state';
+import type { QueueOps } from './queue-ops';
 import type { Ask } from './tab-messages';
 import type { DownloadJob, DownloadQuality, DownloadSet, StopReason } from './types';
 
@@ -67,7 +64,19 @@ export function sendAsksTo(send: ((ask: Ask) => Promise<void>) | null): void {
   runner = send;
 }
 
-let ops: ReturnType<typeof createQueueOps> | null = null;
+/**
+ * The queue's work (records, files, the other tabs) is the downloads module's, loaded after the
+ * first paint; the store is eager so the screens read it without waiting (decision 030). Until
+ * the module installs its operations nothing can have been asked: the way to ask is through
+ * `loadDownloads` (load.ts), which brings the module first.
+ */
+let ops: QueueOps | null = null;
+export function installQueueOps(make: (set: SetState, get: GetState) => QueueOps): void {
+  ops ??= make(useDownloadsStore.setState, useDownloadsStore.getState);
+}
+type SetState = StoreApi<DownloadsState>['setState'];
+type GetState = StoreApi<DownloadsState>['getState'];
+
 /** Does what was asked here (this tab runs the downloads). */
 export const perform = (ask: Ask): Promise<void> => ops?.perform(ask) ?? Promise.resolve();
 const ask = (a: Ask) => (runner ?? perform)(a);
@@ -78,12 +87,17 @@ const ask = (a: Ask) => (runner ?? perform)(a);
  */
 const ENQUEUE_PIECE = 500;
 
+const piecesOf = <T>(list: readonly T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(list.length / size) }, (_, i) =>
+    list.slice(i * size, (i + 1) * size),
+  );
+
 async function enqueueInPieces(
   info: Omit<DownloadSet, 'v' | 'keys' | 'addedAt'>,
   tracks: readonly Track[],
   quality: DownloadQuality,
 ): Promise<void> {
-  const list = tracks.length > 0 ? db.pieces(tracks, ENQUEUE_PIECE) : [tracks];
+  const list = tracks.length > 0 ? piecesOf(tracks, ENQUEUE_PIECE) : [tracks];
   for (const [i, piece] of list.entries()) {
     // Deleted while it was being queued: the rest isn't asked for.
     if (i > 0 && !useDownloadsStore.getState().sets[info.id]) return;
@@ -106,8 +120,6 @@ const settingsShape = persistedShape({
 export const useDownloadsStore = create<DownloadsState>()(
   persist(
     (set, get) => {
-      ops = createQueueOps(set, get);
-      const local = ops;
       return {
         loaded: false,
         ...emptyJobState(),
@@ -132,9 +144,9 @@ export const useDownloadsStore = create<DownloadsState>()(
         pauseAll: () => void ask({ do: 'pause' }),
         resumeAll: () => void ask({ do: 'resume' }),
         retry: (key) => void ask({ do: 'retry', key }),
-        patchJob: local.patchJob,
-        report: local.report,
-        stop: local.stop,
+        patchJob: (key, patch) => ops?.patchJob(key, patch),
+        report: (key, patch, bytes) => ops?.report(key, patch, bytes),
+        stop: (reason) => ops?.stop(reason),
       };
     },
     {
@@ -144,74 +156,3 @@ export const useDownloadsStore = create<DownloadsState>()(
     },
   ),
 );
-
-/**
- * Records the last load found broken (the runner tab deletes them, and the jobs' files), and sets
- * it gave back jobs queued for them (the runner tab writes them).
- */
-let broken: { jobs: string[]; sets: string[]; regained: string[] } = {
-  jobs: [],
-  sets: [],
-  regained: [],
-};
-export const brokenRecords = () => broken;
-
-/**
- * Jobs no set holds, made by an enqueue of a set that is there: a tab closed between the pieces
- * of that enqueue, after writing their jobs, before the set's last record (queue-ops.ts). They go
- * back in it, in the order asked; the ids of the sets that gained some are returned.
- */
-function regain(jobs: readonly DownloadJob[], sets: Record<string, DownloadSet>): string[] {
-  const held = new Set(Object.values(sets).flatMap((s) => s.keys));
-  const regained = new Set<string>();
-  for (const job of jobs) {
-    const set = job.queuedFor === undefined ? undefined : sets[job.queuedFor];
-    if (!set || held.has(job.key) || set.serverId !== job.serverId) continue;
-    set.keys.push(job.key);
-    regained.add(set.id);
-  }
-  return [...regained];
-}
-
-/**
- * Reads the jobs and sets saved by earlier visits (any version, stored-records.ts). A job the
- * disk says is downloading is, in another tab; the tab that takes over the runner queues it again.
- * (tab-group.ts `loadDownloads` is the way in: it also hears what changes meanwhile.)
- */
-export async function readStoredDownloads(): Promise<void> {
-  const [jobRecords, setRecords] = await Promise.all([db.loadJobRecords(), db.loadSetRecords()]);
-  const jobs: DownloadJob[] = [];
-  const kept = new Set<string>();
-  broken = { jobs: [], sets: [], regained: [] };
-  for (const [key, raw] of jobRecords) {
-    const read = readJob(String(key), raw);
-    if ('ok' in read) jobs.push(read.ok);
-    else if ('newer' in read) kept.add(String(key));
-    else broken.jobs.push(String(key));
-  }
-  jobs.sort((a, b) => a.addedAt - b.addedAt || a.seq - b.seq);
-  for (const job of jobs) {
-    seenSeq(job.seq);
-    kept.add(job.key);
-  }
-  const sets: Record<string, DownloadSet> = {};
-  for (const [id, raw] of setRecords) {
-    const read = readSet(String(id), raw);
-    // A broken set goes; its downloads stay (listed, playable) until deleted.
-    if ('broken' in read) broken.sets.push(String(id));
-    if ('ok' in read)
-      sets[read.ok.id] = { ...read.ok, keys: read.ok.keys.filter((k) => kept.has(k)) };
-  }
-  broken.regained = regain(jobs, sets);
-  // New objects (the old state's are changed in place: whoever holds them sees them go stale).
-  const { rev, onDeviceRev } = useDownloadsStore.getState();
-  const fresh = { ...emptyJobState(), rev: rev + 1, onDeviceRev: onDeviceRev + 1 };
-  const loaded = upsertJobs(fresh, jobs);
-  useDownloadsStore.setState({
-    loaded: true,
-    ...loaded,
-    ...setsNow(loaded, sets),
-    progress: {},
-    unreadable: broken.jobs.length,
-  });
-}

@@ -6,7 +6,7 @@ import { fetchPart, type DownloadSource, type Held } from './fetch-part';
 import { runUpdates } from './run-updates';
 import type { DownloadFailure, DownloadJob } from './types';
 
-export const MAX_ATTEMPTS = 4;
+const MAX_ATTEMPTS = 4;
 
 const store = useDownloadsStore;
 

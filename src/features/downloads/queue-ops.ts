@@ -41,6 +41,8 @@ type GetState = StoreApi<DownloadsState>['getState'];
  * What the tab that runs the queue does with what the user asked for (in this tab or another):
  * changes its state, writes the records, and tells the other tabs (outbox.ts).
  */
+export type QueueOps = ReturnType<typeof createQueueOps>;
+
 export function createQueueOps(set: SetState, get: GetState) {
   function patchJob(key: string, patch: Partial<DownloadJob>) {
     const job = get().jobs[key];

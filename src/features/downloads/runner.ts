@@ -6,7 +6,6 @@ import { INACTIVITY_MS, type DownloadSource, type Held } from './fetch-part';
 import { downloadJob, sourceFailed, type JobContext } from './job-download';
 import type { DownloadJob } from './types';
 
-export { SourceRefused } from './download-errors';
 export type { DownloadSource } from './fetch-part';
 
 export interface RunnerDeps {

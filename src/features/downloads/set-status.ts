@@ -1,4 +1,4 @@
-import type { DownloadSetStatus } from '../../lib/download-actions';
+import type { DownloadSetStatus } from './list-hooks';
 import type { SetCount } from './set-counts';
 import type { DownloadSet } from './types';
 

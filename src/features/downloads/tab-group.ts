@@ -1,12 +1,8 @@
 import { storageName } from '../../lib/storage-names';
 import * as db from './download-db';
-import {
-  brokenRecords,
-  perform,
-  readStoredDownloads,
-  sendAsksTo,
-  useDownloadsStore,
-} from './downloads-store';
+import { installQueueOps, perform, sendAsksTo, useDownloadsStore } from './downloads-store';
+import { brokenRecords, readStoredDownloads } from './stored-downloads';
+import { createQueueOps } from './queue-ops';
 import * as out from './outbox';
 import { startDownloadRunner, type RunnerDeps } from './runner';
 import { applyChange } from './apply-change';
@@ -26,6 +22,9 @@ interface Channel {
   close(): void;
 }
 type Locks = Pick<LockManager, 'request' | 'query'>;
+
+// The store is eager (decision 030); its queue's operations come with this module.
+installQueueOps(createQueueOps);
 
 export interface TabPlatform {
   locks: Locks | null;

@@ -3,39 +3,45 @@ import './library.css';
 import type { Track } from '../../domain';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { countOf, formatLength } from '../../lib/format';
-import { useServerAccess, type PmsAccess } from '../../lib/plex-context';
+import type { PmsAccess } from '../../lib/plex-context';
 import { CoverArt } from '../../ui/cover-art';
 import { Notice } from '../../ui/notice';
 import { Skeleton } from '../../ui/skeleton';
 import { albumQuery, albumTracksQuery } from './queries';
 import { DownloadedCopyNotice, QueryError, StaleNotice } from './query-feedback';
-import { useDownloadActions } from '../../lib/download-actions';
 import { TrackRow, useTrackList } from './track-row';
-import { DownloadButton } from './download-button';
+import { useArtwork } from '../../lib/use-artwork';
+import type { SetDownloads, TrackListActions } from './list-actions';
 
 const NO_TRACKS: readonly Track[] = [];
-import { useArtwork } from '../../lib/use-artwork';
-import { albumSetId } from './download-sets';
 
-export function AlbumScreen() {
-  const access = useServerAccess();
-  const { id = '' } = useParams();
-  return <AlbumView access={access} id={id} />;
-}
-
-function AlbumView({ access, id }: { access: PmsAccess; id: string }) {
+/** An album and its tracks; offline, its downloaded copy. */
+export function AlbumView({
+  access,
+  id,
+  setId,
+  actions,
+  downloads,
+}: {
+  access: PmsAccess;
+  id: string;
+  /** The album's download set. */
+  setId: string;
+  actions: TrackListActions;
+  downloads: SetDownloads;
+}) {
   const urlFor = useArtwork();
   const album = useQuery(albumQuery(access, id));
   const tracks = useQuery(albumTracksQuery(access, id));
-  const setId = albumSetId(access.serverId, id);
   // No tracks from Plex, and none coming (offline, or it failed): the downloaded copy, if any.
   const unanswered = !tracks.data && (tracks.isError || tracks.fetchStatus === 'paused');
-  const copy = useDownloadActions().useDownloadedCopy(setId, unanswered);
+  const copy = downloads.useDownloadedCopy(setId, unanswered);
   const items = tracks.data?.items ?? copy?.tracks ?? NO_TRACKS;
   const origin = useMemo(() => ({ kind: 'album' as const, id }), [id]);
-  const list = useTrackList(items, origin);
+  const list = useTrackList(actions, items, origin);
+  const { Button: DownloadButton } = downloads;
   const a = album.data;
   const albumTitle = a?.title ?? copy?.title;
   const known = Boolean(tracks.data ?? copy);

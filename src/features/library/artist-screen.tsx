@@ -1,8 +1,8 @@
 // Each screen is a chunk of its own (app/router.tsx): each carries the library's styles.
 import './library.css';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
-import { useServerAccess, type PmsAccess } from '../../lib/plex-context';
+import { Link } from 'react-router';
+import type { PmsAccess } from '../../lib/plex-context';
 import { CoverArt } from '../../ui/cover-art';
 import { Notice } from '../../ui/notice';
 import { Skeleton } from '../../ui/skeleton';
@@ -12,13 +12,8 @@ import { useArtwork } from '../../lib/use-artwork';
 import { AlbumCard } from './item-links';
 import { ClampedText } from '../../ui/clamped-text';
 
-export function ArtistScreen() {
-  const access = useServerAccess();
-  const { id = '' } = useParams();
-  return <ArtistView access={access} id={id} />;
-}
-
-function ArtistView({ access, id }: { access: PmsAccess; id: string }) {
+/** An artist: who they are, and their albums. */
+export function ArtistView({ access, id }: { access: PmsAccess; id: string }) {
   const urlFor = useArtwork();
   const artist = useQuery(artistQuery(access, id));
   const albums = useQuery(artistAlbumsQuery(access, id));

@@ -1,10 +1,4 @@
 export { MusicSections } from './music-sections';
-export { PlaylistsScreen } from './playlists-screen';
-export { PlaylistScreen } from './playlist-screen';
-export { LibraryScreen } from './library-screen';
-export { ArtistScreen } from './artist-screen';
-export { AlbumScreen } from './album-screen';
-export { SearchScreen } from './search-screen';
-export { libraryKeys } from './queries';
-export { useLibraryStore } from './library-store';
-import './library.css';
+// The views are imported straight from their files by their routes (app/routes/*-route.tsx):
+// each screen is a chunk of its own.
+export type { PlaylistsDownloads, SetDownloads, TrackListActions } from './list-actions';

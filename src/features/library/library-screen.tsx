@@ -5,24 +5,20 @@ import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { MusicSection } from '../../domain';
 import { describeError } from '../../ui/plex-error-text';
-import { useServerAccess, type PmsAccess } from '../../lib/plex-context';
+import type { PmsAccess } from '../../lib/plex-context';
 import { writeKeys, type ScanSection } from '../../lib/server-writes';
 import { Button } from '../../ui/button';
 import { Notice } from '../../ui/notice';
 import { Skeleton } from '../../ui/skeleton';
 import { libraryKeys, recentlyAddedQuery } from './queries';
 import { QueryError } from './query-feedback';
+import type { TrackListActions } from './list-actions';
 import { useArtwork } from '../../lib/use-artwork';
 import { AlbumCard } from './item-links';
 import { AlbumsGrid, ArtistsList } from './section-browse';
 import { sortOf, type SectionList } from './section-lists';
 import { TracksList } from './section-tracks';
 import { useSection } from './use-section';
-
-export function LibraryScreen() {
-  const access = useServerAccess();
-  return <Library access={access} />;
-}
 
 /**
  * "Scan library" asks the server to look for new files (a mutation: app/server-writes.ts; offline,
@@ -117,7 +113,15 @@ const views = [
  * Artists, Albums or Tracks of the library, chosen in the URL (`?view=albums&sort=…`) so Back
  * and a reload keep it. Each list is keyed by its sort: a new order starts from its first page.
  */
-function Browse({ access, section }: { access: PmsAccess; section: MusicSection }) {
+function Browse({
+  access,
+  section,
+  actions,
+}: {
+  access: PmsAccess;
+  section: MusicSection;
+  actions: TrackListActions;
+}) {
   const [params, setParams] = useSearchParams();
   const view = views.find((v) => v.key === params.get('view'))?.key ?? 'artists';
   const sort = sortOf(view, params.get('sort'));
@@ -141,7 +145,7 @@ function Browse({ access, section }: { access: PmsAccess; section: MusicSection 
       {view === 'albums' ? (
         <AlbumsGrid key={key} {...props} />
       ) : view === 'tracks' ? (
-        <TracksList key={key} {...props} />
+        <TracksList key={key} {...props} actions={actions} />
       ) : (
         <>
           {/* The library's front page: what is new, then everyone in it. */}
@@ -153,7 +157,8 @@ function Browse({ access, section }: { access: PmsAccess; section: MusicSection 
   );
 }
 
-function Library({ access }: { access: PmsAccess }) {
+/** The chosen music library: its Artists, Albums and Tracks, a scan for new music. */
+export function LibraryView({ access, actions }: { access: PmsAccess; actions: TrackListActions }) {
   const { sections, section, choose } = useSection(access);
   return (
     <section aria-labelledby="library-title">
@@ -185,7 +190,7 @@ function Library({ access }: { access: PmsAccess }) {
               </select>
             </label>
           ) : null}
-          <Browse access={access} section={section} />
+          <Browse access={access} section={section} actions={actions} />
         </>
       )}
     </section>

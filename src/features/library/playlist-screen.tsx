@@ -2,9 +2,9 @@
 import './library.css';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { countOf, formatLength, formatNumber } from '../../lib/format';
-import { useServerAccess, type PmsAccess } from '../../lib/plex-context';
+import type { PmsAccess } from '../../lib/plex-context';
 import { CoverArt } from '../../ui/cover-art';
 import { Notice } from '../../ui/notice';
 import { Skeleton } from '../../ui/skeleton';
@@ -12,20 +12,12 @@ import { VirtualList } from '../../ui/virtual-list';
 import { playlistItemsQuery, playlistQuery } from './queries';
 import { DownloadedCopyNotice, QueryError, StaleNotice } from './query-feedback';
 import { RefreshButton } from './refresh-button';
-import { DownloadButton } from './download-button';
-import { useDownloadActions } from '../../lib/download-actions';
+import type { SetDownloads, TrackListActions } from './list-actions';
 import { sortLabels, orderTracks, type TrackSort } from './track-order';
 import { TRACK_ROW_HEIGHT, TrackRow, useTrackList } from './track-row';
 import { useAllPages } from './use-all-pages';
 import { useArtwork } from '../../lib/use-artwork';
 import { ClampedText } from '../../ui/clamped-text';
-import { playlistSetId } from './download-sets';
-
-export function PlaylistScreen() {
-  const access = useServerAccess();
-  const { id = '' } = useParams();
-  return <PlaylistView access={access} id={id} />;
-}
 
 function TrackSkeletons() {
   return (
@@ -41,13 +33,25 @@ function TrackSkeletons() {
   );
 }
 
-function PlaylistView({ access, id }: { access: PmsAccess; id: string }) {
+/** A playlist, loaded whole, to filter, sort, play and download; offline, its downloaded copy. */
+export function PlaylistView({
+  access,
+  id,
+  setId,
+  actions,
+  downloads,
+}: {
+  access: PmsAccess;
+  id: string;
+  /** The playlist's download set. */
+  setId: string;
+  actions: TrackListActions;
+  downloads: SetDownloads;
+}) {
   const urlFor = useArtwork();
   const details = useQuery(playlistQuery(access, id));
   const itemsQuery = useInfiniteQuery(playlistItemsQuery(access, id));
   const all = useAllPages(itemsQuery);
-  const downloads = useDownloadActions();
-  const setId = playlistSetId(access.serverId, id);
   // No tracks from Plex, and none coming (offline, or it failed): the downloaded copy, if any.
   const unanswered =
     !itemsQuery.data && (itemsQuery.isError || itemsQuery.fetchStatus === 'paused');
@@ -67,9 +71,9 @@ function PlaylistView({ access, id }: { access: PmsAccess; id: string }) {
     () => (natural ? { kind: 'playlist' as const, id } : undefined),
     [natural, id],
   );
-  const list = useTrackList(tracks, origin);
+  const list = useTrackList(actions, tracks, origin);
   // A downloaded playlist fetches the tracks added since, whenever it is (re)loaded whole.
-  const { sync } = downloads;
+  const { sync, Button: DownloadButton } = downloads;
   useEffect(() => {
     if (all.complete) sync(setId, all.items);
   }, [all.complete, all.items, setId, sync]);

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { Playlist } from '../../domain';
 import { countOf, formatLength } from '../../lib/format';
-import { useServerAccess, type PmsAccess } from '../../lib/plex-context';
+import type { PmsAccess } from '../../lib/plex-context';
 import { CoverArt, type ArtworkUrl } from '../../ui/cover-art';
 import { Notice } from '../../ui/notice';
 import { Skeleton } from '../../ui/skeleton';
@@ -13,12 +13,11 @@ import { playlistItemsQuery, playlistQuery, playlistsQuery } from './queries';
 import { DownloadedCopyNotice, QueryError, StaleNotice } from './query-feedback';
 import { RefreshButton } from './refresh-button';
 import { useArtwork } from '../../lib/use-artwork';
-import { useDownloadActions, type DownloadSetInfo } from '../../lib/download-actions';
-import { itemIdOf, playlistSetId } from './download-sets';
+import type { PlaylistsDownloads } from './list-actions';
 
 /** On the device: all of it, or how far a download has got. */
-function DownloadedMark({ setId }: { setId: string }) {
-  const status = useDownloadActions().useSetStatus(setId);
+function DownloadedMark({ setId, downloads }: { setId: string; downloads: PlaylistsDownloads }) {
+  const status = downloads.useSetStatus(setId);
   if (!status || status.total === 0) return null;
   return (
     <span className="card-downloaded">
@@ -30,12 +29,12 @@ function DownloadedMark({ setId }: { setId: string }) {
 
 function PlaylistCard({
   playlist,
-  serverId,
+  downloads,
   urlFor,
   onIntent,
 }: {
   playlist: Playlist;
-  serverId: string;
+  downloads: PlaylistsDownloads;
   urlFor: ArtworkUrl | null;
   onIntent: () => void;
 }) {
@@ -58,24 +57,24 @@ function PlaylistCard({
       <span className="card-meta">
         {playlist.smart ? <span className="tag">Smart</span> : null} {details}
       </span>
-      <DownloadedMark setId={playlistSetId(serverId, playlist.id)} />
+      <DownloadedMark setId={downloads.setIdOf(playlist.id)} downloads={downloads} />
     </Link>
   );
 }
 
 /** A card's height for its width: the square cover, then title, details and download lines. */
-export const cardHeight = (width: number) => width + CARD_TEXT_PX;
+const cardHeight = (width: number) => width + CARD_TEXT_PX;
 const CARD_TEXT_PX = 76;
 
 /** Every playlist, mounted only near the screen: a collector has hundreds. */
 function PlaylistGrid({
   playlists,
-  serverId,
+  downloads,
   urlFor,
   onIntent,
 }: {
   playlists: readonly Playlist[];
-  serverId: string;
+  downloads: PlaylistsDownloads;
   urlFor: ArtworkUrl | null;
   onIntent: (id: string) => void;
 }) {
@@ -91,7 +90,7 @@ function PlaylistGrid({
         return p ? (
           <PlaylistCard
             playlist={p}
-            serverId={serverId}
+            downloads={downloads}
             urlFor={urlFor}
             onIntent={() => onIntent(p.id)}
           />
@@ -101,56 +100,53 @@ function PlaylistGrid({
   );
 }
 
-/** The home screen: the server's music playlists. */
-export function PlaylistsScreen() {
-  const access = useServerAccess();
-  return <Playlists access={access} />;
-}
-
 /**
  * The playlists downloaded from this server, when Plex's list isn't on the device and can't be
  * fetched (offline after the saved copy expired): what is on the device still opens and plays.
  */
 function DownloadedPlaylists({
-  sets,
-  serverId,
+  playlists,
+  downloads,
 }: {
-  sets: readonly DownloadSetInfo[];
-  serverId: string;
+  playlists: readonly { id: string; setId: string; title: string }[];
+  downloads: PlaylistsDownloads;
 }) {
   return (
     <ul className="card-grid" aria-label="Downloaded playlists">
-      {sets.map((set) => {
-        const id = itemIdOf(set.id, 'playlist', serverId);
-        return id === null ? null : (
-          <li key={set.id}>
-            <Link className="card" to={`/playlists/${encodeURIComponent(id)}`}>
-              <CoverArt path={undefined} size={160} urlFor={null} label={set.title} />
-              <span className="card-title" dir="auto">
-                {set.title}
-              </span>
-              <DownloadedMark setId={set.id} />
-            </Link>
-          </li>
-        );
-      })}
+      {playlists.map(({ id, setId, title }) => (
+        <li key={setId}>
+          <Link className="card" to={`/playlists/${encodeURIComponent(id)}`}>
+            <CoverArt path={undefined} size={160} urlFor={null} label={title} />
+            <span className="card-title" dir="auto">
+              {title}
+            </span>
+            <DownloadedMark setId={setId} downloads={downloads} />
+          </Link>
+        </li>
+      ))}
     </ul>
   );
 }
 
-function Playlists({ access }: { access: PmsAccess }) {
+/** The home screen: the server's music playlists. */
+export function PlaylistsView({
+  access,
+  downloads,
+  loadPlaylistCode,
+}: {
+  access: PmsAccess;
+  downloads: PlaylistsDownloads;
+  /** Fetches the playlist screen's code (its route's chunk). */
+  loadPlaylistCode: () => unknown;
+}) {
   const urlFor = useArtwork();
   const query = useQuery(playlistsQuery(access));
   const unanswered = !query.data && (query.isError || query.fetchStatus === 'paused');
-  const downloaded = useDownloadActions().useDownloadedSets(
-    'playlist',
-    access.serverId,
-    unanswered,
-  );
+  const downloaded = downloads.useDownloadedPlaylists(unanswered);
   const queryClient = useQueryClient();
   const prefetch = (id: string) => {
     // The playlist screen's code too, if the rest of the library hasn't come yet (decision 022).
-    void import('./playlist-screen');
+    void loadPlaylistCode();
     void queryClient.prefetchInfiniteQuery(playlistItemsQuery(access, id));
     void queryClient.prefetchQuery(playlistQuery(access, id));
   };
@@ -169,7 +165,7 @@ function Playlists({ access }: { access: PmsAccess }) {
           <DownloadedCopyNotice>
             Showing your downloaded playlists; the rest come back with the network.
           </DownloadedCopyNotice>
-          <DownloadedPlaylists sets={downloaded} serverId={access.serverId} />
+          <DownloadedPlaylists playlists={downloaded} downloads={downloads} />
         </>
       ) : query.isPending ? (
         <ul className="card-grid" aria-label="Loading playlists">
@@ -193,7 +189,7 @@ function Playlists({ access }: { access: PmsAccess }) {
       ) : (
         <PlaylistGrid
           playlists={query.data.items}
-          serverId={access.serverId}
+          downloads={downloads}
           urlFor={urlFor}
           onIntent={prefetch}
         />

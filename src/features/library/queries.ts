@@ -52,8 +52,8 @@ export const playlistQuery = (a: PmsAccess, id: string) =>
   });
 
 /** First page small, for a quick first paint; the rest in large pages, in the background. */
-export const FIRST_PAGE = 50;
-export const NEXT_PAGE = 2_000;
+const FIRST_PAGE = 50;
+const NEXT_PAGE = 2_000;
 const pageSize = (start: number) => (start === 0 ? FIRST_PAGE : NEXT_PAGE);
 const nextStart = <T>(last: ItemsPage<T>) => (last.complete ? undefined : last.next);
 

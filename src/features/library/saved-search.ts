@@ -12,7 +12,7 @@ import {
 type Scope = Pick<PmsAccess, 'userId' | 'serverId'>;
 
 /** As many of each kind as the server is asked for (pms-client search). */
-export const SEARCH_LIMIT = 30;
+const SEARCH_LIMIT = 30;
 
 export interface SavedSearch {
   /** The saved items searched, once the index is ready; null while it is being made. */

@@ -3,6 +3,7 @@ import type { SearchResults } from '../../domain';
 import type { ArtworkUrl } from '../../ui/cover-art';
 import { Notice } from '../../ui/notice';
 import { AlbumCard, ArtistLink } from './item-links';
+import type { TrackListActions } from './list-actions';
 import { TrackRow, useTrackList } from './track-row';
 
 interface Props {
@@ -12,6 +13,7 @@ interface Props {
   /** A newer query is on its way: these are the last query's, shown dimmed until it answers. */
   busy: boolean;
   urlFor: ArtworkUrl | null;
+  actions: TrackListActions;
 }
 
 /** Memoised: keys typed re-render the box, not 90 results (a long task a key; decision 020). */
@@ -20,9 +22,10 @@ export const SearchResultsView = memo(function SearchResultsView({
   q,
   busy,
   urlFor,
+  actions,
 }: Props) {
   const { artists, albums, tracks } = results;
-  const list = useTrackList(tracks);
+  const list = useTrackList(actions, tracks);
   const empty = !artists.length && !albums.length && !tracks.length;
   return (
     <div className="search-results" data-results-for={q} aria-busy={busy}>

@@ -3,13 +3,14 @@ import './library.css';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useServerAccess, type PmsAccess } from '../../lib/plex-context';
+import type { PmsAccess } from '../../lib/plex-context';
 import { useArtwork } from '../../lib/use-artwork';
 import { useOnline } from '../../lib/use-online';
 import { Skeleton } from '../../ui/skeleton';
 import { searchQuery } from './queries';
 import { QueryError } from './query-feedback';
 import { useSavedSearch } from './saved-search';
+import type { TrackListActions } from './list-actions';
 import { SearchResultsView } from './search-results';
 import { useSection } from './use-section';
 
@@ -22,11 +23,6 @@ import { useSection } from './use-section';
  */
 const URL_PAUSE_MS = 800;
 
-export function SearchScreen() {
-  const access = useServerAccess();
-  return <Search access={access} />;
-}
-
 function useDebounced(value: string, ms: number): string {
   const [debounced, setDebounced] = useState(value);
   useEffect(() => {
@@ -36,7 +32,8 @@ function useDebounced(value: string, ms: number): string {
   return debounced;
 }
 
-function Search({ access }: { access: PmsAccess }) {
+/** Search: the server's, or what PlexM8 has saved when it can't answer. */
+export function SearchView({ access, actions }: { access: PmsAccess; actions: TrackListActions }) {
   const urlFor = useArtwork();
   const online = useOnline();
   const [params, setParams] = useSearchParams();
@@ -108,6 +105,7 @@ function Search({ access }: { access: PmsAccess }) {
             q={savedAnswer.q}
             busy={savedAnswer.q !== q}
             urlFor={urlFor}
+            actions={actions}
           />
         ) : (
           <Skeleton height="6rem" />
@@ -118,6 +116,7 @@ function Search({ access }: { access: PmsAccess }) {
           q={server.data.q}
           busy={server.isPlaceholderData}
           urlFor={urlFor}
+          actions={actions}
         />
       ) : server.isError ? (
         <QueryError error={server.error} what="search" onRetry={() => void server.refetch()} />

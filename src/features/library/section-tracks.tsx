@@ -1,11 +1,10 @@
 import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Track } from '../../domain';
-import { useDownloadActions } from '../../lib/download-actions';
-import { useTrackActions } from '../../lib/track-actions';
 import { useArtwork } from '../../lib/use-artwork';
 import { useLinkProps } from '../../lib/use-link-props';
 import { VirtualRows } from '../../ui/virtual-list';
 import { MissingItem, PagedSection, SortSelect } from './paged-section';
+import type { TrackListActions } from './list-actions';
 import type { ListProps } from './section-browse';
 import { SECTION_PAGE, sectionPageQuery, sortOptions } from './section-lists';
 import { TRACK_ROW_HEIGHT, TrackRow, type TrackList } from './track-row';
@@ -15,11 +14,9 @@ import { usePagedList, type PagedList } from './use-paged-list';
  * The rows' shared part for a list that is never whole: a tapped track plays with the rest of
  * its page (100 tracks in the order shown), since the library's 150,000 can't be a queue.
  */
-function usePagedTrackList(list: PagedList<Track>): TrackList {
-  const actions = useTrackActions();
+function usePagedTrackList(actions: TrackListActions, list: PagedList<Track>): TrackList {
   const currentId = actions.useCurrentTrackId();
-  const downloads = useDownloadActions();
-  const availability = downloads.useAvailability();
+  const availability = actions.useAvailability();
   const link = useLinkProps();
   const latest = useRef(list);
   useLayoutEffect(() => {
@@ -40,20 +37,26 @@ function usePagedTrackList(list: PagedList<Track>): TrackList {
     [actions],
   );
   const rowShared = useMemo(
-    () => ({ link, play, prepare, actions, downloads }),
-    [link, play, prepare, actions, downloads],
+    () => ({ link, play, prepare, actions }),
+    [link, play, prepare, actions],
   );
   return { rowShared, currentId, availability };
 }
 
 /** Every track of the library in the order the server sorts them, a page at a time. */
-export function TracksList({ access, section, sort, onSort }: ListProps) {
+export function TracksList({
+  access,
+  section,
+  sort,
+  onSort,
+  actions,
+}: ListProps & { actions: TrackListActions }) {
   const urlFor = useArtwork();
   const list = usePagedList(
     (page) => sectionPageQuery(access, section.key, 'tracks', sort, page),
     SECTION_PAGE,
   );
-  const tracks = usePagedTrackList(list);
+  const tracks = usePagedTrackList(actions, list);
   return (
     <PagedSection
       id="tracks-title"

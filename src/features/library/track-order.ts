@@ -1,8 +1,6 @@
 import type { Track } from '../../domain';
 import { foldForSearch } from './fold';
 
-export { foldForSearch };
-
 export type TrackSort = 'playlist' | 'title' | 'artist' | 'album' | 'duration';
 
 export const sortLabels: Record<TrackSort, string> = {

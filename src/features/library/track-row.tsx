@@ -1,13 +1,8 @@
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { Track } from '../../domain';
+import type { ListOrigin, Track } from '../../domain';
 import { formatDuration } from '../../lib/format';
-import { useTrackActions, type TrackActions, type TrackListOrigin } from '../../lib/track-actions';
 import { useLinkProps, type LinkProps } from '../../lib/use-link-props';
-import {
-  useDownloadActions,
-  type Availability,
-  type DownloadActions,
-} from '../../lib/download-actions';
+import type { Availability, TrackListActions } from './list-actions';
 import { CoverArt, type ArtworkUrl } from '../../ui/cover-art';
 
 export const TRACK_ROW_HEIGHT = 60;
@@ -19,8 +14,8 @@ export interface RowShared {
   play: (index: number) => void;
   /** The mouse went down on this row's play button. */
   prepare: (index: number) => void;
-  actions: TrackActions;
-  downloads: DownloadActions;
+  /** The player's and downloads' part, as the route handed it in. */
+  actions: TrackListActions;
 }
 
 export interface TrackList {
@@ -36,11 +31,13 @@ export interface TrackList {
  * The shared part of a track list. `play` stays the same function while pages arrive (it reads
  * the latest list when tapped), so memoised rows don't re-render for every page.
  */
-export function useTrackList(tracks: readonly Track[], origin?: TrackListOrigin): TrackList {
-  const actions = useTrackActions();
+export function useTrackList(
+  actions: TrackListActions,
+  tracks: readonly Track[],
+  origin?: ListOrigin,
+): TrackList {
   const currentId = actions.useCurrentTrackId();
-  const downloads = useDownloadActions();
-  const availability = downloads.useAvailability();
+  const availability = actions.useAvailability();
   const link = useLinkProps();
   const latest = useRef({ tracks, origin });
   useLayoutEffect(() => {
@@ -58,8 +55,8 @@ export function useTrackList(tracks: readonly Track[], origin?: TrackListOrigin)
     [actions],
   );
   const rowShared = useMemo(
-    () => ({ link, play, prepare, actions, downloads }),
-    [link, play, prepare, actions, downloads],
+    () => ({ link, play, prepare, actions }),
+    [link, play, prepare, actions],
   );
   return { rowShared, currentId, availability };
 }
@@ -177,7 +174,7 @@ export const TrackRow = memo(function TrackRow({
                 <button
                   type="button"
                   role="menuitem"
-                  onClick={() => (list.downloads.removeTrack(track), setMenu(false))}
+                  onClick={() => (actions.removeTrack(track), setMenu(false))}
                 >
                   Remove download
                 </button>
@@ -185,7 +182,7 @@ export const TrackRow = memo(function TrackRow({
                 <button
                   type="button"
                   role="menuitem"
-                  onClick={() => (list.downloads.downloadTrack(track), setMenu(false))}
+                  onClick={() => (actions.downloadTrack(track), setMenu(false))}
                 >
                   Download
                 </button>

@@ -50,6 +50,28 @@ export function planStream(
   return fits(kbps) ? { direct: true } : { direct: false, kbps };
 }
 
+/**
+ * The transcoder's rule, for playing and for downloading alike: a decision for a fresh session
+ * first (a start without one is refused), then the stream; a refused decision stops the session
+ * (docs/plex-api.md "Universal transcoder").
+ */
+export async function startTranscode(
+  server: StreamServer,
+  request: TranscodeRequest,
+): Promise<{ ok: true } | { ok: false; error: unknown }> {
+  try {
+    await server.transcodeDecision(request);
+    return { ok: true };
+  } catch (error) {
+    void server.stopTranscode(request.session).catch(() => undefined);
+    return { ok: false, error };
+  }
+}
+
+/** The server wasn't reached: the network's doing, not the track's. */
+export const serverUnreached = (error: unknown): boolean =>
+  isPlexError(error) && ['unreachable', 'timeout', 'offline'].includes(error.kind);
+
 /** `waiting`: nothing wrong with the track, the server just isn't reachable yet. */
 export type SourceResult =
   { ok: true; source: PlaybackSource } | { ok: false; reason: string; waiting?: boolean };
@@ -72,16 +94,12 @@ export async function transcodedSource(
 ): Promise<SourceResult> {
   const session = options.newSession();
   const request = { trackId: track.id, kbps, session };
-  try {
-    await server.transcodeDecision(request);
-  } catch (error) {
-    void server.stopTranscode(session).catch(() => undefined);
+  const started = await startTranscode(server, request);
+  if (!started.ok) {
     // Not reaching the server (or a refusal the browser hides as that) is not the track's
     // fault: it waits, instead of skipping on through a queue that can't play either.
-    if (
-      isPlexError(error) &&
-      ['unreachable', 'timeout', 'offline', 'unauthorized'].includes(error.kind)
-    )
+    const { error } = started;
+    if (serverUnreached(error) || (isPlexError(error) && error.kind === 'unauthorized'))
       return { ok: false, reason: "the server can't be reached", waiting: true };
     return { ok: false, reason: "the server couldn't convert it for this browser" };
   }

@@ -24,6 +24,9 @@ import { onWindowOnline } from '../../lib/network-status';
 import type { ResumePoint } from './track-loader';
 
 /** The current server, read at call time (it can change). */
+/** Where a download's bytes come from: the player's rule, beside its own for streaming. */
+export { downloadFrom } from './download-url';
+
 export interface PlayerServer {
   serverId: string;
   /** How the server is reached now: "Auto" quality fits Plex Relay's cap. */

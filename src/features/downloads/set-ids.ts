@@ -8,3 +8,5 @@ export function itemIdOf(setId: string, kind: 'playlist' | 'album', serverId: st
   const prefix = `${kind}:${serverId}:`;
   return setId.startsWith(prefix) ? setId.slice(prefix.length) : null;
 }
+/** A track downloaded on its own (a row's menu). */
+export const trackSetId = (serverId: string, trackId: string) => `track:${serverId}:${trackId}`;

@@ -1,7 +1,8 @@
 import type { Track } from '../../domain';
-import { useDownloadActions, type DownloadSetInfo } from '../../lib/download-actions';
-import { useConnectionTier } from '../../lib/plex-context';
+import { useConnectionTier, usePms } from '../../lib/plex-context';
 import { Button } from '../../ui/button';
+import { download, removeDownload } from './list-actions';
+import { useSetStatus, type DownloadSetInfo } from './list-hooks';
 
 /**
  * Download a playlist or album for offline play, see how far it got, or remove it. Offered once
@@ -16,15 +17,15 @@ export function DownloadButton({
   tracks: readonly Track[];
   ready: boolean;
 }) {
-  const downloads = useDownloadActions();
-  const status = downloads.useSetStatus(set.id);
+  const status = useSetStatus(set.id);
+  const serverId = usePms()?.serverId ?? null;
   const overRelay = useConnectionTier() === 'relay';
   const playable = tracks.filter((t) => t.media !== null);
   if (!status) {
     return (
       <Button
         disabled={!ready || playable.length === 0}
-        onClick={() => downloads.download(set, playable)}
+        onClick={() => download(set, playable, serverId)}
         aria-label={`Download ${set.title} for offline play`}
       >
         ↓ Download
@@ -40,7 +41,7 @@ export function DownloadButton({
         {status.failed ? ` · ${status.failed} failed` : ''}
         {!status.complete && overRelay ? ' · slow over Plex Relay' : ''}
       </span>
-      <Button variant="quiet" onClick={() => downloads.remove(set.id)}>
+      <Button variant="quiet" onClick={() => removeDownload(set.id)}>
         Remove download
       </Button>
     </span>

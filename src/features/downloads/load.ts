@@ -1,0 +1,22 @@
+import type * as Module from './module';
+
+type DownloadsModule = typeof Module;
+
+let loading: Promise<DownloadsModule> | null = null;
+
+/**
+ * The downloads module (queue, tabs, IndexedDB, screen) loads after the first paint, like the
+ * player's runtime; the store is eager (decision 030). Anything asked of downloads comes this
+ * way, so the saved downloads have been read before it is done.
+ */
+export function loadDownloads(): Promise<DownloadsModule> {
+  loading ??= import('./module').then(async (m) => {
+    await m.loadDownloads();
+    return m;
+  });
+  return loading;
+}
+
+/** A downloaded file, for the player to play (read from IndexedDB, in the module's chunk). */
+export const readDownloadedFile = (key: string): Promise<Blob | undefined> =>
+  loadDownloads().then((m) => m.readFile(key));
