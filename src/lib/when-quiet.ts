@@ -10,6 +10,9 @@ export function whenQuiet(quietMs = 2_000, atMostMs = 10_000): Promise<void> {
     // hold back the rest for ever.
     const until = performance.now() + atMostMs;
     const check = () => {
+      // A page torn down while this waited (a test's environment after its last test): no one
+      // is left to resolve for.
+      if (typeof window === 'undefined') return;
       const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
       const lastEnd = resources.reduce((end, r) => Math.max(end, r.responseEnd), 0);
       const wait = Math.min(lastEnd + quietMs, until) - performance.now();

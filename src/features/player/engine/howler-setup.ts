@@ -43,17 +43,21 @@ export function prepareAudioAfterFirstGesture(): void {
   const events = ['pointerup', 'keydown'] as const;
   const prepare = () => {
     for (const event of events) document.removeEventListener(event, prepare, true);
+    // (A page torn down meanwhile, as a test's environment is after its last test, has
+    // nothing left to set up.)
+    const pageGone = () => typeof document === 'undefined';
     const setUp = () => {
+      if (pageGone()) return;
       Howler.volume();
       (Howler as unknown as HowlerInternals)._unlockAudio?.();
     };
     // The screen that tap opened loads and paints first (its data is often still on its way).
     // Quiet is judged by what has finished loading: right after the tap, nothing it asked for
     // has, and the page would look quiet.
-    setTimeout(
-      () => void whenQuiet(SET_UP_AUDIO_WHEN_QUIET_MS, SET_UP_AUDIO_AT_MOST_MS).then(setUp),
-      SET_UP_AUDIO_AFTER_MS,
-    );
+    setTimeout(() => {
+      if (pageGone()) return;
+      void whenQuiet(SET_UP_AUDIO_WHEN_QUIET_MS, SET_UP_AUDIO_AT_MOST_MS).then(setUp);
+    }, SET_UP_AUDIO_AFTER_MS);
   };
   for (const event of events) document.addEventListener(event, prepare, true);
 }
