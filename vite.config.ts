@@ -205,6 +205,8 @@ export default defineConfig({
       'tests/integration/**/*.test.{ts,tsx}',
       'tests/fake-plex/**/*.test.ts',
       'tests/lint/**/*.test.ts',
+      // The e2e suite's own helpers (their logic, without a browser).
+      'tests/e2e/**/*.test.ts',
     ],
     restoreMocks: true,
     // Integration tests render the whole app in jsdom: on a 2-core machine also running browsers
