@@ -27,6 +27,10 @@ async function auditEveryScreen(page: Page) {
     .getByText('Departure Board')
     .waitFor();
   await audit('playlist');
+  await page.getByRole('button', { name: 'More for Slack Tide' }).click();
+  await page.getByRole('button', { name: 'Play next' }).waitFor();
+  await audit("playlist with a track's actions open");
+  await page.keyboard.press('Escape');
   await page.getByRole('button', { name: /Play Departure Board/ }).click();
   await page.locator('.mini-player').waitFor();
   await audit('playlist with mini player');
@@ -114,6 +118,19 @@ describe('accessibility', () => {
     await page.keyboard.press('Enter');
     await page.locator('.mini-player').waitFor();
     await page.getByRole('button', { name: 'Pause', exact: true }).first().waitFor();
+    // A track's "⋯": Enter shows its actions, Tab reaches "Play next", Enter queues the track
+    // and puts focus back on "⋯" (the actions are gone).
+    await tabTo(/^More for Slack Tide$/);
+    await page.keyboard.press('Enter');
+    const more = page.getByRole('button', { name: 'More for Slack Tide' });
+    expect(await more.getAttribute('aria-expanded')).toBe('true');
+    await tabTo(/^Play next$/);
+    await page.keyboard.press('Enter');
+    await page.getByText('“Slack Tide” plays next').waitFor();
+    expect(await more.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'More for Slack Tide',
+    );
     // The player's controls are reached and used the same way.
     await tabTo(/^Pause$/);
     await page.keyboard.press('Enter');
