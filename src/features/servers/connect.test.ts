@@ -71,6 +71,16 @@ describe('connecting to a server, across a sign-out', () => {
     expect(state.remembered).toEqual({});
   });
 
+  it('writes nothing for a server the list no longer holds (a revoked token’s sign-out)', async () => {
+    const found = connectServer(server, testClientInfo, 'test', 'http:');
+    // Only the server list is emptied: the rest of the account stays for a quick return.
+    useServersStore.getState().reset();
+    await answerAll();
+    await found;
+    expect(useServersStore.getState().statuses).toEqual({});
+    expect(useServersStore.getState().remembered).toEqual({});
+  });
+
   it('starts a new probe after sign-out instead of joining the old session’s', async () => {
     void connectServer(server, testClientInfo, 'test', 'http:');
     await vi.waitFor(() => expect(answers).toHaveLength(1));

@@ -23,8 +23,11 @@ forgetAtSignOut(() => {
 const LOCAL_PERMISSION_WAIT_MS = 60_000;
 
 function apply(serverId: string, choice: ConnectionChoice, begunAfter: number) {
-  if (begunAfter !== signOuts) return;
-  useServersStore.getState().setStatus(
+  const store = useServersStore.getState();
+  // Signed out meanwhile, or the server has left the list (a revoked token's sign-out empties
+  // it without the rest of the wipe): what the probe found belongs to no one now.
+  if (begunAfter !== signOuts || !store.servers.some((s) => s.id === serverId)) return;
+  store.setStatus(
     serverId,
     choice.chosen
       ? {
