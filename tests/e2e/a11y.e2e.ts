@@ -2,13 +2,14 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE } from './browser';
 import { seriousA11yProblems } from './axe';
+import { screenshot } from './screenshots';
 import { e2eSuite } from './harness';
 import { E2E_APP_URL } from './ports';
 
 const suite = e2eSuite();
 
 /** Every screen, in light (phone) and dark (desktop) colours. */
-async function auditEveryScreen(page: Page) {
+async function auditEveryScreen(page: Page, look: 'phone' | 'desktop') {
   const found: Record<string, unknown[]> = {};
   const audit = async (name: string) => {
     const problems = await seriousA11yProblems(page);
@@ -30,6 +31,7 @@ async function auditEveryScreen(page: Page) {
   await page.getByRole('button', { name: 'More for Slack Tide' }).click();
   await page.getByRole('button', { name: 'Play next' }).waitFor();
   await audit("playlist with a track's actions open");
+  await screenshot(page, `track-actions-${look}`, false);
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: /Play Departure Board/ }).click();
   await page.locator('.mini-player').waitFor();
@@ -67,12 +69,12 @@ async function auditEveryScreen(page: Page) {
 describe('accessibility', () => {
   it('has no serious or critical axe findings on any screen (phone, light)', async () => {
     const open = await suite.open({ ...PHONE, colorScheme: 'light' });
-    expect(await auditEveryScreen(open.page)).toEqual({});
+    expect(await auditEveryScreen(open.page, 'phone')).toEqual({});
   });
 
   it('has no serious or critical axe findings on any screen (desktop, dark)', async () => {
     const open = await suite.open(DESKTOP);
-    expect(await auditEveryScreen(open.page)).toEqual({});
+    expect(await auditEveryScreen(open.page, 'desktop')).toEqual({});
   });
 
   it('works by keyboard alone, with visible focus: sign in, browse, play, download', async () => {
