@@ -2,13 +2,14 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE } from './browser';
 import { seriousA11yProblems } from './axe';
+import { screenshot } from './screenshots';
 import { e2eSuite } from './harness';
 import { E2E_APP_URL } from './ports';
 
 const suite = e2eSuite();
 
 /** Every screen, in light (phone) and dark (desktop) colours. */
-async function auditEveryScreen(page: Page) {
+async function auditEveryScreen(page: Page, look: 'phone' | 'desktop') {
   const found: Record<string, unknown[]> = {};
   const audit = async (name: string) => {
     const problems = await seriousA11yProblems(page);
@@ -27,6 +28,11 @@ async function auditEveryScreen(page: Page) {
     .getByText('Departure Board')
     .waitFor();
   await audit('playlist');
+  await page.getByRole('button', { name: 'More for Slack Tide' }).click();
+  await page.getByRole('button', { name: 'Play next' }).waitFor();
+  await audit("playlist with a track's actions open");
+  await screenshot(page, `track-actions-${look}`, false);
+  await page.keyboard.press('Escape');
   await page.getByRole('button', { name: /Play Departure Board/ }).click();
   await page.locator('.mini-player').waitFor();
   await audit('playlist with mini player');
@@ -63,12 +69,12 @@ async function auditEveryScreen(page: Page) {
 describe('accessibility', () => {
   it('has no serious or critical axe findings on any screen (phone, light)', async () => {
     const open = await suite.open({ ...PHONE, colorScheme: 'light' });
-    expect(await auditEveryScreen(open.page)).toEqual({});
+    expect(await auditEveryScreen(open.page, 'phone')).toEqual({});
   });
 
   it('has no serious or critical axe findings on any screen (desktop, dark)', async () => {
     const open = await suite.open(DESKTOP);
-    expect(await auditEveryScreen(open.page)).toEqual({});
+    expect(await auditEveryScreen(open.page, 'desktop')).toEqual({});
   });
 
   it('works by keyboard alone, with visible focus: sign in, browse, play, download', async () => {
@@ -114,6 +120,19 @@ describe('accessibility', () => {
     await page.keyboard.press('Enter');
     await page.locator('.mini-player').waitFor();
     await page.getByRole('button', { name: 'Pause', exact: true }).first().waitFor();
+    // A track's "⋯": Enter shows its actions, Tab reaches "Play next", Enter queues the track
+    // and puts focus back on "⋯" (the actions are gone).
+    await tabTo(/^More for Slack Tide$/);
+    await page.keyboard.press('Enter');
+    const more = page.getByRole('button', { name: 'More for Slack Tide' });
+    expect(await more.getAttribute('aria-expanded')).toBe('true');
+    await tabTo(/^Play next$/);
+    await page.keyboard.press('Enter');
+    await page.getByText('“Slack Tide” plays next').waitFor();
+    expect(await more.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'More for Slack Tide',
+    );
     // The player's controls are reached and used the same way.
     await tabTo(/^Pause$/);
     await page.keyboard.press('Enter');

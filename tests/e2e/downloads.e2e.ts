@@ -243,7 +243,7 @@ describe('downloads for offline play', () => {
     const row = await downloadFromMenu(page, 'Signal Failure');
     expect(await page.getByRole('img', { name: 'Downloaded' }).count()).toBe(1);
     await row.getByRole('button', { name: 'More for Signal Failure' }).click();
-    await row.getByRole('menuitem', { name: 'Remove download' }).click();
+    await row.getByRole('button', { name: 'Remove download' }).click();
     await row.getByRole('img', { name: 'Downloaded' }).waitFor({ state: 'detached' });
     expect((await storedFiles(page)).length).toBe(0);
   });

@@ -19,7 +19,7 @@ export const trackRow = (page: Page, title: string): Locator =>
 export async function downloadFromMenu(page: Page, title: string): Promise<Locator> {
   const row = trackRow(page, title);
   await row.getByRole('button', { name: `More for ${title}` }).click();
-  await row.getByRole('menuitem', { name: 'Download' }).click();
+  await row.getByRole('button', { name: 'Download', exact: true }).click();
   await row.getByRole('img', { name: 'Downloaded' }).waitFor({ timeout: 10_000 });
   return row;
 }

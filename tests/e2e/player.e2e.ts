@@ -332,7 +332,7 @@ describe('playing music in Chromium', () => {
     await signInToRoadTrip(open);
     await page.getByRole('button', { name: /Play Departure Board/ }).click();
     await page.getByRole('button', { name: 'More for Slack Tide' }).click();
-    await page.getByRole('menuitem', { name: 'Play next' }).click();
+    await page.getByRole('button', { name: 'Play next' }).click();
     await page.getByText('“Slack Tide” plays next').waitFor();
     await page.getByRole('button', { name: 'Next track' }).first().click();
     await page.waitForFunction(

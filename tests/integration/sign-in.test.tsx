@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { PLAYER_KEY } from '../../src/features/player';
 import { useSessionStore } from '../../src/features/auth';
+import { useServersStore } from '../../src/features/servers/servers-store';
 import { idbGet, idbSet } from '../../src/lib/idb';
 import { fake, renderApp, signInAsDemo, appTests } from './app-harness';
 
@@ -117,6 +118,27 @@ describe('the stored sign-in', () => {
       expect(stored).not.toContain(fake().model.servers[0]?.accessToken ?? 'missing');
     });
   });
+});
+
+describe('what sign-out leaves in memory', () => {
+  it('nothing of the account: a server probe still under way writes nothing after it', async () => {
+    // The server answers its identity slowly: the first probe is still out at sign-out.
+    fake().faults.add({ kind: 'latency', ms: 2_500, path: '/identity' });
+    await signInAsDemo(fake());
+    renderApp('/servers');
+    await screen.findByRole('heading', { name: 'Living Room Server' });
+    const id = fake().model.servers[0]?.machineIdentifier ?? 'missing';
+    expect(useServersStore.getState().statuses[id]?.state).toBe('probing');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    await screen.findByRole('button', { name: 'Sign in with Plex' });
+    // Every probe has had its answer by now.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const state = useServersStore.getState();
+    expect(state.servers).toEqual([]);
+    expect(state.statuses).toEqual({});
+    expect(state.remembered).toEqual({});
+    expect(JSON.stringify(await idbGet('servers'))).not.toContain(id);
+  }, 15_000);
 });
 
 describe('whose data is on this device', () => {

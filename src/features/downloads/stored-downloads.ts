@@ -1,3 +1,4 @@
+import { forgetAtSignOut } from '../../lib/account-memory';
 import { useDownloadsStore } from './downloads-store';
 import * as db from './download-db';
 import { emptyJobState, setsNow, upsertJobs } from './job-state';
@@ -9,12 +10,19 @@ import type { DownloadJob, DownloadSet } from './types';
  * Records the last load found broken (the runner tab deletes them, and the jobs' files), and sets
  * it gave back jobs queued for them (the runner tab writes them).
  */
-let broken: { jobs: string[]; sets: string[]; regained: string[] } = {
-  jobs: [],
-  sets: [],
-  regained: [],
-};
+interface Broken {
+  jobs: string[];
+  sets: string[];
+  regained: string[];
+}
+const nothingBroken = (): Broken => ({ jobs: [], sets: [], regained: [] });
+let broken = nothingBroken();
 export const brokenRecords = () => broken;
+// The account's record keys. Forgotten at sign-out: the next read of the disk finds again what
+// is still there (a wipe has removed it all, or downloads kept stay for the next sign-in).
+forgetAtSignOut(() => {
+  broken = nothingBroken();
+});
 
 /**
  * Jobs no set holds, made by an enqueue of a set that is there: a tab closed between the pieces
@@ -42,7 +50,7 @@ export async function readStoredDownloads(): Promise<void> {
   const [jobRecords, setRecords] = await Promise.all([db.loadJobRecords(), db.loadSetRecords()]);
   const jobs: DownloadJob[] = [];
   const kept = new Set<string>();
-  broken = { jobs: [], sets: [], regained: [] };
+  broken = nothingBroken();
   for (const [key, raw] of jobRecords) {
     const read = readJob(String(key), raw);
     if ('ok' in read) jobs.push(read.ok);

@@ -139,7 +139,11 @@ export async function loadDownloads(): Promise<void> {
   buffered = [];
   try {
     // The settings store waits to be asked (persisted-shape.ts): the names are settled by now.
-    await Promise.all([useDownloadsStore.persist.rehydrate(), readStoredDownloads()]);
+    // Read once: a later load (this tab taking over the runner) has heard other tabs' settings.
+    const settings = useDownloadsStore.persist.hasHydrated()
+      ? null
+      : useDownloadsStore.persist.rehydrate();
+    await Promise.all([settings, readStoredDownloads()]);
   } finally {
     const changes = buffered;
     buffered = null;

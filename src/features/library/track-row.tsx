@@ -1,9 +1,10 @@
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import type { ListOrigin, Track } from '../../domain';
 import { formatDuration } from '../../lib/format';
 import { useLinkProps, type LinkProps } from '../../lib/use-link-props';
 import type { Availability, TrackListActions } from './list-actions';
 import { CoverArt, type ArtworkUrl } from '../../ui/cover-art';
+import { MoreActions, type MoreAction } from '../../ui/more-actions';
 
 export const TRACK_ROW_HEIGHT = 60;
 
@@ -61,6 +62,25 @@ export function useTrackList(
   return { rowShared, currentId, availability };
 }
 
+/** What "⋯" offers for one track: queue it, and download or remove its copy if it has a file. */
+function rowActions(
+  track: Track,
+  available: Availability,
+  actions: TrackListActions,
+): MoreAction[] {
+  const offered: MoreAction[] = [
+    { label: 'Play next', run: () => actions.playNext([track]) },
+    { label: 'Add to queue', run: () => actions.addToQueue([track]) },
+  ];
+  if (track.media)
+    offered.push(
+      available === 'downloaded'
+        ? { label: 'Remove download', run: () => actions.removeTrack(track) }
+        : { label: 'Download', run: () => actions.downloadTrack(track) },
+    );
+  return offered;
+}
+
 /**
  * One track: number, cover, title and artist, album, length. Tapping it plays the list from
  * here; ⋯ offers "Play next" and "Add to queue". Text only: titles are never markup.
@@ -86,7 +106,6 @@ export const TrackRow = memo(function TrackRow({
   showArt?: boolean;
 }) {
   const { actions } = list;
-  const [menu, setMenu] = useState(false);
   const unplayable = track.media === null || available === 'unavailable';
   return (
     <div
@@ -144,52 +163,10 @@ export const TrackRow = memo(function TrackRow({
         {formatDuration(track.durationMs)}
       </span>
       <span className="track-more">
-        <button
-          type="button"
-          className="more-btn"
-          aria-label={`More for ${track.title}`}
-          aria-expanded={menu}
-          onClick={() => setMenu((m) => !m)}
-        >
-          ⋯
-        </button>
-        {menu ? (
-          <span className="track-menu" role="menu">
-            <button
-              type="button"
-              role="menuitem"
-              onClick={() => (actions.playNext([track]), setMenu(false))}
-            >
-              Play next
-            </button>
-            <button
-              type="button"
-              role="menuitem"
-              onClick={() => (actions.addToQueue([track]), setMenu(false))}
-            >
-              Add to queue
-            </button>
-            {track.media ? (
-              available === 'downloaded' ? (
-                <button
-                  type="button"
-                  role="menuitem"
-                  onClick={() => (actions.removeTrack(track), setMenu(false))}
-                >
-                  Remove download
-                </button>
-              ) : (
-                <button
-                  type="button"
-                  role="menuitem"
-                  onClick={() => (actions.downloadTrack(track), setMenu(false))}
-                >
-                  Download
-                </button>
-              )
-            ) : null}
-          </span>
-        ) : null}
+        <MoreActions
+          label={`More for ${track.title}`}
+          actions={rowActions(track, available, actions)}
+        />
       </span>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { Connection, PlexServer } from '../../domain';
+import { forgetAtSignOut } from '../../lib/account-memory';
 import type { PlexClientInfo } from '../../lib/plex/client-info';
 import { chooseConnection, rankOf, type ConnectionChoice } from './choose-connection';
 import { identityProbe } from './probe-connection';
@@ -7,12 +8,26 @@ import { currentConnection, useServersStore } from './servers-store';
 export type ConnectReason = 'start' | 'test' | 'failover' | 'permission';
 
 const inflight = new Map<string, Promise<ConnectionChoice>>();
+/**
+ * Bumped at sign-out: a probe begun before it finds nothing out for the next session (it used
+ * the old account's server token, and what it found would land in the emptied server list,
+ * `remembered` included, which is saved).
+ */
+let signOuts = 0;
+forgetAtSignOut(() => {
+  inflight.clear();
+  signOuts += 1;
+});
 
 /** While the browser asks about local network access, a local probe waits this long. */
 const LOCAL_PERMISSION_WAIT_MS = 60_000;
 
-function apply(serverId: string, choice: ConnectionChoice) {
-  useServersStore.getState().setStatus(
+function apply(serverId: string, choice: ConnectionChoice, begunAfter: number) {
+  const store = useServersStore.getState();
+  // Signed out meanwhile, or the server has left the list (a revoked token's sign-out empties
+  // it without the rest of the wipe): what the probe found belongs to no one now.
+  if (begunAfter !== signOuts || !store.servers.some((s) => s.id === serverId)) return;
+  store.setStatus(
     serverId,
     choice.chosen
       ? {
@@ -57,6 +72,7 @@ export function connectServer(
   pageProtocol = window.location.protocol,
 ): Promise<ConnectionChoice> {
   const running = inflight.get(server.id);
+  const begunAfter = signOuts;
   if (running && reason !== 'permission') return running;
   const store = useServersStore.getState();
   const preferredUri = reason === 'start' ? store.remembered[server.id] : undefined;
@@ -71,7 +87,7 @@ export function connectServer(
       const options = { token: server.accessToken, localNetwork: () => permission };
       const probe = identityProbe(server.id, client, options);
       const choice = await chooseConnection(candidates, probe, { pageProtocol, preferredUri });
-      apply(server.id, choice);
+      apply(server.id, choice, begunAfter);
       const chosen = choice.chosen;
       // Something better may still answer: the locals once the user answers Chrome's question
       // (probed patiently), or anything better than a remembered relay or remote.
@@ -85,7 +101,7 @@ export function connectServer(
       }).then((better) => {
         const now = currentConnection(useServersStore.getState(), server.id);
         if (better.chosen && (!now || rankOf(better.chosen) < rankOf(now)))
-          apply(server.id, merged(choice, better));
+          apply(server.id, merged(choice, better), begunAfter);
       });
       return choice;
     })

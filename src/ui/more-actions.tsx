@@ -1,0 +1,87 @@
+import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import './more-actions.css';
+
+export interface MoreAction {
+  /** The words on the button: its whole accessible name. */
+  label: string;
+  run: () => void;
+}
+
+/**
+ * A row's "⋯": a disclosure (a button with aria-expanded) that shows a few ordinary buttons.
+ * Not an ARIA menu (decision 035): two to three actions, reached with Tab like every other
+ * button, read by phone screen readers as buttons, with no roving focus to keep right in a
+ * virtualized row. Esc closes and puts focus back on "⋯"; so does choosing an action (the
+ * buttons go, and focus must not fall to the page). Focus or a press outside closes it.
+ */
+export function MoreActions({
+  label,
+  actions,
+}: {
+  /** The "⋯" button's name, e.g. "More for <title>". */
+  label: string;
+  actions: readonly MoreAction[];
+}) {
+  const [open, setOpen] = useState(false);
+  const box = useRef<HTMLSpanElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const id = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (!(event.target instanceof Node) || !box.current?.contains(event.target)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open]);
+
+  const closeToToggle = () => {
+    setOpen(false);
+    toggle.current?.focus();
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !open) return;
+    // Only this disclosure closes: a dialog or the full player around it stays open.
+    event.stopPropagation();
+    event.preventDefault();
+    closeToToggle();
+  };
+  const onBlur = (event: FocusEvent) => {
+    const to = event.relatedTarget;
+    if (to instanceof Node && box.current?.contains(to)) return;
+    setOpen(false);
+  };
+
+  return (
+    <span className="more-actions" ref={box} onKeyDown={onKeyDown} onBlur={onBlur}>
+      <button
+        ref={toggle}
+        type="button"
+        className="more-btn"
+        aria-label={label}
+        aria-expanded={open}
+        aria-controls={open ? id : undefined}
+        onClick={() => setOpen((o) => !o)}
+      >
+        ⋯
+      </button>
+      {open ? (
+        <span id={id} className="more-actions-list" role="group" aria-label={label}>
+          {actions.map((action) => (
+            <button
+              key={action.label}
+              type="button"
+              onClick={() => {
+                action.run();
+                closeToToggle();
+              }}
+            >
+              {action.label}
+            </button>
+          ))}
+        </span>
+      ) : null}
+    </span>
+  );
+}
