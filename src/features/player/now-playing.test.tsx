@@ -44,16 +44,16 @@ afterEach(() => {
 describe('Now Playing volume', () => {
   it('offers mute and a level slider where the browser sets an element’s volume', () => {
     render(<NowPlaying urlFor={null} />);
-    expect(screen.getByRole('slider', { name: 'Volume' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Mute' })).toBeTruthy();
-    expect(screen.queryByText(/use your device’s buttons/)).toBeNull();
+    expect(screen.getByRole('slider', { name: 'Volume' })).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Mute' })).toBeVisible();
+    expect(screen.queryByText(/use your device’s buttons/)).not.toBeInTheDocument();
   });
 
   it('names the device’s buttons instead where the volume is fixed (iOS)', () => {
     volumeFixedAtOne();
     render(<NowPlaying urlFor={null} />);
-    expect(screen.getByText('Volume: use your device’s buttons')).toBeTruthy();
-    expect(screen.queryByRole('slider', { name: 'Volume' })).toBeNull();
-    expect(screen.queryByRole('button', { name: /^(Mute|Unmute)$/ })).toBeNull();
+    expect(screen.getByText('Volume: use your device’s buttons')).toBeVisible();
+    expect(screen.queryByRole('slider', { name: 'Volume' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^(Mute|Unmute)$/ })).not.toBeInTheDocument();
   });
 });
