@@ -1,17 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Track } from '../../domain';
+import { aTrack } from '../../testing/data-generators';
 import { idbGet, idbSet } from '../../lib/idb';
 import { player } from './player';
 import { PLAYER_KEY, usePlayerStore } from './player-store';
 import { emptyQueue } from './queue';
 
-const track = (id: string): Track => ({
-  id,
-  title: `Song ${id}`,
-  artist: 'Artist',
-  album: 'Album',
-  media: { partId: Number(id), partKey: `/library/parts/${id}/file.flac` },
-});
+const track = (id: string) => aTrack({ id });
 
 /** Exactly what builds before issue 14 wrote (version 1, no server). */
 const savedBeforeServers = {
