@@ -5,6 +5,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { forgetArtwork } from '../../src/lib/artwork';
 import { storageName } from '../../src/lib/storage-names';
+import { queriesSaved } from '../../src/testing/queries-saved';
 import { fake, mswServer, renderApp, appTests } from './app-harness';
 
 appTests({ signedIn: true });
@@ -75,7 +76,9 @@ describe('playlists', () => {
       screen.getByRole('searchbox', { name: 'Filter tracks in this playlist' }),
       'tram',
     );
-    await waitFor(() => expect(within(list).queryByText('Departure Board')).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(within(list).queryByText('Departure Board')).not.toBeInTheDocument(),
+    );
     expect(within(list).getByText('Last Tram Home')).toBeVisible();
     await userEvent.clear(
       screen.getByRole('searchbox', { name: 'Filter tracks in this playlist' }),
@@ -276,8 +279,8 @@ describe('offline start', () => {
   it('shows the last-seen playlists at once, marked as offline, with no error', async () => {
     const first = renderApp('/playlists');
     await screen.findByText('Road Trip');
-    // Persisted asynchronously after the fetch.
-    await new Promise((r) => setTimeout(r, 50));
+    // Persisted asynchronously after the fetch: wait for the save, not for a stretch of time.
+    await queriesSaved();
     first.unmount();
     const { onlineManager } = await import('@tanstack/react-query');
     onlineManager.setOnline(false);

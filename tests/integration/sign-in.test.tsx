@@ -66,7 +66,9 @@ describe('signing in with Plex', () => {
 
   it('handles a return with no sign-in in progress', async () => {
     renderApp('/sign-in/return');
-    expect(await screen.findByText("There's no sign-in in progress in this browser.")).toBeVisible();
+    expect(
+      await screen.findByText("There's no sign-in in progress in this browser."),
+    ).toBeVisible();
   });
 
   it('finishes whichever of two tabs’ PINs was approved', async () => {
@@ -161,7 +163,9 @@ describe('whose data is on this device', () => {
     await waitFor(() => expect(fake().model.devices.size).toBe(0));
     const removal = fake().requests.find((r) => r.method === 'DELETE');
     expect(removal?.path).toMatch(/^\/devices\/\d+\.xml$/);
-    expect(screen.queryByText('This browser is still on your Plex account')).not.toBeInTheDocument();
+    expect(
+      screen.queryByText('This browser is still on your Plex account'),
+    ).not.toBeInTheDocument();
   });
 
   it('says where to remove it by hand when plex.tv refuses', async () => {
