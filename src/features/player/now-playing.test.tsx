@@ -2,20 +2,19 @@ import { render as renderIn, screen } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Track } from '../../domain';
+import { aTrack } from '../../testing/data-generators';
 import { NowPlaying } from './now-playing';
 import { player } from './player';
 import { usePlayerStore } from './player-store';
 import { emptyQueue } from './queue';
 
-const track: Track = {
+const track = aTrack({
   id: '1',
-  title: 'Song 1',
   artist: 'Band',
   album: 'Record',
   durationMs: 200_000,
   media: null,
-};
+});
 
 /** The rating is a mutation: the full player lives inside a query client. */
 const render = (ui: ReactElement) =>
