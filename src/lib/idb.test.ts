@@ -44,6 +44,7 @@ describe('idbObjectStorage', () => {
     const storage = idbObjectStorage<{ volume: number }>({ deferWrites: true });
     void storage.setItem('t4', { state: { volume: 0.4 }, version: 0 });
     await storage.removeItem('t4');
+    // Time passing is the check: past the task the write waited for, it never lands.
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await idbGet('t4')).toBeUndefined();
   });

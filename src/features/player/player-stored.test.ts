@@ -118,6 +118,7 @@ describe('the player as stored', () => {
     // The old tab goes on being used: its changes stay in memory.
     player.setVolume(0.3);
     player.playTracks([track('1')], 0, undefined, 'server-a');
+    // Time passing is the check: past when a write would have landed, none has.
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await idbGet(PLAYER_KEY)).toEqual(newer);
     // Cleared (a sign-out), the store is this build's to write again.
