@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { createStore, get, keys } from 'idb-keyval';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { boundedStorage, INDEX_KEY, itemsIn } from './query-cache-bound';
 import { clearPersistedQueries, persistQueries, QUERY_CACHE_BOUND } from './query-persister';
 import { storageName } from './storage-names';
@@ -89,10 +89,12 @@ describe('the saved query cache stays bounded', () => {
     const tooMany = Array.from({ length: QUERY_CACHE_BOUND.maxItems + 1 }, (_, i) => i);
     await client.fetchQuery({ queryKey: ['pms', 1, 'srv', 'huge'], queryFn: () => tooMany });
     await client.fetchQuery({ queryKey: ['pms', 1, 'srv', 'small'], queryFn: () => [1] });
-    await new Promise((r) => setTimeout(r, 50));
-    const saved = await keys<string>(createStore(storageName('query-cache'), 'queries'));
-    expect(saved.filter((k) => k !== INDEX_KEY)).toEqual([
-      'tanstack-query-["pms",1,"srv","small"]',
-    ]);
+    // Saved in the order fetched: once the small list is there, the huge one had its turn.
+    const store = createStore(storageName('query-cache'), 'queries');
+    await vi.waitFor(async () =>
+      expect((await keys<string>(store)).filter((k) => k !== INDEX_KEY)).toEqual([
+        'tanstack-query-["pms",1,"srv","small"]',
+      ]),
+    );
   });
 });

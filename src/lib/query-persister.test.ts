@@ -4,13 +4,15 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { INDEX_KEY } from './query-cache-bound';
 import { clearPersistedQueries, persistQueries, persistWholeListsOnly } from './query-persister';
 import { storageName } from './storage-names';
+import { MARKER_PREFIX, queriesSaved } from '../testing/queries-saved';
 
 const client = () =>
   new QueryClient({ defaultOptions: { queries: { persister: persistQueries, retry: false } } });
 const cache = () => createStore(storageName('query-cache'), 'queries');
 /** The saved queries (not the bound's bookkeeping beside them). */
-const storedKeys = async () => (await keys<string>(cache())).filter((k) => k !== INDEX_KEY);
-const settle = () => new Promise((r) => setTimeout(r, 30));
+const storedKeys = async () =>
+  (await keys<string>(cache())).filter((k) => k !== INDEX_KEY && !k.startsWith(MARKER_PREFIX));
+const settle = queriesSaved;
 
 beforeEach(async () => {
   await clearPersistedQueries();

@@ -4,10 +4,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { clearPersistedQueries, persistQueries, savedQueriesUnder } from './query-persister';
 import { readSavedQueries } from './saved-queries';
 import { storageName } from './storage-names';
+import { queriesSaved } from '../testing/queries-saved';
 
 const client = () =>
   new QueryClient({ defaultOptions: { queries: { persister: persistQueries, retry: false } } });
-const settle = () => new Promise((r) => setTimeout(r, 30));
+const settle = queriesSaved;
 
 beforeEach(async () => {
   await clearPersistedQueries();

@@ -26,8 +26,9 @@ describe('secret storage', () => {
     const legacy = JSON.stringify({ state: { token: TOKEN }, version: 0 });
     await idbSet('legacy-test', legacy);
     expect(await secretStateStorage.getItem('legacy-test')).toBe(legacy);
-    await new Promise((r) => setTimeout(r, 20));
-    expect(JSON.stringify(await idbGet('legacy-test'))).not.toContain(TOKEN);
+    await vi.waitFor(async () =>
+      expect(JSON.stringify(await idbGet('legacy-test'))).not.toContain(TOKEN),
+    );
     expect(await secretStateStorage.getItem('legacy-test')).toBe(legacy);
   });
 

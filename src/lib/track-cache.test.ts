@@ -1,16 +1,10 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import type { Album, Track } from '../domain';
+import { aTrack } from '../testing/data-generators';
 import { patchCachedTrack, withTrackPatched } from './track-cache';
 
-const track = (id: string, extra: Partial<Track> = {}): Track => ({
-  id,
-  title: `T${id}`,
-  artist: 'A',
-  album: 'B',
-  media: null,
-  ...extra,
-});
+const track = (id: string, extra: Partial<Track> = {}) => aTrack({ id, media: null, ...extra });
 const album: Album = { id: '7', title: 'Seven', artist: 'A' };
 
 describe('a track patched in cached data', () => {

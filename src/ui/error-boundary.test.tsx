@@ -27,9 +27,9 @@ describe('ErrorBoundary', () => {
       'Something went wrong showing this screen.',
     );
     expect(screen.getByRole('alert').textContent).toContain('(bad data)');
-    expect(screen.getByText('Player')).toBeTruthy();
+    expect(screen.getByText('Player')).toBeVisible();
     broken = false;
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    expect(screen.getByText('All good')).toBeTruthy();
+    expect(screen.getByText('All good')).toBeVisible();
   });
 });

@@ -39,7 +39,7 @@ describe('Modal', () => {
     fireEvent(screen.getByRole('dialog', { name: 'Settings' }), cancel);
     // The browser would have closed it itself: the page's state does, by unmounting it.
     expect(cancel.defaultPrevented).toBe(true);
-    expect(screen.queryByRole('dialog')).toBeNull();
-    expect(screen.getByText('Closed 1 times')).toBeTruthy();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(screen.getByText('Closed 1 times')).toBeVisible();
   });
 });

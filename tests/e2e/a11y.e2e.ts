@@ -8,6 +8,16 @@ import { E2E_APP_URL } from './ports';
 
 const suite = e2eSuite();
 
+/** Waits for the animations that end (entrances, fades; not a loading shimmer) to have ended. */
+async function entrancesDone(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const ending = document
+      .getAnimations()
+      .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(ending.map((a) => a.finished));
+  });
+}
+
 /** Every screen, in light (phone) and dark (desktop) colours. */
 async function auditEveryScreen(page: Page, look: 'phone' | 'desktop') {
   const found: Record<string, unknown[]> = {};
@@ -39,13 +49,14 @@ async function auditEveryScreen(page: Page, look: 'phone' | 'desktop') {
   await page.getByRole('button', { name: /Open the player/ }).click();
   await page.getByRole('dialog', { name: 'Now playing' }).waitFor();
   // After its 180 ms entrance: half-faded text is no contrast finding.
-  await page.waitForTimeout(400);
+  await entrancesDone(page);
   await audit('now playing');
   await page.keyboard.press('Escape');
   await page.keyboard.press(' ');
   await page.goto(`${E2E_APP_URL}library`);
   await page.getByRole('heading', { name: 'Library' }).first().waitFor();
-  await page.waitForTimeout(300);
+  // The artists themselves, not the screen's frame before they arrive.
+  await page.getByRole('link', { name: '坂本 ユキ', exact: true }).waitFor();
   await audit('library');
   await page.getByRole('link', { name: '坂本 ユキ', exact: true }).click();
   await page.getByRole('heading', { name: '坂本 ユキ', level: 1 }).waitFor();

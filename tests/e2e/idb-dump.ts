@@ -83,3 +83,36 @@ export async function waitForSavedList(page: Page, db: string, items: number): P
     { timeout: 20_000, polling: 250 },
   );
 }
+
+/**
+ * Waits until the app's query cache on disk holds a query for each key tail given (`['playlist',
+ * '9001', 'items']`): the persister saves after the screen shows the data, so a test that goes
+ * offline next waits for the save itself, not for a stretch of time.
+ */
+export async function waitForSavedQueries(page: Page, ...tails: string[][]): Promise<void> {
+  const endings = tails.map((tail) => JSON.stringify(tail).slice(1));
+  await page.waitForFunction(
+    async (endings) => {
+      const saved: string[] = [];
+      for (const info of await indexedDB.databases()) {
+        if (!info.name?.endsWith('query-cache')) continue;
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const req = indexedDB.open(info.name as string);
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+        if (db.objectStoreNames.contains('queries')) {
+          const req = db.transaction('queries').objectStore('queries').getAllKeys();
+          const keys = await new Promise<IDBValidKey[]>((resolve) => {
+            req.onsuccess = () => resolve(req.result);
+          });
+          for (const key of keys) saved.push(String(key));
+        }
+        db.close();
+      }
+      return endings.every((end) => saved.some((key) => key.endsWith(end)));
+    },
+    endings,
+    { polling: 50, timeout: 15_000 },
+  );
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE } from './browser';
 import { e2eSuite, signInThroughPlex, type OpenPage } from './harness';
-import { dumpIndexedDb, waitForSavedList } from './idb-dump';
+import { dumpIndexedDb, waitForSavedList, waitForSavedQueries } from './idb-dump';
 import { E2E_APP_URL, e2eDatabase } from './ports';
 import { screenshot } from './screenshots';
 
@@ -109,8 +109,8 @@ describe('browsing the library in Chromium', () => {
       .getByText('Departure Board')
       .waitFor();
     await page.evaluate(() => navigator.serviceWorker.ready);
-    // Let the persister write the lists it just fetched.
-    await page.waitForTimeout(300);
+    // The persister writes the lists it just fetched after they show: wait for those writes.
+    await waitForSavedQueries(page, ['playlist', '9001'], ['playlist', '9001', 'items']);
 
     await context.setOffline(true);
     const started = Date.now();

@@ -160,6 +160,7 @@ describe('playing music in Chromium', () => {
     // The screen follows within a moment even though nothing sounds yet.
     await page.locator('.mini-title', { hasText: 'Signal Failure' }).waitFor({ timeout: 1000 });
     await page.locator('.mini-player').getByRole('button', { name: 'Pause' }).click();
+    // Time passing is the check: past the 1.5 s the file is held back, it must not start.
     await page.waitForTimeout(2500);
     const elements = await page.evaluate(() =>
       (window as unknown as { __tracks: HTMLMediaElement[] }).__tracks.map((a) => ({

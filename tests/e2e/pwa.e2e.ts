@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, DESKTOP, PHONE } from './browser';
 import { e2eSuite, signInThroughPlex } from './harness';
 import { downloadFromMenu, openRoadTrip } from './flows';
+import { waitForSavedQueries } from './idb-dump';
 import { E2E_APP_URL } from './ports';
 import { screenshot } from './screenshots';
 
@@ -87,7 +88,7 @@ describe('an installable app that works offline', () => {
     const { page, context } = open;
     await openRoadTrip(page);
     await page.evaluate(() => navigator.serviceWorker.ready);
-    await page.waitForTimeout(300);
+    await waitForSavedQueries(page, ['playlist', '9001'], ['playlist', '9001', 'items']);
     await context.setOffline(true);
     await page.goto(`${E2E_APP_URL}playlists/9001`);
     await page

@@ -23,7 +23,7 @@ describe('browsing a library by artists, albums and tracks', () => {
   it('pages the artists from the server, 100 at a time in its name order', async () => {
     renderApp('/library');
     const artists = await screen.findByRole('list', { name: 'Artists' });
-    expect(await within(artists).findByText('坂本 ユキ')).toBeTruthy();
+    expect(await within(artists).findByText('坂本 ユキ')).toBeVisible();
     expect(artists.getAttribute('data-count')).toBe('5');
     expect(listCalls('8')[0]).toMatchObject({
       sort: 'titleSort',

@@ -5,6 +5,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { forgetArtwork } from '../../src/lib/artwork';
 import { storageName } from '../../src/lib/storage-names';
+import { queriesSaved } from '../../src/testing/queries-saved';
 import { fake, mswServer, renderApp, appTests } from './app-harness';
 
 appTests({ signedIn: true });
@@ -15,17 +16,17 @@ const requestsTo = (path: string) => fake().requests.filter((r) => r.path === pa
 describe('playlists', () => {
   it('lists the audio playlists with smart ones marked, counts, and hostile titles as text', async () => {
     const view = renderApp('/');
-    expect(await screen.findByText('Road Trip')).toBeTruthy();
+    expect(await screen.findByText('Road Trip')).toBeVisible();
     const smart = screen.getByText('Recently Added').closest('a') as HTMLElement;
-    expect(within(smart).getByText('Smart')).toBeTruthy();
+    expect(within(smart).getByText('Smart')).toBeVisible();
     expect(
       within(screen.getByText('Everything × 20,000').closest('a') as HTMLElement).getByText(
         /20,000 tracks/,
       ),
-    ).toBeTruthy();
-    expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeTruthy();
+    ).toBeVisible();
+    expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeVisible();
     expect(view.container.querySelector('img[src="x"]')).toBeNull();
-    expect(screen.getByText('قائمة تشغيل عربية 🎶')).toBeTruthy();
+    expect(screen.getByText('قائمة تشغيل عربية 🎶')).toBeVisible();
     expect(requestsTo('/playlists')[0]?.query.playlistType).toBe('audio');
   });
 
@@ -51,8 +52,8 @@ describe('playlists', () => {
 
   it('opens a 20,000-track playlist: first page fast, the rest in pages, few rows mounted', async () => {
     const view = renderApp('/playlists/9004');
-    expect(await screen.findByText('Departure Board')).toBeTruthy();
-    await waitFor(() => expect(screen.queryByText(/Loading .* tracks…/)).toBeNull(), {
+    expect(await screen.findByText('Departure Board')).toBeVisible();
+    await waitFor(() => expect(screen.queryByText(/Loading .* tracks…/)).not.toBeInTheDocument(), {
       timeout: 8000,
     });
     const list = screen.getByRole('list', { name: 'Tracks in Everything × 20,000' });
@@ -70,13 +71,15 @@ describe('playlists', () => {
   it('filters and sorts within a playlist', async () => {
     renderApp('/playlists/9001');
     const list = await screen.findByRole('list', { name: 'Tracks in Road Trip' });
-    expect(within(list).getByText('Departure Board')).toBeTruthy();
+    expect(within(list).getByText('Departure Board')).toBeVisible();
     await userEvent.type(
       screen.getByRole('searchbox', { name: 'Filter tracks in this playlist' }),
       'tram',
     );
-    await waitFor(() => expect(within(list).queryByText('Departure Board')).toBeNull());
-    expect(within(list).getByText('Last Tram Home')).toBeTruthy();
+    await waitFor(() =>
+      expect(within(list).queryByText('Departure Board')).not.toBeInTheDocument(),
+    );
+    expect(within(list).getByText('Last Tram Home')).toBeVisible();
     await userEvent.clear(
       screen.getByRole('searchbox', { name: 'Filter tracks in this playlist' }),
     );
@@ -93,12 +96,12 @@ describe('playlists', () => {
 
   it('says a playlist is empty', async () => {
     renderApp('/playlists/9003');
-    expect(await screen.findByText('This playlist is empty.')).toBeTruthy();
+    expect(await screen.findByText('This playlist is empty.')).toBeVisible();
   });
 
   it('says a playlist that vanished (404) is gone', async () => {
     renderApp('/playlists/424242');
-    expect(await screen.findByText('This playlist is no longer on the server.')).toBeTruthy();
+    expect(await screen.findByText('This playlist is no longer on the server.')).toBeVisible();
   });
 
   it('copes with a server that ignores paging: one request, no duplicates', async () => {
@@ -144,24 +147,24 @@ describe('playlists', () => {
     );
     renderApp('/playlists/777');
     const list = await screen.findByRole('list', { name: 'Tracks in Odd' });
-    expect(within(list).getByText('Bare Track')).toBeTruthy();
-    expect(within(list).getByText(/Unknown artist · no playable file/)).toBeTruthy();
-    expect(within(list).getByText('Some Artist')).toBeTruthy();
-    expect(within(list).queryByText('A Film')).toBeNull();
+    expect(within(list).getByText('Bare Track')).toBeVisible();
+    expect(within(list).getByText(/Unknown artist · no playable file/)).toBeVisible();
+    expect(within(list).getByText('Some Artist')).toBeVisible();
+    expect(within(list).queryByText('A Film')).not.toBeInTheDocument();
     expect(
       screen.getByText(
         /2 items in this playlist aren't tracks or couldn't be read, and are hidden/,
       ),
-    ).toBeTruthy();
+    ).toBeVisible();
   });
 
   it('explains a truncated reply and keeps the rest of the app working', async () => {
     fake().faults.add({ kind: 'malformed', mode: 'truncated', path: '/playlists' });
     renderApp('/playlists');
-    expect(await screen.findByText("Couldn't load this list of playlists.")).toBeTruthy();
-    expect(screen.getByText(/may have been cut off/)).toBeTruthy();
+    expect(await screen.findByText("Couldn't load this list of playlists.")).toBeVisible();
+    expect(screen.getByText(/may have been cut off/)).toBeVisible();
     await userEvent.click(screen.getAllByRole('link', { name: /Library/ })[0] as HTMLElement);
-    expect(await screen.findByRole('link', { name: 'Aurora Lines' })).toBeTruthy();
+    expect(await screen.findByRole('link', { name: 'Aurora Lines' })).toBeVisible();
   });
 
   it('rides out 429s while paging, waiting as told, and still loads everything', async () => {
@@ -183,12 +186,12 @@ describe('library browsing', () => {
   it('goes from artists to an artist’s albums to an album’s tracks', async () => {
     renderApp('/library');
     await userEvent.click(await screen.findByRole('link', { name: '坂本 ユキ' }));
-    expect(await screen.findByRole('heading', { name: '坂本 ユキ', level: 1 })).toBeTruthy();
-    expect(screen.getByText('東京出身のピアニスト。')).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: '坂本 ユキ', level: 1 })).toBeVisible();
+    expect(screen.getByText('東京出身のピアニスト。')).toBeVisible();
     await userEvent.click(await screen.findByRole('link', { name: /雪の記憶/ }));
     const tracks = await screen.findByRole('list', { name: 'Tracks on 雪の記憶' });
     expect(within(tracks).getAllByRole('listitem')).toHaveLength(6);
-    expect(within(tracks).getByText('初雪')).toBeTruthy();
+    expect(within(tracks).getByText('初雪')).toBeVisible();
   });
 
   it('shows recently added albums, newest first', async () => {
@@ -208,7 +211,7 @@ describe('library browsing', () => {
     await userEvent.click(
       await screen.findByRole('button', { name: 'Scan library for new music' }),
     );
-    expect(await screen.findByRole('button', { name: 'Scanning library…' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Scanning library…' })).toBeVisible();
     expect(requestsTo('/library/sections/1/refresh')).toHaveLength(1);
   });
 
@@ -222,10 +225,10 @@ describe('library browsing', () => {
       await screen.findByRole('button', {
         name: 'Scan asked for: sent when the server can be reached',
       }),
-    ).toBeTruthy();
+    ).toBeVisible();
     expect(requestsTo('/library/sections/1/refresh')).toHaveLength(0);
     onlineManager.setOnline(true);
-    expect(await screen.findByRole('button', { name: 'Scanning library…' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Scanning library…' })).toBeVisible();
     expect(requestsTo('/library/sections/1/refresh').map((r) => r.method)).toEqual(['GET']);
   });
 
@@ -236,7 +239,7 @@ describe('library browsing', () => {
       'Audiobooks',
     );
     await waitFor(() => expect(requestsTo('/library/sections/3/all').length).toBeGreaterThan(0));
-    expect(await screen.findByText('This library has no artists yet.')).toBeTruthy();
+    expect(await screen.findByText('This library has no artists yet.')).toBeVisible();
   });
 });
 
@@ -247,9 +250,9 @@ describe('search', () => {
       await screen.findByRole('searchbox', { name: 'Search your music' }),
       'lights',
     );
-    expect(await screen.findByRole('heading', { name: 'Albums' })).toBeTruthy();
-    expect(screen.getByText('Harbour Lights')).toBeTruthy();
-    expect(screen.getByText('Streetlights')).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Albums' })).toBeVisible();
+    expect(screen.getByText('Harbour Lights')).toBeVisible();
+    expect(screen.getByText('Streetlights')).toBeVisible();
     const call = requestsTo('/hubs/search').at(-1);
     expect(call?.query).toMatchObject({ query: 'lights', sectionId: '1' });
   });
@@ -266,8 +269,8 @@ describe('search', () => {
     const { onlineManager } = await import('@tanstack/react-query');
     onlineManager.setOnline(false);
     renderApp('/search?q=初雪');
-    expect(await screen.findByText('Offline — searching what PlexM8 has saved.')).toBeTruthy();
-    expect(await screen.findByText('初雪')).toBeTruthy();
+    expect(await screen.findByText('Offline — searching what PlexM8 has saved.')).toBeVisible();
+    expect(await screen.findByText('初雪')).toBeVisible();
     expect(requestsTo('/hubs/search')).toHaveLength(0);
   });
 });
@@ -276,8 +279,8 @@ describe('offline start', () => {
   it('shows the last-seen playlists at once, marked as offline, with no error', async () => {
     const first = renderApp('/playlists');
     await screen.findByText('Road Trip');
-    // Persisted asynchronously after the fetch.
-    await new Promise((r) => setTimeout(r, 50));
+    // Persisted asynchronously after the fetch: wait for the save, not for a stretch of time.
+    await queriesSaved();
     first.unmount();
     const { onlineManager } = await import('@tanstack/react-query');
     onlineManager.setOnline(false);
@@ -285,8 +288,8 @@ describe('offline start', () => {
       fake().faults.add({ kind: 'drop', origin: c.uri });
     fake().faults.add({ kind: 'drop', path: '/api/' });
     renderApp('/playlists');
-    expect(await screen.findByText('Road Trip')).toBeTruthy();
-    expect(screen.getByText(/Showing what PlexM8 saved/)).toBeTruthy();
-    expect(screen.queryByRole('alert')).toBeNull();
+    expect(await screen.findByText('Road Trip')).toBeVisible();
+    expect(screen.getByText(/Showing what PlexM8 saved/)).toBeVisible();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 });

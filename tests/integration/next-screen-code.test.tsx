@@ -19,7 +19,7 @@ appTests({ signedIn: true });
 describe('the screens one tap away', () => {
   it('have their code fetched once the playlists screen has shown', async () => {
     renderApp('/playlists');
-    expect(await screen.findByText('Road Trip')).toBeTruthy();
+    expect(await screen.findByText('Road Trip')).toBeVisible();
     // A playlist is one tap away from here; an album is not.
     await waitFor(() => expect(fetched.has('playlist')).toBe(true));
     expect(fetched.has('album')).toBe(false);

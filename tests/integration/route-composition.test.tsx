@@ -107,8 +107,8 @@ describe('a playlist route', () => {
     await waitFor(() =>
       expect(within(list).getAllByRole('img', { name: 'Downloaded' })).toHaveLength(shown),
     );
-    expect(await screen.findByText(`Downloaded (${roadTrip().length})`)).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Remove download' })).toBeTruthy();
+    expect(await screen.findByText(`Downloaded (${roadTrip().length})`)).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Remove download' })).toBeVisible();
   });
 
   it('offers a download of a playlist that has none, with no row marked', async () => {
@@ -116,7 +116,7 @@ describe('a playlist route', () => {
     const list = await screen.findByRole('list', { name: 'Tracks in Road Trip' });
     expect(
       await screen.findByRole('button', { name: 'Download Road Trip for offline play' }),
-    ).toBeTruthy();
+    ).toBeVisible();
     expect(within(list).queryAllByRole('img', { name: 'Downloaded' })).toHaveLength(0);
   });
 });

@@ -18,12 +18,12 @@ beforeEach(() => {
 describe("a screen whose code can't be fetched", () => {
   it('says so in its place with a way to reload, and the rest of the app still works', async () => {
     renderApp('/search');
-    expect(await screen.findByText("This screen couldn't be loaded.")).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Reload' })).toBeTruthy();
+    expect(await screen.findByText("This screen couldn't be loaded.")).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Reload' })).toBeVisible();
     // It stands in for the screen, heading included: a screen reader's "next heading" finds it.
-    expect(screen.getByRole('heading', { level: 1, name: 'Screen not loaded' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'Screen not loaded' })).toBeVisible();
     // The layout is still there: the user can go elsewhere.
     screen.getAllByRole('link', { name: /Playlists/ })[0]?.click();
-    expect(await screen.findByText('Road Trip')).toBeTruthy();
+    expect(await screen.findByText('Road Trip')).toBeVisible();
   });
 });

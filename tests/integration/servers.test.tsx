@@ -24,13 +24,13 @@ describe('servers screen', () => {
   it('lists servers (not players), connects locally and shows the music libraries', async () => {
     renderApp('/servers');
     const living = await card('Living Room Server');
-    expect(await within(living).findByText('Connected on your local network.')).toBeTruthy();
-    expect(within(living).getByText('Local network', { selector: '.badge' })).toBeTruthy();
-    expect(screen.queryByText('Living Room TV')).toBeNull();
+    expect(await within(living).findByText('Connected on your local network.')).toBeVisible();
+    expect(within(living).getByText('Local network', { selector: '.badge' })).toBeVisible();
+    expect(screen.queryByText('Living Room TV')).not.toBeInTheDocument();
     const music = await screen.findByRole('region', { name: 'Music on Living Room Server' });
-    expect(await within(music).findByText('Music')).toBeTruthy();
-    expect(within(music).getByText('Audiobooks')).toBeTruthy();
-    expect(within(music).queryByText('Movies')).toBeNull();
+    expect(await within(music).findByText('Music')).toBeVisible();
+    expect(within(music).getByText('Audiobooks')).toBeVisible();
+    expect(within(music).queryByText('Movies')).not.toBeInTheDocument();
     // The server's own token was used, sent as a query parameter.
     const sections = fake().requests.find((r) => r.path === '/library/sections');
     expect(sections?.query['X-Plex-Token']).toBe(livingRoom().accessToken);
@@ -45,8 +45,8 @@ describe('servers screen', () => {
       await within(living).findByText(
         "Can't reach Living Room Server over your local network; using Plex Relay (slower).",
       ),
-    ).toBeTruthy();
-    expect(within(living).getByText('Plex Relay', { selector: '.badge' })).toBeTruthy();
+    ).toBeVisible();
+    expect(within(living).getByText('Plex Relay', { selector: '.badge' })).toBeVisible();
   });
 
   it('re-probes on "Test connection" and moves back to local when it returns', async () => {
@@ -56,7 +56,7 @@ describe('servers screen', () => {
     const living = await card('Living Room Server');
     await within(living).findByText(/using Plex Relay/);
     await userEvent.click(within(living).getByRole('button', { name: 'Test connection' }));
-    expect(await within(living).findByText('Connected on your local network.')).toBeTruthy();
+    expect(await within(living).findByText('Connected on your local network.')).toBeVisible();
   });
 
   it('shows an unreachable server plainly, without hiding the others', async () => {
@@ -68,34 +68,34 @@ describe('servers screen', () => {
       await within(jo).findByText(
         "Can't reach Jo's Server. Check that it is running, then test the connection again.",
       ),
-    ).toBeTruthy();
-    expect(within(jo).getByText('Unreachable')).toBeTruthy();
+    ).toBeVisible();
+    expect(within(jo).getByText('Unreachable')).toBeVisible();
     expect(
       await within(await card('Living Room Server')).findByText('Connected on your local network.'),
-    ).toBeTruthy();
+    ).toBeVisible();
     // Listed with connections: null (and null platform fields) in resources: shown, not dropped.
     expect(
       await within(await card('Old Laptop')).findByText(
         'Old Laptop offers no connections PlexM8 can use.',
       ),
-    ).toBeTruthy();
+    ).toBeVisible();
   });
 
   it('lets the user pick another server', async () => {
     renderApp('/servers');
     const jo = await card("Jo's Server");
     await userEvent.click(within(jo).getByRole('button', { name: 'Use this server' }));
-    expect(await screen.findByRole('region', { name: "Music on Jo's Server" })).toBeTruthy();
-    expect(await screen.findByText("Jo's Music")).toBeTruthy();
+    expect(await screen.findByRole('region', { name: "Music on Jo's Server" })).toBeVisible();
+    expect(await screen.findByText("Jo's Music")).toBeVisible();
   });
 
   it('explains a malformed server list (XML instead of JSON) and offers a retry', async () => {
     fake().faults.add({ kind: 'malformed', mode: 'xml', path: '/api/v2/resources', times: 1 });
     renderApp('/servers');
-    expect(await screen.findByText("Couldn't load your servers from Plex.")).toBeTruthy();
-    expect(screen.getByText(/answered in XML instead of JSON/)).toBeTruthy();
+    expect(await screen.findByText("Couldn't load your servers from Plex.")).toBeVisible();
+    expect(screen.getByText(/answered in XML instead of JSON/)).toBeVisible();
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    expect(await screen.findByRole('heading', { name: 'Living Room Server' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Living Room Server' })).toBeVisible();
   });
 
   it('waits out a 429 as long as Retry-After says, then loads', async () => {
@@ -109,7 +109,7 @@ describe('servers screen', () => {
     renderApp('/servers');
     expect(
       await screen.findByRole('heading', { name: 'Living Room Server' }, { timeout: 4000 }),
-    ).toBeTruthy();
+    ).toBeVisible();
     const calls = fake().requests.filter((r) => r.path === '/api/v2/resources');
     expect(calls).toHaveLength(2);
     expect(defined(calls[1]).at - defined(calls[0]).at).toBeGreaterThanOrEqual(1000);
@@ -120,15 +120,15 @@ describe('servers screen', () => {
     renderApp('/servers');
     expect(
       await screen.findByText("Couldn't load this list of libraries on Living Room Server."),
-    ).toBeTruthy();
-    expect(screen.getByText(/couldn't read \(it may have been cut off\)/)).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Living Room Server' })).toBeTruthy();
+    ).toBeVisible();
+    expect(screen.getByText(/couldn't read \(it may have been cut off\)/)).toBeVisible();
+    expect(screen.getByRole('heading', { name: 'Living Room Server' })).toBeVisible();
   });
 
   it('says when the account has no servers', async () => {
     fake().model.servers.length = 0;
     renderApp('/servers');
-    expect(await screen.findByText('No Plex Media Servers on this account.')).toBeTruthy();
+    expect(await screen.findByText('No Plex Media Servers on this account.')).toBeVisible();
   });
 });
 
@@ -142,7 +142,7 @@ describe('connection failover from a failing request', () => {
     await view.queryClient.invalidateQueries();
     expect(
       await within(living).findByText(/using Plex Relay \(slower\)/, {}, { timeout: 4000 }),
-    ).toBeTruthy();
+    ).toBeVisible();
     await waitFor(
       () =>
         expect(
@@ -152,8 +152,8 @@ describe('connection failover from a failing request', () => {
         ).toBe(true),
       { timeout: 4000 },
     );
-    expect(screen.getByText('Audiobooks')).toBeTruthy();
-    expect(screen.queryByText(/Couldn't load this list of libraries/)).toBeNull();
+    expect(screen.getByText('Audiobooks')).toBeVisible();
+    expect(screen.queryByText(/Couldn't load this list of libraries/)).not.toBeInTheDocument();
     expect(useServersStore.getState().remembered[livingRoom().machineIdentifier]).toBe(
       uriOf('relay'),
     );
@@ -170,7 +170,7 @@ describe('connection failover from a failing request', () => {
     const from = fake().requests.length;
     await userEvent.click(screen.getByRole('link', { name: 'Aurora Lines' }));
     const artist = await screen.findByRole('region', { name: 'Aurora Lines' });
-    expect(await within(artist).findByRole('link', { name: /Harbour Lights/ })).toBeTruthy();
+    expect(await within(artist).findByRole('link', { name: /Harbour Lights/ })).toBeVisible();
     const after = fake().requests.slice(from);
     // Asked plex.tv whether the sign-in holds, reloaded the servers, and went on with the new token.
     expect(after.some((r) => r.path === '/api/v2/user')).toBe(true);

@@ -22,8 +22,8 @@ describe('a sign-in over another account’s data that can’t be removed', () =
     view.unmount();
     fake().approve(code ?? '');
     renderApp('/sign-in/return');
-    expect(await screen.findByText("Couldn't finish signing in.")).toBeTruthy();
-    expect(screen.getByText(/couldn't remove it, so it didn't sign you in/)).toBeTruthy();
+    expect(await screen.findByText("Couldn't finish signing in.")).toBeVisible();
+    expect(screen.getByText(/couldn't remove it, so it didn't sign you in/)).toBeVisible();
     expect(useSessionStore.getState().token).toBeNull();
   });
 });

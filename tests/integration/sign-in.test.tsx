@@ -42,32 +42,34 @@ describe('signing in with Plex', () => {
 
     expect(fake().approve(code)).toBe(true);
     renderApp('/sign-in/return');
-    expect(await screen.findByText('Demo Listener')).toBeTruthy();
+    expect(await screen.findByText('Demo Listener')).toBeVisible();
     // The account shows a moment before the move to the home screen on a busy machine.
     await waitFor(() => expect(window.location.pathname).toBe('/playlists'));
-    expect(await screen.findByText('Road Trip')).toBeTruthy();
+    expect(await screen.findByText('Road Trip')).toBeVisible();
   });
 
   it('says so when the user comes back without approving, and finishes on "Check again" after approval', async () => {
     const params = await startSignIn();
     renderApp('/sign-in/return');
-    expect(await screen.findByText("Sign-in wasn't approved.")).toBeTruthy();
+    expect(await screen.findByText("Sign-in wasn't approved.")).toBeVisible();
     fake().approve(params.get('code') ?? '');
     await userEvent.click(screen.getByRole('button', { name: 'Check again' }));
-    expect(await screen.findByText('Demo Listener')).toBeTruthy();
+    expect(await screen.findByText('Demo Listener')).toBeVisible();
   });
 
   it('explains an expired PIN and offers a new sign-in', async () => {
     await startSignIn();
     for (const pin of fake().model.pins.values()) pin.expiresAt = 0;
     renderApp('/sign-in/return');
-    expect(await screen.findByText('That sign-in code has expired.')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Sign in with Plex' })).toBeTruthy();
+    expect(await screen.findByText('That sign-in code has expired.')).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Sign in with Plex' })).toBeVisible();
   });
 
   it('handles a return with no sign-in in progress', async () => {
     renderApp('/sign-in/return');
-    expect(await screen.findByText("There's no sign-in in progress in this browser.")).toBeTruthy();
+    expect(
+      await screen.findByText("There's no sign-in in progress in this browser."),
+    ).toBeVisible();
   });
 
   it('finishes whichever of two tabs’ PINs was approved', async () => {
@@ -75,15 +77,15 @@ describe('signing in with Plex', () => {
     await startSignIn();
     fake().approve(first.get('code') ?? '');
     renderApp('/sign-in/return');
-    expect(await screen.findByText('Demo Listener')).toBeTruthy();
+    expect(await screen.findByText('Demo Listener')).toBeVisible();
   });
 
   it('shows a clear message when plex.tv cannot create a PIN', async () => {
     fake().faults.add({ kind: 'status', status: 503, path: '/api/v2/pins' });
     renderApp('/');
     await userEvent.click(await screen.findByRole('button', { name: 'Sign in with Plex' }));
-    expect(await screen.findByText("Couldn't start signing in with Plex.")).toBeTruthy();
-    expect(screen.getByText(/Plex had a problem \(error 503\)/)).toBeTruthy();
+    expect(await screen.findByText("Couldn't start signing in with Plex.")).toBeVisible();
+    expect(screen.getByText(/Plex had a problem \(error 503\)/)).toBeVisible();
   });
 });
 
@@ -94,16 +96,16 @@ describe('the stored sign-in', () => {
     renderApp('/servers');
     expect(
       await screen.findByText('Your Plex sign-in has expired or was revoked. Sign in again.'),
-    ).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Sign in with Plex' })).toBeTruthy();
+    ).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Sign in with Plex' })).toBeVisible();
   });
 
   it('survives a check that fails for other reasons (5xx): still signed in, marked unverified', async () => {
     await signInAsDemo(fake());
     fake().faults.add({ kind: 'status', status: 502, path: '/api/v2/user' });
     renderApp('/servers');
-    expect(await screen.findByText("Couldn't check sign-in with Plex")).toBeTruthy();
-    expect(screen.getByText('Demo Listener')).toBeTruthy();
+    expect(await screen.findByText("Couldn't check sign-in with Plex")).toBeVisible();
+    expect(screen.getByText('Demo Listener')).toBeVisible();
   });
 
   it('is wiped by sign-out: no token left in IndexedDB, sign-in screen shown', async () => {
@@ -111,7 +113,7 @@ describe('the stored sign-in', () => {
     renderApp('/servers');
     await screen.findByRole('heading', { name: 'Living Room Server' });
     await userEvent.click(screen.getByRole('button', { name: 'Sign out' }));
-    expect(await screen.findByRole('button', { name: 'Sign in with Plex' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Sign in with Plex' })).toBeVisible();
     await waitFor(async () => {
       const stored = JSON.stringify([await idbGet('session'), await idbGet('servers')]);
       expect(stored).not.toContain(fake().model.user.token);
@@ -183,7 +185,9 @@ describe('whose data is on this device', () => {
     await waitFor(() => expect(fake().model.devices.size).toBe(0));
     const removal = fake().requests.find((r) => r.method === 'DELETE');
     expect(removal?.path).toMatch(/^\/devices\/\d+\.xml$/);
-    expect(screen.queryByText('This browser is still on your Plex account')).toBeNull();
+    expect(
+      screen.queryByText('This browser is still on your Plex account'),
+    ).not.toBeInTheDocument();
   });
 
   it('says where to remove it by hand when plex.tv refuses', async () => {
@@ -192,7 +196,7 @@ describe('whose data is on this device', () => {
     renderApp('/servers');
     await screen.findByRole('heading', { name: 'Living Room Server' });
     await userEvent.click(screen.getByRole('button', { name: 'Sign out' }));
-    expect(await screen.findByText('This browser is still on your Plex account')).toBeTruthy();
+    expect(await screen.findByText('This browser is still on your Plex account')).toBeVisible();
     expect(screen.getByRole('link', { name: 'Authorized Devices' }).getAttribute('href')).toBe(
       'https://app.plex.tv/desktop/#!/settings/devices/all',
     );

@@ -80,7 +80,7 @@ async function openPlayer() {
 }
 async function closePlayer() {
   await userEvent.click(screen.getByRole('button', { name: 'Close the player' }));
-  await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
 }
 
 beforeEach(async () => {
@@ -144,7 +144,7 @@ describe('a star rating', () => {
       'X-Plex-Token': fake.model.servers[0]?.accessToken,
       'X-Plex-Client-Identifier': 'client-1',
     });
-    expect(within(fullPlayer()).queryByText(/Offline:/)).toBeNull();
+    expect(within(fullPlayer()).queryByText(/Offline:/)).not.toBeInTheDocument();
   });
 
   it('given offline survives a reload: shown again, and sent once the server can be reached', async () => {
@@ -203,7 +203,7 @@ describe('a star rating', () => {
     onlineManager.setOnline(true);
     expect(
       await screen.findByText(new RegExp(`^Couldn't save the rating of “${first.title}”: .+`)),
-    ).toBeTruthy();
+    ).toBeVisible();
     await openPlayer();
     expect(starsShown()).toBe(0);
   });

@@ -1,16 +1,16 @@
 import { QueryClient } from '@tanstack/react-query';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Artist } from '../../domain';
 import {
   clearPersistedQueries,
   persistQueries,
   savedQueriesUnder,
 } from '../../lib/query-persister';
+import { queriesSaved } from '../../testing/queries-saved';
 import { createSavedSearch, type SavedSearchReply } from './saved-search-engine';
 
 const artists = (...titles: string[]): Artist[] =>
   titles.map((title, i) => ({ id: `${i}`, title }));
-const settle = () => new Promise((r) => setTimeout(r, 30));
 
 beforeEach(async () => {
   await clearPersistedQueries();
@@ -28,7 +28,7 @@ beforeEach(async () => {
     queryKey: ['pms', 1, 'srv', 'search', '1', 'bj'],
     queryFn: () => ({ artists: artists('Bjarne Stale'), albums: [], tracks: [] }),
   });
-  await settle();
+  await queriesSaved();
 });
 
 function start() {
@@ -44,8 +44,11 @@ describe('the offline search engine', () => {
     // Typed while the index is still being made, faster than it answers.
     for (const [seq, q] of ['b', 'bj', 'bjo', 'bjork'].entries())
       handle({ type: 'query', seq, q, limit: 10 });
-    await settle();
-    expect(replies.map((r) => r.type)).toEqual(['ready', 'results']);
+    await vi.waitFor(() => expect(replies.map((r) => r.type)).toEqual(['ready', 'results']));
+    // Once: a query after it is the next answer, with no second answer to 'bjork' before it.
+    handle({ type: 'query', seq: 4, q: 'blur', limit: 10 });
+    await vi.waitFor(() => expect(replies).toHaveLength(3));
+    expect(replies[2]?.type === 'results' && replies[2].q).toBe('blur');
     const [ready, results] = replies;
     expect(ready?.type === 'ready' && ready.size).toBe(3);
     if (results?.type !== 'results') throw new Error('no results');
@@ -56,12 +59,13 @@ describe('the offline search engine', () => {
 
   it('answers each query that arrives after the last was answered', async () => {
     const { replies, handle } = start();
-    await settle();
+    const answers = () => replies.filter((r) => r.type === 'results').length;
+    await vi.waitFor(() => expect(replies.map((r) => r.type)).toEqual(['ready']));
     handle({ type: 'query', seq: 1, q: 'blur', limit: 10 });
-    await settle();
+    await vi.waitFor(() => expect(answers()).toBe(1));
     handle({ type: 'query', seq: 2, q: 'canada', limit: 10 });
     handle({ type: 'query', seq: 3, q: 'zzz', limit: 10 });
-    await settle();
+    await vi.waitFor(() => expect(answers()).toBe(2));
     const answered = replies.flatMap((r) =>
       r.type === 'results' ? [[r.q, r.results.artists.map((a) => a.title)]] : [],
     );

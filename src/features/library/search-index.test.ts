@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Album, Artist, Track } from '../../domain';
+import { aTrack, anAlbum, anArtist } from '../../testing/data-generators';
 import { foldForSearch } from './fold';
 import { SearchIndex } from './search-index';
 
-const artist = (id: string, title: string): Artist => ({ id, title });
-const album = (id: string, title: string, by = 'Someone'): Album => ({ id, title, artist: by });
-const track = (id: string, title: string, by = 'Someone', on = 'Something'): Track => ({
-  id,
-  title,
-  artist: by,
-  album: on,
-  media: { partId: Number(id), partKey: `/library/parts/${id}/file.mp3` },
-});
+const artist = (id: string, title: string) => anArtist({ id, title });
+const album = (id: string, title: string, by = 'Someone') => anAlbum({ id, title, artist: by });
+const track = (id: string, title: string, by = 'Someone', on = 'Something') =>
+  aTrack({ id, title, artist: by, album: on });
 const page = <T>(items: T[]) => ({ items, skipped: 0, start: 0, next: items.length, total: 9 });
 const titles = (xs: { title: string }[]) => xs.map((x) => x.title);
 

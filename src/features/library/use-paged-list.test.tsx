@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider, queryOptions } from '@tanstack/react-query';
 import { act, render, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ItemsPage } from '../../domain';
 import { usePagedList, type PagedList } from './use-paged-list';
 
@@ -54,11 +54,15 @@ describe('usePagedList', () => {
   it('asks for nothing a fling passes, only where it comes to rest', async () => {
     const { asked, current } = setup();
     await waitFor(() => expect(current().total).toBe(TOTAL));
-    // A frame apart, as a wheel flung through the list moves it.
+    // A frame apart, as a wheel flung through the list moves it: on a fake clock, so a loaded
+    // machine can't stretch a frame past the list's wait for rest (a real sleep could).
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     for (let row = 10_000; row < 150_000; row += 10_000) {
       act(() => current().onRangeChange(row, row + 30));
-      await new Promise((r) => setTimeout(r, 16));
+      await act(() => vi.advanceTimersByTimeAsync(16));
     }
+    // Where it comes to rest, the clock is real again: the page is fetched as in the app.
+    vi.useRealTimers();
     act(() => current().onRangeChange(149_970, 149_999));
     expect(asked).toEqual([0]);
     await waitFor(() => expect(current().itemAt(149_999)).toBe(149_999));

@@ -12,8 +12,12 @@ describe('player controller, recovering', () => {
     h.engine.emit({ type: 'playing' });
     h.engine.emit({ type: 'time', positionMs: 42_000, durationMs: 100_000 });
     h.stop();
-    await new Promise((r) => setTimeout(r, 20));
-    expect(await loadPosition()).toEqual({ uid: store().queue.items[0]?.uid, positionMs: 42_000 });
+    await vi.waitFor(async () =>
+      expect(await loadPosition()).toEqual({
+        uid: store().queue.items[0]?.uid,
+        positionMs: 42_000,
+      }),
+    );
 
     // Started again with no server yet: paused, showing where it will resume.
     usePositionStore.setState({ uid: null, positionMs: 0, durationMs: 0 });

@@ -1,16 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Track } from '../../domain';
+import { aTrack } from '../../testing/data-generators';
 import { PlexError } from '../../lib/plex/errors';
 import { downloadFrom } from './download-url';
 import type { StreamServer } from './playback-source';
 
-const flac: Track = {
+const flac = aTrack({
   id: '7',
-  title: 'T',
-  artist: 'A',
-  album: 'B',
   media: { partId: 70, partKey: '/library/parts/70/file.flac', codec: 'flac', bitrate: 1_800 },
-};
+});
 
 /** A server that records what it was asked, in order; `refuse` makes the decision fail. */
 function server(refuse?: unknown) {

@@ -1,16 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Track } from '../../domain';
+import { aTrack } from '../../testing/data-generators';
 import { PlexError } from '../../lib/plex/errors';
 import { planStream, streamSource, transcodedSource, type StreamServer } from './playback-source';
 
-const track = (codec: string, bitrate: number, container = codec): Track => ({
-  id: '7',
-  title: 'T',
-  artist: 'A',
-  album: 'B',
-  durationMs: 200_000,
-  media: { partId: 70, partKey: '/library/parts/70/file', codec, container, bitrate },
-});
+const track = (codec: string, bitrate: number, container = codec) =>
+  aTrack({
+    id: '7',
+    durationMs: 200_000,
+    media: { partId: 70, partKey: '/library/parts/70/file', codec, container, bitrate },
+  });
 /** Chromium's answers: no ALAC. */
 const chromium = (mime: string) => (mime.includes('alac') ? '' : 'probably');
 

@@ -1,20 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Track } from '../../domain';
+import { aTrack, someTracks } from '../../testing/data-generators';
 import { idbDel, idbGet, idbKeysStartingWith } from '../../lib/idb';
 import { player } from './player';
 import { PLAYER_KEY, usePlayerStore } from './player-store';
 import { emptyQueue } from './queue';
 import { ORDER_KEY, TRACKS_PREFIX } from './queue-records';
-
-const track = (n: number): Track => ({
-  id: String(n),
-  title: `Song ${n}`,
-  artist: 'Artist',
-  album: 'Album',
-  durationMs: 180_000,
-  media: { partId: n, partKey: `/library/parts/${n}/file.flac` },
-});
-const tracks = (count: number) => Array.from({ length: count }, (_, i) => track(i + 1));
 
 /** The keys IndexedDB was asked to put, in order, since the last call. */
 let puts: string[] = [];
@@ -48,7 +38,7 @@ describe('the queue as stored', () => {
   });
 
   it('writes a 4,500-track queue once, as tracks, an order and a small player record', async () => {
-    player.playTracks(tracks(4500), 0, undefined, 'server-a');
+    player.playTracks(someTracks(4500), 0, undefined, 'server-a');
     await storedWhen((q) => q.index === 0);
     const written = putsSince();
     expect(written.filter((k) => k.startsWith(TRACKS_PREFIX))).toHaveLength(3);
@@ -59,7 +49,7 @@ describe('the queue as stored', () => {
   });
 
   it('a track change writes the player record alone; an edit the order, and new tracks only', async () => {
-    player.playTracks(tracks(4500), 0, undefined, 'server-a');
+    player.playTracks(someTracks(4500), 0, undefined, 'server-a');
     await storedWhen((q) => q.index === 0);
     putsSince();
 
@@ -76,7 +66,7 @@ describe('the queue as stored', () => {
     expect(putsSince()).toEqual([ORDER_KEY, PLAYER_KEY]);
 
     player.remove(3);
-    player.playNext([track(9999)], 'server-a');
+    player.playNext([aTrack({ id: '9999' })], 'server-a');
     // Wait for the new entry itself: the order's length (4,500) was already that before.
     const added = state().queue.items.find((i) => i.track.id === '9999')?.uid;
     expect(added).toBeDefined();
@@ -90,7 +80,7 @@ describe('the queue as stored', () => {
   });
 
   it('comes back after a reload as it was: order, shuffle, the track playing', async () => {
-    player.playTracks(tracks(3000), 5, undefined, 'server-a');
+    player.playTracks(someTracks(3000), 5, undefined, 'server-a');
     player.toggleShuffle();
     player.move(20, 7);
     player.remove(9);
@@ -110,10 +100,10 @@ describe('the queue as stored', () => {
   });
 
   it('a new queue replaces the old tracks; entries whose record is gone are left out', async () => {
-    player.playTracks(tracks(4500), 0, undefined, 'server-a');
+    player.playTracks(someTracks(4500), 0, undefined, 'server-a');
     await storedWhen((q) => q.index === 0);
     const first = await idbKeysStartingWith(TRACKS_PREFIX);
-    player.playTracks(tracks(2500), 2100, undefined, 'server-a');
+    player.playTracks(someTracks(2500), 2100, undefined, 'server-a');
     await storedWhen((q) => q.index === 2100);
     const second = await idbKeysStartingWith(TRACKS_PREFIX);
     expect(second).toHaveLength(2);
@@ -128,7 +118,7 @@ describe('the queue as stored', () => {
   });
 
   it('a sign-out removes every record of the queue', async () => {
-    player.playTracks(tracks(2500), 0, undefined, 'server-a');
+    player.playTracks(someTracks(2500), 0, undefined, 'server-a');
     await storedWhen((q) => q.index === 0);
     await usePlayerStore.persist.clearStorage();
     expect(await idbKeysStartingWith('player')).toEqual([]);

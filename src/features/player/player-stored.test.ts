@@ -1,17 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Track } from '../../domain';
+import { aTrack } from '../../testing/data-generators';
 import { idbGet, idbSet } from '../../lib/idb';
 import { player } from './player';
 import { PLAYER_KEY, usePlayerStore } from './player-store';
 import { emptyQueue } from './queue';
 
-const track = (id: string): Track => ({
-  id,
-  title: `Song ${id}`,
-  artist: 'Artist',
-  album: 'Album',
-  media: { partId: Number(id), partKey: `/library/parts/${id}/file.flac` },
-});
+const track = (id: string) => aTrack({ id });
 
 /** Exactly what builds before issue 14 wrote (version 1, no server). */
 const savedBeforeServers = {
@@ -124,6 +118,7 @@ describe('the player as stored', () => {
     // The old tab goes on being used: its changes stay in memory.
     player.setVolume(0.3);
     player.playTracks([track('1')], 0, undefined, 'server-a');
+    // Time passing is the check: past when a write would have landed, none has.
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await idbGet(PLAYER_KEY)).toEqual(newer);
     // Cleared (a sign-out), the store is this build's to write again.

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { aTrack } from '../../testing/data-generators';
 import type { QueueItem } from './queue';
 import { entriesOf, noRecords, orderOf, planRecords, remember } from './queue-records';
 
 const item = (n: number): QueueItem => ({
   uid: `u${n}`,
-  track: { id: String(n), title: `Song ${n}`, artist: 'A', album: 'B', media: null },
+  track: aTrack({ id: String(n), media: null }),
 });
 const items = (from: number, to: number) =>
   Array.from({ length: to - from }, (_, i) => item(from + i));

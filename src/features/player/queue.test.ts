@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Track } from '../../domain';
+import { aTrack } from '../../testing/data-generators';
 import {
   addToQueue,
   clearUpcoming,
@@ -17,13 +17,7 @@ import {
   type QueueState,
 } from './queue';
 
-const track = (id: string): Track => ({
-  id,
-  title: `T${id}`,
-  artist: 'A',
-  album: 'B',
-  media: null,
-});
+const track = (id: string) => aTrack({ id, media: null });
 const tracks = ['1', '2', '3', '4', '5'].map(track);
 const ids = (s: QueueState) => s.items.map((i) => i.track.id);
 const now = (s: QueueState | null) => (s ? current(s)?.track.id : null);

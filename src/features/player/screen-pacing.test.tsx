@@ -58,8 +58,8 @@ describe('screen pacing', () => {
       store.setState({ title: 'Departure Board' });
     });
     expect(audioSide).toEqual(['Departure Board']);
-    expect(screen.getByText('Nothing')).toBeTruthy();
+    expect(screen.getByText('Nothing')).toBeVisible();
     act(() => releaseScreen());
-    expect(screen.getByText('Departure Board')).toBeTruthy();
+    expect(screen.getByText('Departure Board')).toBeVisible();
   });
 });

@@ -68,10 +68,14 @@ describe('what the network status hears from requests', () => {
 });
 
 /** A body that sends `first` and then nothing more, ever (a stalled connection). */
-function stallingBody(first: string): ReadableStream<Uint8Array> {
+function stallingBody(first: string, reading?: () => void): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(new TextEncoder().encode(first));
+    },
+    // Asked for more once the first piece is read: the reader is waiting in the body now.
+    pull() {
+      reading?.();
     },
   });
 }
@@ -136,13 +140,14 @@ describe('timeouts that hold while a body is read', () => {
 
   it('is cancelled with its caller while the body is read', async () => {
     const caller = new AbortController();
-    const stalled = answering(() => stallingBody('{"Media'));
+    let reading = false;
+    const stalled = answering(() => stallingBody('{"Media', () => (reading = true)));
     const outcome = requestJson(
       identity,
       { url: `${origin}/identity`, signal: caller.signal, timeoutMs: 60_000 },
       stalled,
     ).catch((error: unknown) => error);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await vi.waitFor(() => expect(reading).toBe(true));
     caller.abort();
     expect(isPlexError(await outcome, 'aborted')).toBe(true);
   });
