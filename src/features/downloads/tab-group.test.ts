@@ -15,3 +15,16 @@ describe('loading downloads', () => {
     expect(rehydrate).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('loading downloads from two places at once', () => {
+  it('is one load: both callers resolve, and the settings are read once', async () => {
+    // The host after paint and a screen's Download button can both ask before either is done.
+    const read = vi.spyOn(useDownloadsStore.persist, 'rehydrate');
+    read.mockClear();
+    await expect(Promise.all([loadDownloads(), loadDownloads()])).resolves.toEqual([
+      undefined,
+      undefined,
+    ]);
+    expect(read.mock.calls.length).toBeLessThanOrEqual(1);
+  });
+});

@@ -129,11 +129,23 @@ function followerSend(ask: Ask): Promise<void> {
   });
 }
 
+/** The load under way: callers that ask meanwhile share it. */
+let loading: Promise<void> | null = null;
+
 /**
  * Reads what earlier visits and other tabs saved, hearing meanwhile what the runner tab does, so
- * nothing written between the read and the first message is missed (it writes, then tells).
+ * nothing written between the read and the first message is missed (it writes, then tells). Asked
+ * again while a load is under way (the host after paint and a Download button at once), it is
+ * that load: a second one would reset the changes the first is holding and then find none.
  */
-export async function loadDownloads(): Promise<void> {
+export function loadDownloads(): Promise<void> {
+  loading ??= load().finally(() => {
+    loading = null;
+  });
+  return loading;
+}
+
+async function load(): Promise<void> {
   listen();
   heard = false;
   buffered = [];
