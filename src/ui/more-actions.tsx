@@ -1,4 +1,12 @@
-import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+} from 'react';
 import './more-actions.css';
 
 export interface MoreAction {
@@ -36,6 +44,19 @@ export function MoreActions({
     return () => document.removeEventListener('pointerdown', onPointerDown);
   }, [open]);
 
+  // Opened near the bottom of the screen, the list would fall under the tab bar and the mini
+  // player (fixed, over the page) or past the window: it opens upwards instead. Judged by what is
+  // really at the middle of its bottom edge, so it needs to know nothing of the layout around it.
+  const list = useRef<HTMLSpanElement>(null);
+  useLayoutEffect(() => {
+    const el = list.current;
+    if (!open || !el) return;
+    const rect = el.getBoundingClientRect();
+    const y = Math.min(rect.bottom - 2, window.innerHeight - 1);
+    const there = document.elementFromPoint?.(rect.left + rect.width / 2, y);
+    if (rect.bottom > window.innerHeight || (there && !el.contains(there))) el.classList.add('up');
+  }, [open]);
+
   const closeToToggle = () => {
     setOpen(false);
     toggle.current?.focus();
@@ -67,7 +88,7 @@ export function MoreActions({
         ⋯
       </button>
       {open ? (
-        <span id={id} className="more-actions-list" role="group" aria-label={label}>
+        <span ref={list} id={id} className="more-actions-list" role="group" aria-label={label}>
           {actions.map((action) => (
             <button
               key={action.label}

@@ -33,6 +33,35 @@ describe('browsing the library in Chromium', () => {
       await tracks.getByText('Departure Board').waitFor();
       await screenshot(page, `playlist-${size}`);
 
+      // A row's actions, opened at the bottom of the screen, are all within reach: none under
+      // the tab bar or past the window's edge (they open upwards there).
+      const lowest = await page.evaluate(() => {
+        const buttons = [...document.querySelectorAll<HTMLElement>('.more-btn')];
+        const inView = buttons.filter((b) => {
+          const r = b.getBoundingClientRect();
+          const there = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+          return r.bottom <= window.innerHeight && there !== null && b.contains(there);
+        });
+        return inView.at(-1)?.getAttribute('aria-label') ?? null;
+      });
+      expect(lowest).not.toBeNull();
+      await page.getByRole('button', { name: lowest ?? '', exact: true }).click();
+      const actions = page
+        .getByRole('group', { name: lowest ?? '', exact: true })
+        .getByRole('button');
+      expect(await actions.count()).toBeGreaterThan(1);
+      const covered = await actions.evaluateAll((buttons) =>
+        buttons
+          .filter((b) => {
+            const r = b.getBoundingClientRect();
+            const there = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+            return r.bottom > window.innerHeight || there === null || !b.contains(there);
+          })
+          .map((b) => b.textContent),
+      );
+      expect(covered).toEqual([]);
+      await page.keyboard.press('Escape');
+
       await page.goto(`${E2E_APP_URL}library`);
       // Recently added shows albums, newest first, though the server's /recentlyAdded answers
       // tracks (as real servers do): asked for as albums sorted by when they were added.
