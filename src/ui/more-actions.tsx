@@ -70,7 +70,10 @@ export function MoreActions({
   };
   const onBlur = (event: FocusEvent) => {
     const to = event.relatedTarget;
-    if (to instanceof Node && box.current?.contains(to)) return;
+    // No new focus is not "focus left": Safari and Firefox on macOS don't focus a button pressed
+    // with the mouse, so a press on an action would close the list before its click. A press
+    // outside closes it (below), as does focus moving anywhere else.
+    if (to === null || (to instanceof Node && box.current?.contains(to))) return;
     setOpen(false);
   };
 

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { player } from './player';
 import { usePlayerView } from './player-store';
+import { current } from './queue';
 
 /**
  * A short confirmation or a skipped-track reason, shown briefly above the player. The page's
@@ -9,7 +10,8 @@ import { usePlayerView } from './player-store';
  */
 export function PlayerNotice({ where = 'page' }: { where?: 'page' | 'player' }) {
   const notice = usePlayerView((s) => s.notice);
-  const playerOpen = usePlayerView((s) => s.nowPlayingOpen);
+  // Shown, not only asked for: the full player renders nothing without a track.
+  const playerOpen = usePlayerView((s) => s.nowPlayingOpen && current(s.queue) !== undefined);
   useEffect(() => {
     if (!notice || where !== 'page') return;
     const timer = setTimeout(() => player.dismissNotice(), 6000);
