@@ -10,10 +10,17 @@ let loading: Promise<DownloadsModule> | null = null;
  * way, so the saved downloads have been read before it is done.
  */
 export function loadDownloads(): Promise<DownloadsModule> {
-  loading ??= import('./module').then(async (m) => {
-    await m.loadDownloads();
-    return m;
-  });
+  loading ??= import('./module')
+    .then(async (m) => {
+      await m.loadDownloads();
+      return m;
+    })
+    .catch((error: unknown) => {
+      // A failed chunk fetch (offline after a deploy, a flaky link) is asked again next time,
+      // so Download and sign-out's wipe work once the network is back, without a reload.
+      loading = null;
+      throw error;
+    });
   return loading;
 }
 
