@@ -1,6 +1,7 @@
 import { usePositionStore } from './position-store';
 import type { QueueItem } from './queue';
-import type { TimelineReporter, TimelineState } from './timeline-reporter';
+import type { TimelineState } from '../../lib/plex/playback';
+import type { TimelineReporter } from './timeline-reporter';
 
 /**
  * Plex hears "buffering" only for a start that takes this long: a track that sounds at once goes

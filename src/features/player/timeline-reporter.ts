@@ -1,3 +1,5 @@
+import type { TimelineState } from '../../lib/plex/playback';
+
 /**
  * Tells Plex what is playing (`/:/timeline`) on every state change and every 10 s while playing,
  * says `stopped` for an entry that is left (skipped, replaced, the queue ended, the player
@@ -5,7 +7,6 @@
  * (`/:/scrobble`) once it passes 90 %. Reporting never gets in the way of playback: failures
  * are dropped here (the runtime keeps scrobbles made offline for later).
  */
-export type TimelineState = 'playing' | 'paused' | 'buffering' | 'stopped';
 
 export interface TimelineReport {
   trackId: string;

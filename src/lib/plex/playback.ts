@@ -5,7 +5,8 @@ import type { PmsTransport } from './transport';
 import { buildUrl, serverPath } from './urls';
 import { transcodeParams, type TranscodeRequest } from './transcode';
 
-type TimelineState = 'playing' | 'paused' | 'buffering' | 'stopped';
+/** What Plex's `/:/timeline` takes as `state`: the one list, used by the player's reporter too. */
+export type TimelineState = 'playing' | 'paused' | 'buffering' | 'stopped';
 
 export interface TimelineReport {
   trackId: string;
