@@ -6,7 +6,7 @@ import { chromium, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, DESKTOP, PHONE } from './browser';
 import { e2eSuite } from './harness';
-import { downloadFromMenu, openRoadTrip } from './flows';
+import { downloadFromRowActions, openRoadTrip } from './flows';
 import { dumpAllStorage } from './idb-dump';
 import { screenshot } from './screenshots';
 import { e2eDatabase } from './ports';
@@ -240,7 +240,7 @@ describe('downloads for offline play', () => {
     const open = await suite.open(DESKTOP);
     const { page } = open;
     await openRoadTrip(open.page);
-    const row = await downloadFromMenu(page, 'Signal Failure');
+    const row = await downloadFromRowActions(page, 'Signal Failure');
     expect(await page.getByRole('img', { name: 'Downloaded' }).count()).toBe(1);
     await row.getByRole('button', { name: 'More for Signal Failure' }).click();
     await row.getByRole('button', { name: 'Remove download' }).click();
@@ -262,7 +262,7 @@ describe('downloads for offline play', () => {
       };
     });
     await openRoadTrip(open.page);
-    await downloadFromMenu(page, 'Signal Failure');
+    await downloadFromRowActions(page, 'Signal Failure');
 
     await page.evaluate(() => ((window as unknown as { __diskFull: boolean }).__diskFull = true));
     await page.getByRole('button', { name: 'Download Road Trip for offline play' }).click();
@@ -285,7 +285,7 @@ describe('downloads for offline play', () => {
     const open = await suite.open(PHONE);
     const { page } = open;
     await openRoadTrip(open.page);
-    const row = await downloadFromMenu(page, 'Signal Failure');
+    const row = await downloadFromRowActions(page, 'Signal Failure');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     const dialog = page.getByRole('dialog', { name: 'Sign out of PlexM8?' });

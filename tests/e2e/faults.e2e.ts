@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DESKTOP } from './browser';
 import { e2eSuite, signInThroughPlex } from './harness';
-import { downloadFromMenu } from './flows';
+import { downloadFromRowActions } from './flows';
 import { E2E_APP_URL } from './ports';
 import { screenshot } from './screenshots';
 
@@ -90,7 +90,7 @@ describe('faults', () => {
     const { page } = open;
     await signInThroughPlex(page);
     await page.getByRole('link', { name: /Road Trip/ }).click();
-    const row = await downloadFromMenu(page, 'Signal Failure');
+    const row = await downloadFromRowActions(page, 'Signal Failure');
     await page.getByRole('button', { name: /Play Departure Board/ }).click();
     const progress = () =>
       page.evaluate(() =>

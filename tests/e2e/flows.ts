@@ -15,8 +15,8 @@ export async function openRoadTrip(page: Page): Promise<void> {
 export const trackRow = (page: Page, title: string): Locator =>
   page.locator('.track-row', { hasText: title });
 
-/** Downloads one track from its row's ⋯ menu and waits until the row says it is downloaded. */
-export async function downloadFromMenu(page: Page, title: string): Promise<Locator> {
+/** Downloads one track from its row's ⋯ actions and waits until the row says it is downloaded. */
+export async function downloadFromRowActions(page: Page, title: string): Promise<Locator> {
   const row = trackRow(page, title);
   await row.getByRole('button', { name: `More for ${title}` }).click();
   await row.getByRole('button', { name: 'Download', exact: true }).click();

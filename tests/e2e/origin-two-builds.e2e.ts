@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DESKTOP } from './browser';
-import { downloadFromMenu, trackRow } from './flows';
+import { downloadFromRowActions, trackRow } from './flows';
 import { dumpIndexedDb } from './idb-dump';
 import { atOrigin, buildPlexM8At, sharedOriginSuite, signInAt } from './origin-harness';
 import { E2E_BASE } from './ports';
@@ -46,7 +46,7 @@ describe('two PlexM8 builds under different base paths on one origin', () => {
 
     // A download in staging stays in staging.
     await staging.getByRole('link', { name: /Road Trip/ }).click();
-    await downloadFromMenu(staging, 'Departure Board');
+    await downloadFromRowActions(staging, 'Departure Board');
     await main.getByRole('link', { name: /Road Trip/ }).click();
     await trackRow(main, 'Departure Board').waitFor();
     expect(

@@ -5,7 +5,7 @@ import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, DESKTOP, PHONE } from './browser';
 import { e2eSuite, signInThroughPlex } from './harness';
-import { downloadFromMenu, openRoadTrip } from './flows';
+import { downloadFromRowActions, openRoadTrip } from './flows';
 import { waitForSavedQueries } from './idb-dump';
 import { E2E_APP_URL } from './ports';
 import { screenshot } from './screenshots';
@@ -145,7 +145,7 @@ describe('an installable app that works offline', () => {
     // The other tab keeps a download (so "Sign out" asks first), then plays.
     const player = await context.newPage();
     await player.goto(`${E2E_APP_URL}playlists/9001`);
-    await downloadFromMenu(player, 'Departure Board');
+    await downloadFromRowActions(player, 'Departure Board');
     await player.getByRole('button', { name: /Play Departure Board/ }).click();
     await player.getByRole('button', { name: /Open the player/ }).click();
     await player.waitForFunction(seekValue, undefined, { timeout: 8000 });

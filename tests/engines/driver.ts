@@ -11,16 +11,7 @@ export type EngineName = 'chromium' | 'firefox' | 'webkit';
 /** What a person looks for: "the button called Play", "the heading Playlists", a bit of text. */
 export interface Target {
   role?:
-    | 'button'
-    | 'link'
-    | 'heading'
-    | 'menuitem'
-    | 'slider'
-    | 'searchbox'
-    | 'dialog'
-    | 'list'
-    | 'region'
-    | 'text';
+    'button' | 'link' | 'heading' | 'slider' | 'searchbox' | 'dialog' | 'list' | 'region' | 'text';
   name: string | RegExp;
   /** Whole-name match for strings (default: the name contains it). */
   exact?: boolean;

@@ -40,7 +40,6 @@ export function findInPage(t: SentTarget): boolean {
     button: 'button, [role="button"]',
     link: 'a[href], [role="link"]',
     heading: 'h1, h2, h3, h4, h5, h6, [role="heading"]',
-    menuitem: '[role="menuitem"]',
     slider: 'input[type="range"], [role="slider"]',
     searchbox: 'input[type="search"], [role="searchbox"]',
     region: 'section[aria-label], section[aria-labelledby], [role="region"]',
