@@ -83,6 +83,33 @@ export function browseCases(fake: FakePlex): BrowseCase[] {
   ];
 }
 
+/**
+ * Waits until the list's mounted items cover the part of it on screen: after a jump, the
+ * virtualizer has rendered the rows there (a count taken before it had would read low, and
+ * could never find too many).
+ */
+export async function listCaughtUp(page: Page, label: string): Promise<void> {
+  await page.waitForFunction(
+    (name) => {
+      const list = document.querySelector(`ul[aria-label="${CSS.escape(name)}"]`);
+      if (!list) return false;
+      const box = list.getBoundingClientRect();
+      const from = Math.max(box.top, 0);
+      const to = Math.min(box.bottom, window.innerHeight);
+      if (to <= from) return true;
+      const items = Array.from(list.children, (item) => item.getBoundingClientRect());
+      if (items.length === 0) return false;
+      const top = Math.min(...items.map((r) => r.top));
+      const bottom = Math.max(...items.map((r) => r.bottom));
+      // An item's height of slack at the end: the list's box may end in padding after its rows.
+      const slack = (bottom - top) / items.length;
+      return top <= from + 1 && bottom >= to - slack;
+    },
+    label,
+    { timeout: 10_000 },
+  );
+}
+
 /** How many items of a list are in the DOM now, and whether the page is scrolled to its end. */
 export function sampleList(page: Page, label: string) {
   return page.evaluate((name) => {

@@ -4,6 +4,7 @@ import { DESKTOP, PHONE } from './browser';
 import {
   browseCases,
   collectorServer,
+  listCaughtUp,
   sampleList,
   switchToCollector,
   type BrowseCase,
@@ -36,14 +37,14 @@ async function scrollToEnd(page: Page, c: BrowseCase, size: string) {
       (f) => window.scrollTo(0, f * document.documentElement.scrollHeight),
       share,
     );
-    await page.waitForTimeout(100);
+    await listCaughtUp(page, c.label);
     counts.push((await sampleList(page, c.label)).mounted);
   }
   // The end may have grown a little as the rows there arrived: keep going until it holds.
   const last = list.locator(`[aria-posinset="${c.total}"]`);
   for (let i = 0; i < 20 && !(await last.isVisible()); i += 1) {
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-    await page.waitForTimeout(100);
+    await listCaughtUp(page, c.label);
   }
   await last.getByText(c.last, { exact: true }).first().waitFor({ timeout: 15_000 });
   counts.push((await sampleList(page, c.label)).mounted);
