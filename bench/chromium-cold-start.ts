@@ -49,14 +49,37 @@ async function stopEverything(cdp: CDPSession): Promise<void> {
 interface ColdRun {
   firstPlaylistMs: number;
   fcpMs: number;
+  controlled: boolean;
 }
 
-async function coldStart(e2e: E2E, offline: boolean): Promise<ColdRun> {
-  const { context, page } = await closedBrowserProfile(e2e);
-  // (Not via about:blank: Chromium closes that page when its workers are stopped.)
-  const cdp = await context.newCDPSession(page);
-  await stopEverything(cdp);
+/**
+ * Opens the app cold. `freshTab`: in a new tab with a renderer of its own, as after a browser
+ * restart; the tab the app ran in keeps its renderer's compiled scripts, which a real cold start
+ * doesn't have (measured: some 80 ms less, decision 037). Offline is set first: Playwright closes a
+ * page whose context goes offline after its worker was stopped.
+ */
+async function coldStart(e2e: E2E, offline: boolean, freshTab = false): Promise<ColdRun> {
+  const { context, page: running } = await closedBrowserProfile(e2e);
   if (offline) await context.setOffline(true);
+  let page = running;
+  if (freshTab) {
+    page = await context.newPage();
+    await running.close();
+    // The worker stopped by closing its target: `stopAllWorkers` closes a tab on about:blank.
+    const browserCdp = await e2e.browser.newBrowserCDPSession();
+    const { targetInfos } = (await browserCdp.send('Target.getTargets')) as {
+      targetInfos: Array<{ targetId: string; type: string }>;
+    };
+    for (const t of targetInfos.filter((t) => t.type === 'service_worker'))
+      await browserCdp.send('Target.closeTarget', { targetId: t.targetId });
+    await browserCdp.detach();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.clearBrowserCache');
+  } else {
+    // (Not via about:blank: Chromium closes that page when its workers are stopped.)
+    await stopEverything(await context.newCDPSession(page));
+  }
   await page.goto(`${E2E_APP_URL}playlists`);
   await page.waitForFunction(
     () => (window as unknown as { __firstCard?: number }).__firstCard !== undefined,
@@ -66,8 +89,10 @@ async function coldStart(e2e: E2E, offline: boolean): Promise<ColdRun> {
   const run = await page.evaluate(() => ({
     firstPlaylistMs: (window as unknown as { __firstCard: number }).__firstCard,
     fcpMs: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+    controlled: navigator.serviceWorker.controller !== null,
   }));
   await context.close();
+  if (!run.controlled) throw new Error('the cold start was not served by the service worker');
   return run;
 }
 
@@ -91,17 +116,26 @@ export async function benchColdStart(runs = 5): Promise<Figure[]> {
     if (!(await servedGzipped())) throw new Error('the bench server does not send gzip');
     const offline: ColdRun[] = [];
     const online: ColdRun[] = [];
+    const fresh: ColdRun[] = [];
     for (let i = 0; i < runs; i += 1) {
       offline.push(await coldStart(e2e, true));
       online.push(await coldStart(e2e, false));
+      fresh.push(await coldStart(e2e, true, true));
     }
     return [
       figure(
-        'cold start, offline, worker stopped, cache cleared → first playlist painted',
+        'cold start, offline, new tab, worker stopped, cache cleared → first playlist painted',
         'ms',
-        offline.map((r) => r.firstPlaylistMs),
+        fresh.map((r) => r.firstPlaylistMs),
         '≤ 250 ms',
         (m) => m <= 250,
+      ),
+      figure(
+        'cold start, offline, same tab (renderer warm), worker stopped, cache cleared → first playlist painted',
+        'ms',
+        offline.map((r) => r.firstPlaylistMs),
+        'report',
+        () => true,
       ),
       figure(
         'cold start, online (gzip), worker stopped, cache cleared → first contentful paint',
