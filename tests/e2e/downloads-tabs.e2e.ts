@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { partBytes, setPartValidators } from '../fake-plex/pms-stream';
 import { DESKTOP, PHONE } from './browser';
-import { openRoadTrip } from './flows';
+import { openRoadTrip, whenAChunkIsSaved } from './flows';
 import { e2eSuite } from './harness';
 import { E2E_APP_URL, e2eDatabase } from './ports';
 import { screenshot } from './screenshots';
@@ -160,7 +160,7 @@ describe('downloads in two tabs', () => {
       .waitFor();
     await screenshot(second, 'downloads-follower-phone', false);
     // A chunk is saved each second: wait for one, then close the tab that downloads.
-    await second.waitForTimeout(1_600);
+    await whenAChunkIsSaved(second);
     await first.close();
     suite.fake.faults.clear();
     await second.getByText(`${count} of ${count} tracks downloaded`).waitFor({ timeout: 40_000 });
@@ -186,7 +186,7 @@ describe('downloads in two tabs', () => {
       .getByText(/\d KB of \d/)
       .first()
       .waitFor();
-    await second.waitForTimeout(1_200);
+    await whenAChunkIsSaved(second);
     await second.getByRole('button', { name: 'Delete the download of Road Trip' }).click();
     for (const tab of [first, second]) await tab.getByText('Nothing downloaded yet.').waitFor();
     const asked = fileRequests().length;

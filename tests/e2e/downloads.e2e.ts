@@ -6,7 +6,7 @@ import { chromium, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, DESKTOP, PHONE } from './browser';
 import { e2eSuite } from './harness';
-import { downloadFromRowActions, openRoadTrip } from './flows';
+import { downloadFromRowActions, openRoadTrip, whenAChunkIsSaved } from './flows';
 import { dumpAllStorage } from './idb-dump';
 import { screenshot } from './screenshots';
 import { e2eDatabase } from './ports';
@@ -177,7 +177,7 @@ describe('downloads for offline play', () => {
       .getByText(/\d KB of \d/)
       .first()
       .waitFor();
-    await page.waitForTimeout(1_600);
+    await whenAChunkIsSaved(page);
     await page.reload();
     suite.fake.faults.clear();
     await page.getByText(`${count} of ${count} tracks downloaded`).waitFor({ timeout: 30_000 });
@@ -305,8 +305,8 @@ describe('downloads for offline play', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await dialog.getByRole('button', { name: 'Sign out and delete downloads' }).click();
     await page.getByRole('button', { name: 'Sign in with Plex' }).waitFor();
-    await page.waitForTimeout(300);
-    expect(await storedFiles(page)).toEqual([]);
+    // The sign-in screen shows first; the files go once the sign-out's wipe has run.
+    await expect.poll(() => storedFiles(page), { timeout: 10_000 }).toEqual([]);
   });
 
   it('loses the network mid-download and carries on when it is back; nothing half-written counts', async () => {
@@ -320,7 +320,7 @@ describe('downloads for offline play', () => {
       .getByText(/\d KB of \d/)
       .first()
       .waitFor();
-    await page.waitForTimeout(1_500);
+    await whenAChunkIsSaved(page);
     // The network goes: the browser says offline, and the streams in flight are cut.
     await context.setOffline(true);
     suite.fake.faults.add({ kind: 'drop', path: '/library/parts/' });

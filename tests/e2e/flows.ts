@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { signInThroughPlex } from './harness';
+import { e2eDatabase } from './ports';
 
 /** Signs in and opens the demo's Road Trip playlist, its first rows shown. */
 export async function openRoadTrip(page: Page): Promise<void> {
@@ -37,3 +38,53 @@ export async function downloadRoadTrip(page: Page, timeout = 30_000): Promise<st
   await page.getByText(`${count} of ${count} tracks downloaded`).waitFor({ timeout });
   return count;
 }
+
+/**
+ * Waits until a file's partial chunk is saved and its job record counts it (`chunks`): what a
+ * download resumes from after a reload or in another tab. The chunk lands a moment before the
+ * record, so a chunk in the files database alone is not yet something to resume from.
+ */
+export async function whenAChunkIsSaved(page: Page, timeoutMs = 15_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  // Polled with evaluate, which awaits the page's promise (waitForFunction would take the
+  // promise itself for a truthy answer).
+  while (!(await page.evaluate(jobCountsAChunk, e2eDatabase('download-jobs')))) {
+    if (Date.now() > until) throw new Error(`no chunk was saved in ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** In the page: whether a job record of the downloads database counts a saved chunk. */
+const jobCountsAChunk = (name: string) =>
+  new Promise<boolean>((resolve) => {
+    const open = indexedDB.open(name);
+    // Not there yet: don't create it (the app's own open would then find no store).
+    open.onupgradeneeded = () => open.transaction?.abort();
+    open.onerror = () => resolve(false);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('jobs')) {
+        db.close();
+        resolve(false);
+        return;
+      }
+      const jobs = db.transaction('jobs').objectStore('jobs').getAll();
+      jobs.onsuccess = () => {
+        db.close();
+        resolve(
+          jobs.result.some(
+            (job: unknown) =>
+              typeof job === 'object' &&
+              job !== null &&
+              'chunks' in job &&
+              typeof job.chunks === 'number' &&
+              job.chunks > 0,
+          ),
+        );
+      };
+      jobs.onerror = () => {
+        db.close();
+        resolve(false);
+      };
+    };
+  });
