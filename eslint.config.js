@@ -92,6 +92,23 @@ export default tseslint.config(
   },
   {
     files: ['tests/**/*.{ts,tsx}', 'scripts/**/*.ts', 'bench/**/*.ts'],
-    rules: { 'no-console': 'off' },
+    rules: {
+      'no-console': 'off',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.name=/^use(Player|Position)Store$/]',
+          message: 'Read the player with usePlayerView / usePositionView (paced after a tap).',
+        },
+        {
+          // Playwright takes the promise an async function returns for a truthy answer and
+          // returns at once: such a wait waits for nothing (three did, until waitInPage).
+          selector:
+            'CallExpression[callee.property.name="waitForFunction"] > :function[async=true]',
+          message:
+            'waitForFunction does not await a promise: use waitInPage (tests/e2e/poll-page.ts).',
+        },
+      ],
+    },
   },
 );

@@ -4,6 +4,7 @@ import { DESKTOP, PHONE } from './browser';
 import { COLLECTOR_ID } from '../fake-plex/scenarios';
 import { collectorServer, switchToCollector } from './collector-flows';
 import { e2eSuite, signInThroughPlex, waitForRequest } from './harness';
+import { waitInPage } from './poll-page';
 import { E2E_APP_URL, e2eDatabase } from './ports';
 import { screenshot } from './screenshots';
 
@@ -28,8 +29,9 @@ const section = (page: Page, name: string) => page.getByRole('region', { name, e
  * loses the write (CI once lost the artists' page this way, and offline search then had no 東京).
  */
 async function saved(page: Page, part: string) {
-  await page.waitForFunction(
-    async ([db, wanted]) => {
+  await waitInPage(
+    page,
+    async ([db, wanted]: readonly [string, string]) => {
       const keys = await new Promise<string[]>((resolve) => {
         const open = indexedDB.open(db);
         open.onerror = () => resolve([]);
@@ -48,7 +50,7 @@ async function saved(page: Page, part: string) {
       return keys.some((key) => key.includes(wanted));
     },
     [e2eDatabase('query-cache'), part] as const,
-    { polling: 200, timeout: 15_000 },
+    { interval: 200, timeout: 15_000, what: `a saved query with ${part}` },
   );
 }
 

@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { signInThroughPlex } from './harness';
+import { waitInPage } from './poll-page';
 import { e2eDatabase } from './ports';
 
 /** Signs in and opens the demo's Road Trip playlist, its first rows shown. */
@@ -44,14 +45,11 @@ export async function downloadRoadTrip(page: Page, timeout = 30_000): Promise<st
  * download resumes from after a reload or in another tab. The chunk lands a moment before the
  * record, so a chunk in the files database alone is not yet something to resume from.
  */
-export async function whenAChunkIsSaved(page: Page, timeoutMs = 15_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  // Polled with evaluate, which awaits the page's promise (waitForFunction would take the
-  // promise itself for a truthy answer).
-  while (!(await page.evaluate(jobCountsAChunk, e2eDatabase('download-jobs')))) {
-    if (Date.now() > until) throw new Error(`no chunk was saved in ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+export async function whenAChunkIsSaved(page: Page, timeout = 15_000): Promise<void> {
+  await waitInPage(page, jobCountsAChunk, e2eDatabase('download-jobs'), {
+    timeout,
+    what: 'a saved chunk',
+  });
 }
 
 /** In the page: whether a job record of the downloads database counts a saved chunk. */

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { waitInPage } from './poll-page';
 
 /** Everything PlexM8 keeps in IndexedDB (keys and values), as one string to search for secrets. */
 export function dumpIndexedDb(page: Page, only?: string): Promise<string> {
@@ -56,8 +57,9 @@ export async function dumpAllStorage(page: Page): Promise<string> {
  * transaction as the list: query-cache-bound.ts), so a test can go offline knowing it is there.
  */
 export async function waitForSavedList(page: Page, db: string, items: number): Promise<void> {
-  await page.waitForFunction(
-    async ([db, items]) => {
+  await waitInPage(
+    page,
+    async ([db, items]: readonly [string, number]) => {
       // Only a database that exists: opening a missing one would create it without its store.
       if (!(await indexedDB.databases()).some((info) => info.name === db)) return false;
       const conn = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -80,7 +82,7 @@ export async function waitForSavedList(page: Page, db: string, items: number): P
       }
     },
     [db, items] as const,
-    { timeout: 20_000, polling: 250 },
+    { timeout: 20_000, interval: 250, what: `a saved list of ${items}` },
   );
 }
 
@@ -91,8 +93,9 @@ export async function waitForSavedList(page: Page, db: string, items: number): P
  */
 export async function waitForSavedQueries(page: Page, ...tails: string[][]): Promise<void> {
   const endings = tails.map((tail) => JSON.stringify(tail).slice(1));
-  await page.waitForFunction(
-    async (endings) => {
+  await waitInPage(
+    page,
+    async (endings: string[]) => {
       const saved: string[] = [];
       for (const info of await indexedDB.databases()) {
         if (!info.name?.endsWith('query-cache')) continue;
@@ -113,6 +116,6 @@ export async function waitForSavedQueries(page: Page, ...tails: string[][]): Pro
       return endings.every((end) => saved.some((key) => key.endsWith(end)));
     },
     endings,
-    { polling: 50, timeout: 15_000 },
+    { interval: 50, timeout: 15_000, what: `saved queries ${endings.join(', ')}` },
   );
 }
