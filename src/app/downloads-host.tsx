@@ -22,28 +22,45 @@ export function DownloadsHost({ children }: { children: ReactNode }) {
   useEffect(() => {
     let stop: (() => Promise<void>) | null = null;
     let cancelled = false;
-    void loadDownloads().then((m) => {
-      if (cancelled) return;
-      // One tab of PlexM8 downloads for all (features/downloads/tab-group.ts).
-      stop = m.startDownloads({
-        sourceFor: async (job) => {
-          const current = accessRef.current;
-          if (!current || current.serverId !== job.serverId) return null;
-          // The player's rule for a download's URL, beside its own for streaming: its runtime
-          // is there by the time a download starts (both load after the first paint).
-          const [{ downloadFrom }, { playbackOf }] = await Promise.all([
-            loadPlayerRuntime(),
-            plexPlayback(),
-          ]);
-          const server = playbackOf(current.client);
-          return m.sourceOf(await downloadFrom(job.track, job.quality, server));
+    let unwatch: (() => void) | null = null;
+    const start = () =>
+      loadDownloads().then(
+        (m) => {
+          if (cancelled) return;
+          // One tab of PlexM8 downloads for all (features/downloads/tab-group.ts).
+          stop = m.startDownloads({
+            sourceFor: async (job) => {
+              const current = accessRef.current;
+              if (!current || current.serverId !== job.serverId) return null;
+              // The player's rule for a download's URL, beside its own for streaming: its
+              // runtime is there by the time a download starts (both load after the first paint).
+              const [{ downloadFrom }, { playbackOf }] = await Promise.all([
+                loadPlayerRuntime(),
+                plexPlayback(),
+              ]);
+              const server = playbackOf(current.client);
+              return m.sourceOf(await downloadFrom(job.track, job.quality, server));
+            },
+            isOnline: () => network.isUp(),
+            whenOnline: whenNetworkReturns,
+          });
         },
-        isOnline: () => network.isUp(),
-        whenOnline: whenNetworkReturns,
-      });
-    });
+        () => {
+          // The module's code could not be fetched (offline before the service worker had saved
+          // the app): asked again when the network is back, so queued downloads run without a
+          // reload.
+          if (cancelled) return;
+          unwatch = whenNetworkReturns(() => {
+            unwatch?.();
+            unwatch = null;
+            void start();
+          });
+        },
+      );
+    void start();
     return () => {
       cancelled = true;
+      unwatch?.();
       void stop?.();
     };
   }, []);

@@ -16,8 +16,11 @@ export function loadDownloads(): Promise<DownloadsModule> {
       return m;
     })
     .catch((error: unknown) => {
-      // A failed chunk fetch (offline after a deploy, a flaky link) is asked again next time,
-      // so Download and sign-out's wipe work once the network is back, without a reload.
+      // A failed load is not kept: the next call asks again, so Download and sign-out's wipe
+      // work once the network is back. The saved downloads' read is retried in every engine;
+      // the chunk's own fetch where the engine re-fetches a failed module: the HTML spec says
+      // so since whatwg/html#10327, Firefox and Safari do, Chromium is still to (issue
+      // 534781954), and there a chunk that failed to arrive needs a reload.
       loading = null;
       throw error;
     });
