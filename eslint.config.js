@@ -102,7 +102,8 @@ export default tseslint.config(
         },
         {
           // Playwright takes the promise an async function returns for a truthy answer and
-          // returns at once: such a wait waits for nothing (three did, until waitInPage).
+          // returns at once: such a wait waits for nothing (three did, until waitInPage). Only
+          // an inline async function is caught; a named one returning a promise is not.
           selector:
             'CallExpression[callee.property.name="waitForFunction"] > :function[async=true]',
           message:

@@ -55,7 +55,7 @@ interface ColdRun {
 /**
  * Opens the app cold. `freshTab`: in a new tab with a renderer of its own, as after a browser
  * restart; the tab the app ran in keeps its renderer's compiled scripts, which a real cold start
- * doesn't have (measured: some 80 ms less, decision 037). Offline is set first: Playwright closes a
+ * doesn't have (measured: 65–100 ms less, decision 037). Offline is set first: Playwright closes a
  * page whose context goes offline after its worker was stopped.
  */
 async function coldStart(e2e: E2E, offline: boolean, freshTab = false): Promise<ColdRun> {
@@ -72,7 +72,12 @@ async function coldStart(e2e: E2E, offline: boolean, freshTab = false): Promise<
     };
     for (const t of targetInfos.filter((t) => t.type === 'service_worker'))
       await browserCdp.send('Target.closeTarget', { targetId: t.targetId });
+    const after = (await browserCdp.send('Target.getTargets')) as {
+      targetInfos: Array<{ type: string }>;
+    };
     await browserCdp.detach();
+    if (after.targetInfos.some((t) => t.type === 'service_worker'))
+      throw new Error('the service worker is still running: the start would not be cold');
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.clearBrowserCache');

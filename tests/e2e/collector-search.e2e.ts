@@ -34,6 +34,8 @@ async function saved(page: Page, part: string) {
     async ([db, wanted]: readonly [string, string]) => {
       const keys = await new Promise<string[]>((resolve) => {
         const open = indexedDB.open(db);
+        // Not there yet: don't create it (the app's own open would then find no store).
+        open.onupgradeneeded = () => open.transaction?.abort();
         open.onerror = () => resolve([]);
         open.onsuccess = () => {
           try {

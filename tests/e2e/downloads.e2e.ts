@@ -24,13 +24,23 @@ const storedFiles = (page: Page) =>
     (name) =>
       new Promise<Array<[string, number]>>((resolve, reject) => {
         const open = indexedDB.open(name);
+        // Not there: nothing stored (and not created here, store-less, for the app to find).
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => resolve([]);
         open.onsuccess = () => {
-          const store = open.result.transaction('files').objectStore('files');
-          const keys = store.getAllKeys();
-          const values = store.getAll();
-          values.onsuccess = () =>
-            resolve(keys.result.map((k, i) => [String(k), (values.result[i] as Blob).size]));
-          values.onerror = () => reject(values.error);
+          const db = open.result;
+          try {
+            const store = db.transaction('files').objectStore('files');
+            const keys = store.getAllKeys();
+            const values = store.getAll();
+            values.onsuccess = () =>
+              resolve(keys.result.map((k, i) => [String(k), (values.result[i] as Blob).size]));
+            values.onerror = () => reject(values.error);
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
+          } finally {
+            db.close();
+          }
         };
       }),
     e2eDatabase('download-files'),

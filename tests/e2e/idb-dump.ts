@@ -108,6 +108,7 @@ export async function waitForSavedQueries(page: Page, ...tails: string[][]): Pro
           const req = db.transaction('queries').objectStore('queries').getAllKeys();
           const keys = await new Promise<IDBValidKey[]>((resolve) => {
             req.onsuccess = () => resolve(req.result);
+            req.onerror = () => resolve([]);
           });
           for (const key of keys) saved.push(String(key));
         }

@@ -10,6 +10,8 @@ async function complaints(code: string): Promise<string[]> {
   const [result] = await new ESLint().lintText(code, {
     filePath: `${process.cwd()}/tests/e2e/x.e2e.ts`,
   });
+  // Code that doesn't parse has no rule's complaint either: that must not pass as "let through".
+  expect(result?.fatalErrorCount).toBe(0);
   return (result?.messages ?? []).map((m) => m.ruleId ?? '');
 }
 
