@@ -72,12 +72,20 @@ async function coldStart(e2e: E2E, offline: boolean, freshTab = false): Promise<
     };
     for (const t of targetInfos.filter((t) => t.type === 'service_worker'))
       await browserCdp.send('Target.closeTarget', { targetId: t.targetId });
-    const after = (await browserCdp.send('Target.getTargets')) as {
-      targetInfos: Array<{ type: string }>;
+    // The target goes a moment after it is closed.
+    const workerGone = async () => {
+      const { targetInfos: now } = (await browserCdp.send('Target.getTargets')) as {
+        targetInfos: Array<{ type: string }>;
+      };
+      return !now.some((t) => t.type === 'service_worker');
     };
+    let gone = await workerGone();
+    for (let i = 0; i < 40 && !gone; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      gone = await workerGone();
+    }
     await browserCdp.detach();
-    if (after.targetInfos.some((t) => t.type === 'service_worker'))
-      throw new Error('the service worker is still running: the start would not be cold');
+    if (!gone) throw new Error('the service worker is still running: the start would not be cold');
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.clearBrowserCache');
