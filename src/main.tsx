@@ -53,7 +53,10 @@ async function boot(root: HTMLElement) {
   });
   void session
     .then(() => whenQuiet())
-    .then(() => (useSessionStore.getState().token ? preloadScreens() : undefined));
+    .then(() => (useSessionStore.getState().token ? preloadScreens() : undefined))
+    // Offline before the service worker has saved the app, a screen's code can't be fetched
+    // ahead: its route fetches it again when opened, and says so if it still can't.
+    .catch(() => undefined);
   // Every store's read at once: each waits on IndexedDB, none on another.
   const [clientId] = await Promise.all([
     getOrCreateClientId(),

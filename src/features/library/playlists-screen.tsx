@@ -137,7 +137,7 @@ export function PlaylistsView({
   access: PmsAccess;
   downloads: PlaylistsDownloads;
   /** Fetches the playlist screen's code (its route's chunk). */
-  loadPlaylistCode: () => unknown;
+  loadPlaylistCode: () => Promise<unknown>;
 }) {
   const urlFor = useArtwork();
   const query = useQuery(playlistsQuery(access));
@@ -146,7 +146,8 @@ export function PlaylistsView({
   const queryClient = useQueryClient();
   const prefetch = (id: string) => {
     // The playlist screen's code too, if the rest of the library hasn't come yet (decision 022).
-    void loadPlaylistCode();
+    // Fetched ahead only: the route fetches it again when opened, and says so if it can't.
+    void loadPlaylistCode().catch(() => undefined);
     void queryClient.prefetchInfiniteQuery(playlistItemsQuery(access, id));
     void queryClient.prefetchQuery(playlistQuery(access, id));
   };
