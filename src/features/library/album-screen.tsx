@@ -5,7 +5,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { countOf, formatLength } from '../../lib/format';
-import type { PmsAccess } from '../../lib/plex-context';
 import { CoverArt } from '../../ui/cover-art';
 import { Notice } from '../../ui/notice';
 import { Skeleton } from '../../ui/skeleton';
@@ -13,25 +12,12 @@ import { albumQuery, albumTracksQuery } from './queries';
 import { DownloadedCopyNotice, QueryError, StaleNotice } from './query-feedback';
 import { TrackRow, useTrackList } from './track-row';
 import { useArtwork } from '../../lib/use-artwork';
-import type { SetDownloads, TrackListActions } from './list-actions';
+import type { SetViewProps } from './list-actions';
 
 const NO_TRACKS: readonly Track[] = [];
 
 /** An album and its tracks; offline, its downloaded copy. */
-export function AlbumView({
-  access,
-  id,
-  setId,
-  actions,
-  downloads,
-}: {
-  access: PmsAccess;
-  id: string;
-  /** The album's download set. */
-  setId: string;
-  actions: TrackListActions;
-  downloads: SetDownloads;
-}) {
+export function AlbumView({ access, id, setId, actions, downloads }: SetViewProps) {
   const urlFor = useArtwork();
   const album = useQuery(albumQuery(access, id));
   const tracks = useQuery(albumTracksQuery(access, id));

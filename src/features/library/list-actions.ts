@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { ListOrigin, Track } from '../../domain';
+import type { PmsAccess } from '../../lib/plex-context';
 
 /**
  * What the library's screens need of the player and of downloads, declared here and handed in by
@@ -65,4 +66,14 @@ export interface PlaylistsDownloads {
   useSetStatus(setId: string): DownloadSetStatus | null;
   /** The playlists downloaded from the server, while `needed` (Plex's list isn't here). */
   useDownloadedPlaylists(needed: boolean): readonly { id: string; setId: string; title: string }[];
+}
+
+/** What a playlist's or an album's screen is handed by its route. */
+export interface SetViewProps {
+  access: PmsAccess;
+  id: string;
+  /** The download set of this playlist or album. */
+  setId: string;
+  actions: TrackListActions;
+  downloads: SetDownloads;
 }

@@ -4,7 +4,6 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { countOf, formatLength, formatNumber } from '../../lib/format';
-import type { PmsAccess } from '../../lib/plex-context';
 import { CoverArt } from '../../ui/cover-art';
 import { Notice } from '../../ui/notice';
 import { Skeleton } from '../../ui/skeleton';
@@ -12,7 +11,7 @@ import { VirtualList } from '../../ui/virtual-list';
 import { playlistItemsQuery, playlistQuery } from './queries';
 import { DownloadedCopyNotice, QueryError, StaleNotice } from './query-feedback';
 import { RefreshButton } from './refresh-button';
-import type { SetDownloads, TrackListActions } from './list-actions';
+import type { SetViewProps } from './list-actions';
 import { sortLabels, orderTracks, type TrackSort } from './track-order';
 import { TRACK_ROW_HEIGHT, TrackRow, useTrackList } from './track-row';
 import { useAllPages } from './use-all-pages';
@@ -34,20 +33,7 @@ function TrackSkeletons() {
 }
 
 /** A playlist, loaded whole, to filter, sort, play and download; offline, its downloaded copy. */
-export function PlaylistView({
-  access,
-  id,
-  setId,
-  actions,
-  downloads,
-}: {
-  access: PmsAccess;
-  id: string;
-  /** The playlist's download set. */
-  setId: string;
-  actions: TrackListActions;
-  downloads: SetDownloads;
-}) {
+export function PlaylistView({ access, id, setId, actions, downloads }: SetViewProps) {
   const urlFor = useArtwork();
   const details = useQuery(playlistQuery(access, id));
   const itemsQuery = useInfiniteQuery(playlistItemsQuery(access, id));
