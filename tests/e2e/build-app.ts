@@ -23,6 +23,8 @@ export function buildApp({ base, outDir, cwd }: { base: string; outDir: string; 
     {
       cwd,
       stdio: 'inherit',
+      // It blocks the test process: a build that stalls must fail the run, not hold it forever.
+      timeout: 10 * 60_000,
       env: {
         ...process.env,
         NODE_ENV: 'production',

@@ -19,7 +19,8 @@ export const PREVIOUS_RELEASE = '8b5ed27';
  */
 export function buildPreviousRelease(): string {
   const root = resolve(import.meta.dirname, '../..');
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' });
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd: root, encoding: 'utf8', timeout: 60_000 });
   try {
     git('rev-parse', '--verify', `${PREVIOUS_RELEASE}^{commit}`);
   } catch {
@@ -41,6 +42,7 @@ export function buildPreviousRelease(): string {
   mkdirSync(source, { recursive: true });
   execFileSync('sh', ['-c', `git archive ${PREVIOUS_RELEASE} | tar -x -C "${source}"`], {
     cwd: root,
+    timeout: 60_000,
   });
   if (!existsSync(resolve(source, 'node_modules')))
     symlinkSync(resolve(root, 'node_modules'), resolve(source, 'node_modules'), 'dir');

@@ -15,6 +15,9 @@ const SOUND_RUNTIME_DIR = `/tmp/plexm8-test-sound-${E2E_APP_PORT}`;
 
 const socket = `${SOUND_RUNTIME_DIR}/pulse/native`;
 
+// These calls block the test process: one that stalls must fail the run, not hold it forever.
+const PULSE_TIMEOUT_MS = 30_000;
+
 /** The environment Firefox needs to reach the test sound output, if there is one. */
 export function soundEnvironment(): Record<string, string> {
   return existsSync(socket) ? { XDG_RUNTIME_DIR: SOUND_RUNTIME_DIR } : {};
@@ -24,6 +27,7 @@ const pulse = (args: string[]) =>
   spawnSync('pulseaudio', args, {
     env: { ...process.env, XDG_RUNTIME_DIR: SOUND_RUNTIME_DIR },
     encoding: 'utf8',
+    timeout: PULSE_TIMEOUT_MS,
   });
 
 /** Starts the null sink unless one answers already; returns how to stop what it started. */
@@ -39,7 +43,11 @@ export function startSoundOutput(): () => void {
       '--load=module-null-sink sink_name=nowhere',
       '--load=module-native-protocol-unix',
     ],
-    { env: { ...process.env, XDG_RUNTIME_DIR: SOUND_RUNTIME_DIR }, stdio: 'ignore' },
+    {
+      env: { ...process.env, XDG_RUNTIME_DIR: SOUND_RUNTIME_DIR },
+      stdio: 'ignore',
+      timeout: PULSE_TIMEOUT_MS,
+    },
   );
   return () => void pulse(['--kill']);
 }
