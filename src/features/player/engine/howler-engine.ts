@@ -1,4 +1,4 @@
-import { Howl, Howler } from 'howler';
+import { Howl } from 'howler';
 import { pageHidden } from '../../../lib/platform/page-hidden';
 import type { AudioEngine, EngineEvent, PlaybackSource } from './audio-engine';
 import { claimPlaybackAudioSession } from './audio-session';
@@ -10,34 +10,13 @@ import {
   skipSeeksInPlace,
   spareFromUnlockReload,
   startBeforeLoaded,
+  startOnCanPlay,
 } from './howler-setup';
+import { dropSound, type Loaded } from './loaded-sound';
+import { PrimedSound } from './primed-sound';
 import { classifyMediaError, durationOf, handoverDelay, TICK_MS } from './sound-timing';
 
 export { handoverDelay, HANDOVER_LEAD_MS } from './sound-timing';
-
-/** How long a track fetched on mouse-down waits for its click before it is let go. */
-const PRIMED_FOR_MS = 5_000;
-
-interface Loaded {
-  howl: Howl;
-  source: PlaybackSource;
-  /** Started ahead of the current track's end (see HANDOVER_LEAD_MS). */
-  early?: boolean;
-  /** howler has already announced 'play' for it (its events arrive a task late). */
-  announced?: boolean;
-  /** Its end was dealt with in the element's own `ended` (hidden page): howler's 'end' repeats it. */
-  endHandled?: boolean;
-  /** Stops listening to its element's `ended` (set while it is the current sound). */
-  unwatch?: () => void;
-}
-
-/**
- * howler's html5 mode waits for `canplaythrough` before it calls play(): enough data to play the
- * whole file at the current rate, more than a stream needs to start. `canplay` starts as soon as
- * the first frames can play (the element keeps buffering while it plays), which brought
- * tap-to-play down (docs/decisions/029). howler's own global, absent from its types.
- */
-(Howler as unknown as { _canPlayEvent: string })._canPlayEvent = 'canplay';
 
 /**
  * howler in html5 mode: streams (no whole-file decode), plays on iOS lock screens (howler#938).
@@ -48,7 +27,7 @@ export class HowlerEngine implements AudioEngine {
   private current: Loaded | null = null;
   private upcoming: Loaded | null = null;
   private handover: ReturnType<typeof setTimeout> | null = null;
-  private primed: { loaded: Loaded; expiry: ReturnType<typeof setTimeout> } | null = null;
+  private primed = new PrimedSound();
   private listeners = new Set<(event: EngineEvent) => void>();
   private ticker: ReturnType<typeof setInterval> | null = null;
   private volume = 1;
@@ -58,6 +37,7 @@ export class HowlerEngine implements AudioEngine {
     // Before howler's AudioContext exists and before anything plays (docs/decisions/011).
     claimPlaybackAudioSession();
     prepareAudioAfterFirstGesture();
+    startOnCanPlay();
   }
 
   private emit(event: EngineEvent) {
@@ -201,13 +181,13 @@ export class HowlerEngine implements AudioEngine {
     const restart = options.startAtMs > 0 ? requested.restartAt : undefined;
     const source = restart ? restart(options.startAtMs) : requested;
     const startAtMs = restart ? 0 : options.startAtMs;
-    const primed = this.takePrimed(source);
+    const primed = this.primed.take(source.url);
     const reuse = this.upcoming && this.upcoming.source.url === source.url ? this.upcoming : primed;
     // The same stream under another holder's handle (a shared transcode): one handle is kept.
     if (reuse && reuse.source !== source) reuse.source.release?.();
-    this.drop(this.current);
-    if (this.upcoming && this.upcoming !== reuse) this.drop(this.upcoming);
-    if (reuse !== primed) this.drop(primed);
+    dropSound(this.current);
+    if (this.upcoming && this.upcoming !== reuse) dropSound(this.upcoming);
+    if (reuse !== primed) dropSound(primed);
     this.upcoming = null;
     const howl = reuse?.howl ?? this.create(source);
     const loaded: Loaded = { howl, source };
@@ -288,56 +268,26 @@ export class HowlerEngine implements AudioEngine {
       return;
     }
     this.cancelHandover();
-    this.drop(this.upcoming);
+    dropSound(this.upcoming);
     this.upcoming = source ? { howl: this.create(source), source } : null;
   }
 
-  /** Lets a sound go for good: its element, and its stream's server session. */
-  private drop(loaded: Loaded | null | undefined) {
-    if (!loaded) return;
-    loaded.unwatch?.();
-    loaded.howl.unload();
-    loaded.source.release?.();
-  }
-
   prime(source: PlaybackSource): void {
-    const known = [this.current, this.upcoming, this.primed?.loaded];
+    const known = [this.current, this.upcoming, this.primed.loaded];
     const same = known.find((loaded) => loaded?.source.url === source.url);
     if (same) {
       if (same.source !== source) source.release?.();
       return;
     }
-    this.dropPrimed();
-    const loaded = { howl: this.create(source), source };
-    // Pressed but never clicked (a drag, a change of mind): let it go.
-    const expiry = setTimeout(() => this.dropPrimed(), PRIMED_FOR_MS);
-    this.primed = { loaded, expiry };
-  }
-
-  /** The primed sound if it is `source`; any other primed sound is let go. */
-  private takePrimed(source: PlaybackSource): Loaded | null {
-    const primed = this.primed;
-    if (!primed) return null;
-    clearTimeout(primed.expiry);
-    this.primed = null;
-    if (primed.loaded.source.url === source.url) return primed.loaded;
-    this.drop(primed.loaded);
-    return null;
-  }
-
-  private dropPrimed() {
-    if (!this.primed) return;
-    clearTimeout(this.primed.expiry);
-    this.drop(this.primed.loaded);
-    this.primed = null;
+    this.primed.hold({ howl: this.create(source), source });
   }
 
   unload(): void {
     this.stopTicker();
     this.cancelHandover();
-    this.dropPrimed();
-    this.drop(this.current);
-    this.drop(this.upcoming);
+    this.primed.release();
+    dropSound(this.current);
+    dropSound(this.upcoming);
     this.current = null;
     this.upcoming = null;
   }

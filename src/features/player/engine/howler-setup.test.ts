@@ -1,10 +1,11 @@
-import { Howler, type Howl } from 'howler';
+import { Howl, Howler } from 'howler';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   pauseStartedEarly,
   prepareAudioAfterFirstGesture,
   skipSeeksInPlace,
   startBeforeLoaded,
+  startOnCanPlay,
 } from './howler-setup';
 
 /** An audio element as far as these helpers see it: its position accessor, play and pause. */
@@ -40,6 +41,26 @@ class FakeElement {
 function howlWith(node: FakeElement, state: 'loading' | 'loaded' = 'loading'): Howl {
   return { _sounds: [{ _node: node }], state: () => state } as unknown as Howl;
 }
+
+describe('startOnCanPlay', () => {
+  it('has an html5 sound start at canplay, not at canplaythrough (fails if howler renames it)', () => {
+    const listenedFor: string[] = [];
+    const listen = vi
+      .spyOn(HTMLMediaElement.prototype, 'addEventListener')
+      .mockImplementation((type: string) => void listenedFor.push(type));
+    const muteLoad = vi.spyOn(HTMLMediaElement.prototype, 'load').mockImplementation(() => {});
+    // jsdom's elements play no format; howler would refuse the file before it listens.
+    const codecs = vi.spyOn(Howler, 'codecs').mockReturnValue(true);
+    startOnCanPlay();
+    const howl = new Howl({ src: ['/track.mp3'], format: ['mp3'], html5: true, preload: true });
+    expect(listenedFor).toContain('canplay');
+    expect(listenedFor).not.toContain('canplaythrough');
+    howl.unload();
+    listen.mockRestore();
+    muteLoad.mockRestore();
+    codecs.mockRestore();
+  });
+});
 
 describe('skipSeeksInPlace', () => {
   it('drops writes of the position the element already has, and lets real seeks through', () => {

@@ -3,7 +3,12 @@ import { Howler } from 'howler';
 import { whenQuiet } from '../../../lib/when-quiet';
 
 /** howler's globals and per-sound fields that its types leave out. */
-type HowlerInternals = { _unlockAudio?: () => void; _audioUnlocked?: boolean };
+type HowlerInternals = {
+  _unlockAudio?: () => void;
+  _audioUnlocked?: boolean;
+  /** The element event howler waits for before it calls play(). */
+  _canPlayEvent?: string;
+};
 type SoundNode = HTMLMediaElement & {
   _unlocked?: boolean;
   /** Started by startBeforeLoaded: howler's own start-from-0 write is still to come. */
@@ -19,6 +24,16 @@ const nodesOf = (howl: Howl): SoundNode[] =>
 /** The browser's own words for the sound's media error ("" when it gives none). */
 export function mediaErrorDetail(howl: Howl): string {
   return nodesOf(howl).find((node) => node.error)?.error?.message ?? '';
+}
+
+/**
+ * howler's html5 mode waits for `canplaythrough` before it calls play(): enough data to play the
+ * whole file at the current rate, more than a stream needs to start. `canplay` starts as soon as
+ * the first frames can play (the element keeps buffering while it plays), which brought
+ * tap-to-play down (docs/decisions/029). Set before the first Howl is made.
+ */
+export function startOnCanPlay(): void {
+  (Howler as unknown as HowlerInternals)._canPlayEvent = 'canplay';
 }
 
 /** Not before this long after the first gesture: what it asked for has begun to arrive. */
