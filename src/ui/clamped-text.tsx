@@ -7,7 +7,10 @@ const SURELY_FITS = 120;
 /**
  * A paragraph cut to a few lines with "More" / "Less": artist biographies and playlist
  * descriptions can run to pages and would push the music off the screen. The button shows only
- * when the text really is cut.
+ * when the text really is cut, which is known only after layout: "More" lies over the end of the
+ * last line, so its arrival moves nothing below (the albums under a biography would jump by the
+ * button's height as the screen settles, under a finger about to tap one). "Less", asked for,
+ * sits below the whole text.
  */
 export function ClampedText({ text, className }: { text: string; className?: string }) {
   const ref = useRef<HTMLParagraphElement>(null);
@@ -24,7 +27,7 @@ export function ClampedText({ text, className }: { text: string; className?: str
     return () => observer.disconnect();
   }, [text, open]);
   return (
-    <>
+    <div className="clamped">
       <p
         ref={ref}
         dir="auto"
@@ -35,13 +38,13 @@ export function ClampedText({ text, className }: { text: string; className?: str
       {cut || open ? (
         <button
           type="button"
-          className="clamped-toggle"
+          className={open ? 'clamped-toggle' : 'clamped-toggle is-over'}
           aria-expanded={open}
           onClick={() => setOpen(!open)}
         >
           {open ? 'Less' : 'More'}
         </button>
       ) : null}
-    </>
+    </div>
   );
 }

@@ -59,6 +59,14 @@ const directionOf = (page: Page, text: string) =>
     .first()
     .evaluate((el) => getComputedStyle(el).direction);
 
+/** How far below the artist's biography their albums begin, in CSS pixels. */
+async function gapBelowBiography(page: Page): Promise<number> {
+  const bio = await page.locator('.detail-summary').boundingBox();
+  const albums = await page.getByRole('heading', { name: 'Albums', level: 2 }).boundingBox();
+  if (!bio || !albums) throw new Error('no biography or no albums heading on the screen');
+  return Math.round(albums.y - (bio.y + bio.height));
+}
+
 describe('hostile and awkward titles', () => {
   for (const [size, viewport] of [
     ['phone', PHONE],
@@ -75,8 +83,9 @@ describe('hostile and awkward titles', () => {
       const library = suite.fake.model.servers[0]?.library;
       const bold = library?.artists.find((a) => a.title === 'The <b>Bold</b> Type');
       const arabic = library?.artists.find((a) => a.title === 'فرقة النور');
+      const pianist = library?.artists.find((a) => a.title === '坂本 ユキ');
       const longTrack = library?.tracks.find((t) => t.title.startsWith('A Very Long Title'));
-      if (!bold || !arabic || !longTrack)
+      if (!bold || !arabic || !pianist || !longTrack)
         throw new Error('the demo library lost its hostile items');
       const boldAlbum = library?.albums.find((a) => a.artistKey === bold.ratingKey);
       if (!boldAlbum) throw new Error('the hostile album is missing');
@@ -119,6 +128,10 @@ describe('hostile and awkward titles', () => {
       // A biography pages long is cut to a few lines until asked for.
       const bio = page.locator('.detail-summary');
       const cutHeight = (await bio.boundingBox())?.height ?? 0;
+      // Its "More" lies over the cut text: appearing once the text is measured, it moves nothing
+      // below it (the albums sit as far below a cut biography as below one that fits).
+      await page.getByRole('button', { name: 'More', expanded: false }).waitFor();
+      const gapBelowCut = await gapBelowBiography(page);
       await page.getByRole('button', { name: 'More', expanded: false }).click();
       await page.getByRole('button', { name: 'Less', expanded: true }).waitFor();
       expect((await bio.boundingBox())?.height ?? 0).toBeGreaterThan(cutHeight * 1.5);
@@ -126,6 +139,10 @@ describe('hostile and awkward titles', () => {
       expect(await inspect(page)).toEqual(undamaged);
       await page.getByRole('button', { name: 'Less' }).click();
       expect((await bio.boundingBox())?.height).toBe(cutHeight);
+
+      await page.goto(`${E2E_APP_URL}library/artists/${pianist.ratingKey}`);
+      await page.getByText('東京出身のピアニスト。').waitFor();
+      expect(await gapBelowBiography(page)).toBe(gapBelowCut);
 
       await page.goto(`${E2E_APP_URL}library/albums/${boldAlbum.ratingKey}`);
       await trackRow(page, 'Extended_Club_Remix').waitFor();
