@@ -47,6 +47,8 @@ export interface EnginePage {
   readonly consoleLines: string[];
   /** Requests to anywhere but loopback, where the API sees requests (Chromium, Firefox). */
   readonly offLoopback: string[];
+  /** Requests sent and not yet answered, without their queries (Firefox): printed on a failure. */
+  unanswered?(): string[];
 }
 
 export interface EngineBrowser {

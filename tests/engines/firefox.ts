@@ -1,4 +1,4 @@
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import type { EngineBrowser, EnginePage, Target, Viewport } from './driver';
 import { actOn, asExpression, describeTarget, isLoopback, poll } from './driver';
 import { PROXY_TRAP_PORT } from './proxy-trap';
@@ -79,9 +79,13 @@ function firefoxPage(page: Page): EnginePage {
   const consoleLines: string[] = [];
   const offLoopback: string[] = [];
   page.on('console', (message) => consoleLines.push(message.text()));
+  const inFlight = new Set<HTTPRequest>();
   page.on('request', (request) => {
+    inFlight.add(request);
     if (!isLoopback(request.url())) offLoopback.push(request.url());
   });
+  page.on('requestfinished', (request) => inFlight.delete(request));
+  page.on('requestfailed', (request) => inFlight.delete(request));
   page.on('pageerror', (error) => {
     // Firefox's own line for a request whose connection failed (offline, a dead address), which
     // it words as CORS; like Chromium's "Failed to load resource", the browser's, not the app's.
@@ -101,6 +105,8 @@ function firefoxPage(page: Page): EnginePage {
     problems: async () => [...problems],
     consoleLines,
     offLoopback,
+    // Without the query: a Plex request's query carries its token.
+    unanswered: () => [...inFlight].map((r) => `${r.method()} ${r.url().split('?')[0] ?? ''}`),
     goto: async (url) => void (await page.goto(url)),
     reload: async () => void (await page.reload()),
     // What the address bar shows: puppeteer over BiDi misses history.replaceState in Firefox 140.

@@ -13,6 +13,9 @@ async function recordFailure(page: EnginePage, engine: EngineName, test: string)
   const url = await page.url().catch(() => 'unknown');
   await page.screenshot(file).catch(() => undefined);
   console.log(`${engine} stopped at ${url.split('?')[0] ?? ''}; screen in ${file}`);
+  // A screen that never came may be a request that never did (a route's code, say).
+  const waiting = page.unanswered?.() ?? [];
+  if (waiting.length > 0) console.log(`${engine} was still waiting for: ${waiting.join(', ')}`);
 }
 
 /**
