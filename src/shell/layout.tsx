@@ -4,6 +4,7 @@ import { NavLink, Outlet, useLocation } from 'react-router';
 import { ErrorBoundary } from '../ui/error-boundary';
 import { lazyComponent } from '../lib/lazy-component';
 import { OfflineBanner } from './offline-banner';
+import { RoutePending } from './route-pending';
 import './layout.css';
 
 /** Update and install offers: not needed for the first paint (first-load JS budget). */
@@ -56,6 +57,7 @@ export function Layout({ account }: { account: ReactNode }) {
         <div className="sidebar-account">{account}</div>
       </aside>
       <main id="main" className="content" tabIndex={-1}>
+        <RoutePending />
         <OfflineBanner />
         <ErrorBoundary what="this screen" resetKey={location.pathname}>
           <Suspense fallback={<ScreenSkeleton />}>
