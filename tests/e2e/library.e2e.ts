@@ -101,6 +101,31 @@ describe('browsing the library in Chromium', () => {
     });
   }
 
+  it('shows a bar while a tapped screen’s code is on its way, then the screen', async () => {
+    const open = await suite.open(PHONE);
+    const { context, page } = open;
+    // The album screen's code is held until the bar has been seen (a slow link, a cold start).
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await context.route(/\/assets\/album-route-[^/]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await signIn(open);
+    await page.goto(`${E2E_APP_URL}library`);
+    await page.getByRole('link', { name: '坂本 ユキ', exact: true }).click();
+    await page.getByRole('heading', { name: '坂本 ユキ', level: 1 }).waitFor();
+    await page.getByRole('link', { name: /雪の記憶/ }).click();
+    const bar = page.getByRole('progressbar', { name: 'Opening the screen' });
+    await bar.waitFor();
+    // The artist stays on the screen meanwhile: the tap was taken, the album is coming.
+    expect(await page.getByRole('heading', { name: '坂本 ユキ', level: 1 }).isVisible()).toBe(true);
+    await screenshot(page, 'screen-on-its-way-phone');
+    release();
+    await page.getByRole('list', { name: 'Tracks on 雪の記憶' }).getByText('初雪').waitFor();
+    expect(await bar.count()).toBe(0);
+  });
+
   it('scrolls a 20,000-track playlist to the end with few rows mounted', async () => {
     const open = await suite.open(PHONE);
     const { page } = open;
