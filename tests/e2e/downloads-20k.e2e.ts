@@ -17,7 +17,10 @@ async function screenshotOfList(page: Page, name: string) {
     const heading = document.getElementById('dl-all-title');
     window.scrollTo(0, (heading?.getBoundingClientRect().top ?? 0) + window.scrollY - 80);
   });
-  await page.waitForTimeout(100);
+  // The list lays out the rows for where it now stands on the scroll's frame; the next is drawn.
+  await page.evaluate(
+    () => new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn))),
+  );
   await screenshot(page, name, false);
   await page.evaluate(() => window.scrollTo(0, 0));
 }
