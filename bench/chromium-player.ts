@@ -14,7 +14,11 @@ import { NAME_SHIM } from './page-probes';
  * (16.7 ms), which is most of what is being measured. The bare floor is measured the same way.
  */
 export const watchAudio = () => {
-  type Watched = HTMLMediaElement & { __watched?: boolean; __started?: boolean };
+  type Watched = HTMLMediaElement & {
+    __watched?: boolean;
+    __started?: boolean;
+    __polling?: boolean;
+  };
   const w = window as unknown as {
     __starts: number[];
     __ends: number[];
@@ -27,26 +31,43 @@ export const watchAudio = () => {
   // The tap starts when the button goes down (the app may start work then, so the clock does too).
   document.addEventListener('pointerdown', (e) => (w.__clickAt = e.timeStamp), { capture: true });
   document.addEventListener('touchstart', (e) => (w.__clickAt = e.timeStamp), { capture: true });
+  // Polled every frame, as for the bare element: timeupdate fires only every ~250 ms.
+  const watch = (el: Watched) => {
+    if (el.__polling) return;
+    el.__polling = true;
+    const poll = () => {
+      if (el.__started || el.paused || el.ended) {
+        el.__polling = false;
+        return;
+      }
+      if (el.currentTime > 0) {
+        el.__started = true;
+        el.__polling = false;
+        w.__starts.push(performance.now() - el.currentTime * 1000);
+        w.__srcs.push(el.src);
+      } else requestAnimationFrame(poll);
+    };
+    requestAnimationFrame(poll);
+  };
   const play = HTMLMediaElement.prototype.play;
   HTMLMediaElement.prototype.play = function patched(this: Watched) {
     // Only real tracks: howler also plays silent pooled elements to unlock audio.
     // Files and transcoded streams alike (Road Trip holds ALAC tracks, which the server converts).
     if (this.src.includes('/library/parts/') || this.src.includes('/transcode/universal/start')) {
-      this.__started = false;
-      // Polled every frame, as for the bare element: timeupdate fires only every ~250 ms.
-      const poll = () => {
-        if (this.__started) return;
-        if (this.currentTime > 0) {
-          this.__started = true;
-          w.__starts.push(performance.now() - this.currentTime * 1000);
-          w.__srcs.push(this.src);
-        } else if (!this.ended) requestAnimationFrame(poll);
-      };
-      requestAnimationFrame(poll);
+      // One start per load of the element: a second play() of the same load (the app's early
+      // start, then howler's own) or a resume after a pause is not a track starting. A new load
+      // (howler reuses pooled elements, even for the same file) begins with `loadstart`.
       if (!this.__watched) {
         this.__watched = true;
+        this.addEventListener('loadstart', () => {
+          this.__started = false;
+          watch(this);
+        });
         this.addEventListener('ended', () => w.__ends.push(performance.now()));
       }
+      const result = play.call(this);
+      watch(this);
+      return result;
     }
     return play.call(this);
   };
@@ -235,7 +256,14 @@ export async function benchPlayer(runs = 31): Promise<Figure[]> {
         'report',
         () => true,
       ),
-      figure('gap between tracks (end → next playing)', 'ms', gaps, '≤ 25 ms', (m) => m <= 25),
+      // Either way: a next track heard before the last one ended overlaps it.
+      figure(
+        'gap between tracks (end → next playing)',
+        'ms',
+        gaps,
+        'within ±25 ms',
+        (m) => Math.abs(m) <= 25,
+      ),
     ];
   } finally {
     await e2e.stop();
