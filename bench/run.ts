@@ -24,6 +24,8 @@ import { benchLighthouse } from './lighthouse';
 import { benchStartupJs } from './startup-js';
 import { writeReadmeTables } from './readme-tables';
 import { engineTable, table, type Figure } from './stats';
+import { buildApp } from '../tests/e2e/build-app';
+import { E2E_BASE, E2E_DIST } from '../tests/e2e/ports';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 
@@ -78,6 +80,12 @@ if (unknown.length) {
   process.exit(1);
 }
 const chosen = PARTS.filter((p) => !only || only.includes(p.name));
+// The browser figures run against the e2e build, made here from the code as it is now: a bench
+// must not measure a build some earlier test run left behind, nor fail for want of one.
+// BENCH_BUILD=0 reuses the last one (a bench run again on unchanged code).
+const NEED_NO_APP = ['bundle', 'connection'];
+if (process.env.BENCH_BUILD !== '0' && chosen.some((p) => !NEED_NO_APP.includes(p.name)))
+  buildApp({ base: E2E_BASE, outDir: E2E_DIST });
 const fresh = new Map<string, Figure[]>();
 let files: Record<string, unknown> = {};
 for (const part of chosen) {
