@@ -27,7 +27,7 @@ export function ClampedText({ text, className }: { text: string; className?: str
     return () => observer.disconnect();
   }, [text, open]);
   return (
-    <div className="clamped">
+    <div className="clamped" dir="auto">
       <p
         ref={ref}
         dir="auto"

@@ -117,11 +117,15 @@ describe('browsing the library in Chromium', () => {
     await page.getByRole('heading', { name: '坂本 ユキ', level: 1 }).waitFor();
     await page.getByRole('link', { name: /雪の記憶/ }).click();
     const bar = page.getByRole('progressbar', { name: 'Opening the screen' });
-    await bar.waitFor();
-    // The artist stays on the screen meanwhile: the tap was taken, the album is coming.
-    expect(await page.getByRole('heading', { name: '坂本 ユキ', level: 1 }).isVisible()).toBe(true);
-    await screenshot(page, 'screen-on-its-way-phone');
-    release();
+    try {
+      await bar.waitFor();
+      // The artist stays on the screen meanwhile: the tap was taken, the album is coming.
+      const artist = page.getByRole('heading', { name: '坂本 ユキ', level: 1 });
+      expect(await artist.isVisible()).toBe(true);
+      await screenshot(page, 'screen-on-its-way-phone');
+    } finally {
+      release();
+    }
     await page.getByRole('list', { name: 'Tracks on 雪の記憶' }).getByText('初雪').waitFor();
     expect(await bar.count()).toBe(0);
   });

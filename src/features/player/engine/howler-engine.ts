@@ -279,7 +279,7 @@ export class HowlerEngine implements AudioEngine {
       if (same.source !== source) source.release?.();
       return;
     }
-    this.primed.hold({ howl: this.create(source), source });
+    this.primed.hold(() => ({ howl: this.create(source), source }));
   }
 
   unload(): void {

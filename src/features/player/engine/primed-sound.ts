@@ -14,8 +14,13 @@ export class PrimedSound {
     return this.held?.loaded ?? null;
   }
 
-  hold(loaded: Loaded): void {
+  /**
+   * Holds the sound `make` creates. Any earlier one goes first, before it is made: its element
+   * back to howler's pool and its stream's server session ended.
+   */
+  hold(make: () => Loaded): void {
     this.release();
+    const loaded = make();
     const expiry = setTimeout(() => this.release(), PRIMED_FOR_MS);
     this.held = { loaded, expiry };
   }
